@@ -1,0 +1,134 @@
+/**
+ * Every default of the model, in one place, each with its source (../shared/MODEL.md;
+ * W:x = activemq.apache.org/components/classic/documentation/x). A topology overrides any of
+ * them. schemas/topology.schema.json repeats them as `default` for editors; a test keeps the
+ * two equal.
+ */
+import type {
+  ClusterSettings,
+  Consumer,
+  CostModel,
+  EmbeddedSettings,
+  FailoverSettings,
+  FaultSearch,
+  LockSettings,
+  Producer,
+  SimulationSettings,
+  StoreSettings,
+} from '../topology/types.js';
+
+const MS = 1_000;
+const S = 1_000_000;
+
+export const DEFAULT_COSTS: Readonly<CostModel> = {
+  vmHopUs: 5, // [est] in-JVM queue hand-off, 1-20 us
+  cloneNsPerKiB: 500, // [est] copyMessageOnSend clone, 0.5 us/KiB
+  objectSerializationNsPerKiB: 15_000, // [est] ObjectMessage serialize + deserialize, 15 us/KiB
+  marshalNsPerKiB: 1_000, // [est] OpenWire marshal or unmarshal, 1 us/KiB each way
+  lanRoundTripUs: 200, // [est] LAN round trip; localhost send-ack ~0.1 ms (A:perf-tools)
+  brokerCpuUs: 12, // ~86k msg/s non-persistent (A:perf-tools)
+  fsyncSsdUs: 800, // Artemis auto-tune log
+  fsyncHddUs: 8 * MS, // [est]
+  fsyncNfsUs: 10 * MS, // AMQ-7028
+  storeRecoveryUs: 2 * S, // [est] 0.5-60 s, longer for a big index
+  osWritebackUs: 30 * S, // [est] journalDiskSyncStrategy=never: the OS flushes dirty pages
+  bridgeReconnectInitialUs: 1 * S, // W:networks-of-brokers
+  bridgeReconnectMaxUs: 30 * S, // W:networks-of-brokers
+  inactivityUs: 30 * S, // W:activemq-classic-inactivitymonitor, maxInactivityDuration
+  redeliveryDelayUs: 1 * S, // W:redelivery-policy
+  maxRedeliveries: 6, // W:redelivery-policy, then ActiveMQ.DLQ
+};
+
+export const DEFAULT_FAILOVER: Readonly<FailoverSettings> = {
+  initialReconnectDelayUs: 10 * MS, // W:failover-transport-reference
+  maxReconnectDelayUs: 30 * S, // W:failover-transport-reference
+  backOffMultiplier: 2, // W:failover-transport-reference
+  useExponentialBackOff: true, // W:failover-transport-reference
+  maxReconnectAttempts: -1, // W:failover-transport-reference: forever
+  timeoutUs: -1, // W:failover-transport-reference: sends block while disconnected
+  trackMessages: false, // W:failover-transport-reference
+  randomize: true, // W:failover-transport-reference
+};
+
+export const DEFAULT_STORE: Readonly<StoreSettings> = {
+  kind: 'kahadb', // ActiveMQ 5.x default persistence adapter (W:kahadb)
+  journalDiskSyncStrategy: 'always', // W:kahadb
+  journalDiskSyncIntervalUs: 1 * S, // W:kahadb, journalDiskSyncInterval
+  disk: 'ssd',
+  ephemeral: false,
+};
+
+export const DEFAULT_LOCK: Readonly<LockSettings> = {
+  lockAcquireSleepIntervalUs: 10 * S, // W:pluggable-storage-lockers
+  lockKeepAlivePeriodUs: 30 * S, // W:pluggable-storage-lockers (lease / JDBC keep-alive)
+  releaseOnCrash: 'immediate', // a process kill frees a file lock at once
+  leaseUs: 30 * S, // NFSv4 lease (W:shared-file-system-master-slave)
+};
+
+/** Broker memory limit for producer flow control: 1 GB (systemUsage memoryUsage default). */
+export const DEFAULT_MEMORY_LIMIT_BYTES = 1024 ** 3;
+
+export const DEFAULT_EMBEDDED: Readonly<Omit<EmbeddedSettings, 'store'>> = {
+  copyMessageOnSend: true, // W:vm-transport-reference
+  objectMessageSerializationDefered: false, // W:vm-transport-reference
+  network: 'none',
+  duplex: true,
+  memoryLimitBytes: DEFAULT_MEMORY_LIMIT_BYTES,
+  sendFailIfNoSpace: false, // W:producer-flow-control: block
+};
+
+export const DEFAULT_CLUSTER: Readonly<Omit<ClusterSettings, 'store' | 'lock' | 'brokers' | 'ha'>> = {
+  duplex: true,
+  replayWhenNoConsumers: false, // W:networks-of-brokers
+  memoryLimitBytes: DEFAULT_MEMORY_LIMIT_BYTES,
+  sendFailIfNoSpace: false,
+  restartUs: 30 * S, // [est] a supervisor restarts a dead broker
+};
+
+/** [est] a crashed application process is restarted by its supervisor. */
+export const DEFAULT_PROCESS_RESTART_US = 30 * S;
+
+export const DEFAULT_PRODUCER: Readonly<Omit<Producer, 'destination'>> = {
+  ratePerSecond: 10,
+  sizeBytes: 1024,
+  persistent: true, // JMS default delivery mode
+  sendMode: 'sync', // persistent non-transacted sends are synchronous (W:async-sends)
+  messageType: 'text',
+  arrival: 'poisson',
+};
+
+export const DEFAULT_CONSUMER: Readonly<Omit<Consumer, 'destination' | 'prefetch'>> = {
+  ackMode: 'auto',
+  processingUs: 1 * MS,
+};
+
+/** W:what-is-the-prefetch-limit-for */
+export const DEFAULT_PREFETCH = { queue: 1000, topic: 32767 } as const;
+
+export const DEFAULT_SIMULATION: Readonly<SimulationSettings> = {
+  durationUs: 60 * S,
+  warmupUs: 0,
+  drainUs: 60 * S,
+  seed: 1,
+};
+
+export const DEFAULT_FAULT_SEARCH: Readonly<Omit<FaultSearch, 'windowToUs'>> = {
+  kinds: [],
+  maxFaults: 3,
+  windowFromUs: 0,
+  restarts: true,
+};
+
+/** The factor slow-disk multiplies fsync by, when a fault does not say. */
+export const DEFAULT_SLOWDOWN_FACTOR = 10;
+
+/** Limits beyond which a figure is a mistake, not a plan. */
+export const LIMITS = {
+  replicas: 100_000,
+  brokers: 100,
+  durationUs: 365 * 86_400 * S,
+  messageSizeBytes: 100 * 1024 ** 2,
+  memoryBytes: 1024 ** 4,
+  ratePerSecond: 1_000_000,
+  prefetch: 1_000_000,
+} as const;

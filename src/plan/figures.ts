@@ -1,0 +1,46 @@
+/** The static figures of a plan: what the deployment costs to run, before any simulation. */
+import type { Plan, PlanFigures } from './types.js';
+
+/** KahaDB's journalMaxFileLength (W:kahadb): the least a store occupies on disk. */
+const JOURNAL_FILE_BYTES = 32 * 1024 * 1024;
+/** [est] the B-tree index beside the journal of a small store. */
+const INDEX_BYTES = 4 * 1024 * 1024;
+
+export function computeFigures(plan: Omit<Plan, 'figures' | 'lints'>): PlanFigures {
+  const t = plan.topology;
+  const embeddedBrokers = plan.brokers.filter((b) => b.placement === 'embedded').length;
+  const clusterBrokers = plan.brokers.length - embeddedBrokers;
+  const persistentStores = plan.stores.filter((s) => s.persistent).length;
+  const vmConnections = plan.connections.filter((c) => c.transport === 'vm').length;
+  let messagesPerSecond = 0;
+  let persistedBytesPerSecond = 0;
+  const embeddedPersistent =
+    t.layout !== 'central' && t.embedded !== null && t.embedded.store.kind !== 'memory';
+  const clusterPersistent =
+    t.layout !== 'embedded' && t.cluster !== null && t.cluster.store.kind !== 'memory';
+  for (const app of t.applications) {
+    for (const p of app.producers) {
+      const rate = p.ratePerSecond * app.replicas;
+      messagesPerSecond += rate;
+      if (!p.persistent) continue;
+      // Hybrid messages are journaled twice: in the embedded store, then in the cluster's.
+      const writes = (embeddedPersistent ? 1 : 0) + (clusterPersistent ? 1 : 0);
+      persistedBytesPerSecond += rate * p.sizeBytes * writes;
+    }
+  }
+  return {
+    deploymentUnits: plan.processes.length + clusterBrokers,
+    applicationProcesses: plan.processes.length,
+    brokerInstances: plan.brokers.length,
+    embeddedBrokers,
+    clusterBrokers,
+    persistentStores,
+    bridges: plan.bridgeSets.reduce((sum, set) => sum + set.bridges, 0),
+    clientConnections: plan.connections.length,
+    vmConnections,
+    tcpConnections: plan.connections.length - vmConnections,
+    persistedBytesPerSecond: Math.round(persistedBytesPerSecond),
+    backupFootprintBytes: persistentStores * (JOURNAL_FILE_BYTES + INDEX_BYTES),
+    messagesPerSecond,
+  };
+}

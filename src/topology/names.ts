@@ -1,0 +1,53 @@
+/** How instances are named: processes `<app>-<index>`, cluster brokers `broker-<index>`. */
+import type { Application, Topology } from './types.js';
+
+export const SHARED_STORE_TARGET = 'shared-store';
+
+export function processName(appId: string, index: number): string {
+  return `${appId}-${index}`;
+}
+
+export function brokerName(index: number): string {
+  return `broker-${index}`;
+}
+
+/** What an instance name refers to in a topology, if anything. */
+export type InstanceRef =
+  | { kind: 'process'; app: Application; index: number }
+  | { kind: 'broker'; index: number }
+  | { kind: 'shared-store' };
+
+export function resolveInstance(topology: Topology, name: string): InstanceRef | undefined {
+  if (
+    name === SHARED_STORE_TARGET &&
+    topology.cluster &&
+    ['shared-store', 'jdbc'].includes(topology.cluster.ha)
+  ) {
+    return { kind: 'shared-store' };
+  }
+  const m = /^(.*)-(\d+)$/.exec(name);
+  if (!m) return undefined;
+  const index = Number(m[2]);
+  if (String(index) !== m[2]) return undefined; // no leading zeros: `orders-03` names nothing
+  if (m[1] === 'broker' && topology.cluster && index < topology.cluster.brokers)
+    return { kind: 'broker', index };
+  const app = topology.applications.find((a) => a.id === m[1]);
+  if (app && index < app.replicas) return { kind: 'process', app, index };
+  return undefined;
+}
+
+/** Why a name resolves to nothing, in words that help fix it. */
+export function explainUnknownInstance(topology: Topology, name: string): string {
+  const m = /^(.*)-(\d+)$/.exec(name);
+  const app = topology.applications.find((a) => a.id === (m?.[1] ?? name));
+  if (app && m)
+    return `\`${name}\` is out of range: ${app.id} has ${app.replicas} replica${app.replicas === 1 ? '' : 's'} (${processName(app.id, 0)} .. ${processName(app.id, app.replicas - 1)})`;
+  if (app)
+    return `\`${name}\` is an application, not one process: name a replica such as \`${processName(app.id, 0)}\``;
+  if (m?.[1] === 'broker') {
+    return topology.cluster
+      ? `\`${name}\` is out of range: the cluster has ${topology.cluster.brokers} broker${topology.cluster.brokers === 1 ? '' : 's'} (broker-0 .. ${brokerName(topology.cluster.brokers - 1)})`
+      : `\`${name}\` names a cluster broker, but this topology has no cluster`;
+  }
+  return `\`${name}\` is neither a process (\`<application>-<index>\`) nor a cluster broker (\`broker-<index>\`)`;
+}

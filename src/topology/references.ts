@@ -1,0 +1,267 @@
+/**
+ * What the schema cannot say: names that must refer to something, and settings that contradict
+ * each other. Paths point into the document, whose lists the Topology keeps in the same order.
+ */
+import type { DocPath, PathIssue } from './issues.js';
+import { explainUnknownInstance, type InstanceRef, resolveInstance } from './names.js';
+import type { FaultKind, Topology } from './types.js';
+
+export function checkReferences(t: Topology): PathIssue[] {
+  return [...checkNames(t), ...checkLayout(t), ...checkCluster(t), ...checkFaults(t)];
+}
+
+function checkNames(t: Topology): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const destinations = new Map<string, number>();
+  t.destinations.forEach((d, i) => {
+    if (destinations.has(d.name)) {
+      issues.push({
+        path: ['destinations', i, 'name'],
+        message: `destination \`${d.name}\` is declared twice`,
+        hint: `remove one of destinations[${destinations.get(d.name)}] and destinations[${i}]`,
+      });
+    }
+    destinations.set(d.name, i);
+  });
+  const apps = new Map<string, number>();
+  t.applications.forEach((a, i) => {
+    if (apps.has(a.id))
+      issues.push({
+        path: ['applications', i, 'id'],
+        message: `application id \`${a.id}\` is used twice`,
+        hint: 'give every application its own id',
+      });
+    apps.set(a.id, i);
+    if (a.id === 'broker' && t.cluster) {
+      issues.push({
+        path: ['applications', i, 'id'],
+        message: 'application id `broker` would name its processes like the cluster brokers (broker-0, ...)',
+        hint: 'rename the application',
+      });
+    }
+    const known = [...destinations.keys()];
+    const check = (kind: 'producers' | 'consumers', j: number, name: string) => {
+      if (!destinations.has(name)) {
+        issues.push({
+          path: ['applications', i, kind, j, 'destination'],
+          message: `${kind === 'producers' ? 'producer' : 'consumer'} of ${a.id} uses destination \`${name}\`, which is not declared`,
+          hint:
+            known.length > 0
+              ? `declare it under destinations, or use one of: ${known.join(', ')}`
+              : 'declare it under destinations',
+        });
+      }
+    };
+    a.producers.forEach((p, j) => {
+      check('producers', j, p.destination);
+    });
+    a.consumers.forEach((c, j) => {
+      check('consumers', j, c.destination);
+    });
+  });
+  return issues;
+}
+
+function checkLayout(t: Topology): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const network = t.embedded?.network ?? 'none';
+  if (t.layout === 'central') {
+    if (!t.cluster)
+      issues.push({
+        path: [],
+        message: 'layout `central` needs a `cluster` block',
+        hint: 'add cluster: {brokers: 2, ha: shared-store}',
+      });
+    if (t.embedded)
+      issues.push({
+        path: ['embedded'],
+        atKey: true,
+        message: 'an `embedded` block does nothing in layout `central`',
+        hint: 'remove it, or choose layout `embedded` or `hybrid`',
+      });
+  }
+  if (t.layout === 'embedded') {
+    if (network === 'hub' && !t.cluster) {
+      issues.push({
+        path: ['embedded', 'network'],
+        message: 'network `hub` needs a central cluster to act as the hub',
+        hint: 'add a `cluster` block, or use network `mesh` or `none`',
+      });
+    }
+    if (network !== 'hub' && t.cluster) {
+      issues.push({
+        path: ['cluster'],
+        atKey: true,
+        message: `a \`cluster\` block does nothing in layout \`embedded\` with network \`${network}\``,
+        hint: 'remove it, set embedded.network to `hub`, or choose layout `hybrid`',
+      });
+    }
+  }
+  if (t.layout === 'hybrid') {
+    if (!t.cluster)
+      issues.push({
+        path: [],
+        message: 'layout `hybrid` needs a `cluster` block for the embedded brokers to forward to',
+        hint: 'add cluster: {brokers: 2, ha: shared-store}',
+      });
+    if (network !== 'none') {
+      issues.push({
+        path: ['embedded', 'network'],
+        message: `layout \`hybrid\` already bridges every embedded broker to the cluster; network \`${network}\` contradicts it`,
+        hint: 'remove embedded.network',
+      });
+    }
+  }
+  return issues;
+}
+
+function checkCluster(t: Topology): PathIssue[] {
+  const c = t.cluster;
+  if (!c) return [];
+  const issues: PathIssue[] = [];
+  if (c.ha === 'none' && c.brokers > 1) {
+    issues.push({
+      path: ['cluster', 'brokers'],
+      message: `ha \`none\` with ${c.brokers} brokers: independent brokers do not share messages`,
+      hint: 'use ha `network-of-brokers` to connect them, or a master/slave mode',
+    });
+  }
+  if (c.ha === 'jdbc' && c.store.kind !== 'jdbc') {
+    issues.push({
+      path: ['cluster', 'store'],
+      message: `ha \`jdbc\` keeps messages in the database, not in store \`${c.store.kind}\``,
+      hint: 'set store to `jdbc` or remove it',
+    });
+  }
+  if (c.ha !== 'jdbc' && c.store.kind === 'jdbc') {
+    issues.push({
+      path: ['cluster', 'store'],
+      message: `store \`jdbc\` with ha \`${c.ha}\``,
+      hint: 'use ha `jdbc` for a database store',
+    });
+  }
+  if ((c.ha === 'shared-store' || c.ha === 'replicated') && c.store.kind === 'memory') {
+    issues.push({
+      path: ['cluster', 'store'],
+      message: `ha \`${c.ha}\` needs a persistent store; \`memory\` keeps nothing to share or replicate`,
+      hint: 'use store `kahadb`',
+    });
+  }
+  return issues;
+}
+
+/** Which instance kinds each fault kind can hit. */
+const TARGET_KINDS: Record<FaultKind, readonly InstanceRef['kind'][]> = {
+  'process-crash': ['process'],
+  'broker-crash': ['broker'],
+  'broker-restart': ['broker'],
+  'power-loss': ['process', 'broker'],
+  'disk-loss': ['process', 'broker', 'shared-store'],
+  'slow-disk': ['process', 'broker', 'shared-store'],
+  partition: ['process', 'broker'],
+};
+
+function checkFaults(t: Topology): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const endUs = t.simulation.durationUs;
+  t.faults.schedule.forEach((f, i) => {
+    const path: DocPath = ['faults', 'schedule', i];
+    issues.push(...checkTarget(t, f.kind, f.target, [...path, 'target']));
+    if (f.peer !== null) {
+      if (f.kind !== 'partition')
+        issues.push({
+          path: [...path, 'peer'],
+          message: `\`peer\` only applies to a partition, not to ${f.kind}`,
+          hint: 'remove it',
+        });
+      else issues.push(...checkTarget(t, f.kind, f.peer, [...path, 'peer']));
+      if (f.peer === f.target)
+        issues.push({
+          path: [...path, 'peer'],
+          message: 'a partition needs two different sides',
+          hint: 'name another process or broker as peer',
+        });
+    }
+    if (f.atUs >= endUs)
+      issues.push({
+        path: [...path, 'at'],
+        message: 'this fault comes after the sends stop (simulation.duration)',
+        hint: 'move it earlier or lengthen simulation.duration',
+      });
+  });
+  t.faults.random.forEach((f, i) => {
+    f.targets.forEach((name, j) => {
+      if (t.applications.some((a) => a.id === name) && TARGET_KINDS[f.kind].includes('process')) return;
+      issues.push(...checkTarget(t, f.kind, name, ['faults', 'random', i, 'targets', j]));
+    });
+    if (f.targets.length === 0 && candidateKinds(t, f.kind).length === 0) {
+      issues.push({
+        path: ['faults', 'random', i, 'kind'],
+        message: `nothing in this topology can suffer ${f.kind}`,
+        hint: 'remove this random fault',
+      });
+    }
+  });
+  t.faults.search.kinds.forEach((kind, i) => {
+    if (candidateKinds(t, kind).length === 0)
+      issues.push({
+        path: ['faults', 'search', 'kinds', i],
+        message: `nothing in this topology can suffer ${kind}`,
+        hint: 'remove it from faults.search.kinds',
+      });
+  });
+  return issues;
+}
+
+function checkTarget(t: Topology, kind: FaultKind, name: string, path: DocPath): PathIssue[] {
+  const ref = resolveInstance(t, name);
+  if (!ref) return [{ path, message: `fault target ${explainUnknownInstance(t, name)}` }];
+  if (!TARGET_KINDS[kind].includes(ref.kind)) {
+    const hint =
+      ref.kind === 'process' && kind.startsWith('broker')
+        ? 'an embedded broker dies with its process: use `process-crash`'
+        : `${kind} can hit: ${TARGET_KINDS[kind].join(', ')}`;
+    return [
+      {
+        path,
+        message: `${kind} cannot hit \`${name}\`, which is ${ref.kind === 'shared-store' ? 'the shared store' : `a ${ref.kind}`}`,
+        hint,
+      },
+    ];
+  }
+  if (ref.kind === 'process' && isDiskFault(kind) && t.layout === 'central') {
+    return [
+      {
+        path,
+        message: `\`${name}\` has no store: in layout \`central\` the messages are on the brokers`,
+        hint: 'target a broker or the shared store',
+      },
+    ];
+  }
+  if (
+    ref.kind === 'broker' &&
+    (kind === 'disk-loss' || kind === 'slow-disk') &&
+    ['shared-store', 'jdbc'].includes(t.cluster?.ha ?? '')
+  ) {
+    return [
+      {
+        path,
+        message: `the brokers of a ${t.cluster?.ha} cluster have no store of their own`,
+        hint: 'target `shared-store` instead',
+      },
+    ];
+  }
+  return [];
+}
+
+/** The instance kinds present in this topology that a fault kind can hit. */
+export function candidateKinds(t: Topology, kind: FaultKind): InstanceRef['kind'][] {
+  const present: InstanceRef['kind'][] = isDiskFault(kind) && t.layout === 'central' ? [] : ['process'];
+  if (t.cluster) present.push('broker');
+  if (t.cluster && ['shared-store', 'jdbc'].includes(t.cluster.ha)) present.push('shared-store');
+  return TARGET_KINDS[kind].filter((k) => present.includes(k));
+}
+
+function isDiskFault(kind: FaultKind): boolean {
+  return kind === 'disk-loss' || kind === 'slow-disk';
+}

@@ -1,0 +1,163 @@
+/**
+ * Topology -> a document in the file format (every field written out, units as strings), so that
+ * parse -> serialize -> parse gives back the same Topology. Used for round-trip tests and to
+ * write a derived topology (a scaled-down counterexample, a sweep point) to disk.
+ */
+import type { ClusterSettings, EmbeddedSettings, StoreSettings, Topology } from './types.js';
+import { formatDurationNs, formatDurationUs, formatRate, formatSizeBytes } from './units.js';
+
+const d = formatDurationUs;
+
+export function serializeTopology(t: Topology): Record<string, unknown> {
+  return {
+    name: t.name,
+    description: t.description,
+    layout: t.layout,
+    destinations: t.destinations.map((x) => ({ name: x.name, type: x.type })),
+    applications: t.applications.map((a) => ({
+      id: a.id,
+      replicas: a.replicas,
+      host: a.host,
+      restartTime: d(a.restartUs),
+      producers: a.producers.map((p) => ({
+        destination: p.destination,
+        rate: formatRate(p.ratePerSecond),
+        size: formatSizeBytes(p.sizeBytes),
+        persistent: p.persistent,
+        sendMode: p.sendMode,
+        messageType: p.messageType,
+        arrival: p.arrival,
+      })),
+      consumers: a.consumers.map((c) => ({
+        destination: c.destination,
+        ackMode: c.ackMode,
+        processingTime: d(c.processingUs),
+        prefetch: c.prefetch,
+      })),
+    })),
+    ...(t.embedded ? { embedded: embedded(t.embedded) } : {}),
+    ...(t.cluster ? { cluster: cluster(t.cluster) } : {}),
+    failover: {
+      initialReconnectDelay: d(t.failover.initialReconnectDelayUs),
+      maxReconnectDelay: d(t.failover.maxReconnectDelayUs),
+      backOffMultiplier: t.failover.backOffMultiplier,
+      useExponentialBackOff: t.failover.useExponentialBackOff,
+      maxReconnectAttempts: t.failover.maxReconnectAttempts,
+      timeout: t.failover.timeoutUs < 0 ? 'none' : d(t.failover.timeoutUs),
+      trackMessages: t.failover.trackMessages,
+      randomize: t.failover.randomize,
+    },
+    costs: {
+      vmHop: d(t.costs.vmHopUs),
+      clonePerKiB: formatDurationNs(t.costs.cloneNsPerKiB),
+      objectSerializationPerKiB: formatDurationNs(t.costs.objectSerializationNsPerKiB),
+      marshalPerKiB: formatDurationNs(t.costs.marshalNsPerKiB),
+      lanRoundTrip: d(t.costs.lanRoundTripUs),
+      brokerCpu: d(t.costs.brokerCpuUs),
+      fsyncSsd: d(t.costs.fsyncSsdUs),
+      fsyncHdd: d(t.costs.fsyncHddUs),
+      fsyncNfs: d(t.costs.fsyncNfsUs),
+      storeRecovery: d(t.costs.storeRecoveryUs),
+      osWriteback: d(t.costs.osWritebackUs),
+      bridgeReconnectInitial: d(t.costs.bridgeReconnectInitialUs),
+      bridgeReconnectMax: d(t.costs.bridgeReconnectMaxUs),
+      inactivityTimeout: d(t.costs.inactivityUs),
+      redeliveryDelay: d(t.costs.redeliveryDelayUs),
+      maximumRedeliveries: t.costs.maxRedeliveries,
+    },
+    faults: {
+      schedule: t.faults.schedule.map((f) => ({
+        at: d(f.atUs),
+        kind: f.kind,
+        target: f.target,
+        ...(f.peer !== null ? { peer: f.peer } : {}),
+        oneWay: f.oneWay,
+        ...(f.durationUs > 0 ? { duration: d(f.durationUs) } : {}),
+        ...(f.restartAfterUs !== null
+          ? { restartAfter: f.restartAfterUs < 0 ? 'never' : d(f.restartAfterUs) }
+          : {}),
+        factor: f.slowdownFactor,
+      })),
+      random: t.faults.random.map((f) => ({
+        kind: f.kind,
+        mtbf: d(f.mtbfUs),
+        mttr: d(f.mttrUs),
+        targets: f.targets,
+      })),
+      search: {
+        kinds: t.faults.search.kinds,
+        maxFaults: t.faults.search.maxFaults,
+        windowFrom: d(t.faults.search.windowFromUs),
+        windowTo: d(t.faults.search.windowToUs),
+        restarts: t.faults.search.restarts,
+      },
+    },
+    simulation: {
+      duration: d(t.simulation.durationUs),
+      warmup: d(t.simulation.warmupUs),
+      drain: d(t.simulation.drainUs),
+      seed: t.simulation.seed,
+    },
+    guarantees: {
+      ...pick(t.guarantees, [
+        'lostAcknowledged',
+        'duplicates',
+        'strandedAtEnd',
+        'sendFailures',
+        'maxPersistentStores',
+      ]),
+      ...(t.guarantees.maxUnavailableUs !== undefined
+        ? { maxUnavailable: d(t.guarantees.maxUnavailableUs) }
+        : {}),
+      ...(t.guarantees.maxFailoverTimeUs !== undefined
+        ? { maxFailoverTime: d(t.guarantees.maxFailoverTimeUs) }
+        : {}),
+      ...(t.guarantees.p99LatencyUs !== undefined ? { p99Latency: d(t.guarantees.p99LatencyUs) } : {}),
+    },
+  };
+}
+
+function store(s: StoreSettings) {
+  return {
+    store: s.kind,
+    journalDiskSyncStrategy: s.journalDiskSyncStrategy,
+    journalDiskSyncInterval: d(s.journalDiskSyncIntervalUs),
+    disk: s.disk,
+    ephemeralStorage: s.ephemeral,
+  };
+}
+
+function embedded(e: EmbeddedSettings) {
+  return {
+    ...store(e.store),
+    copyMessageOnSend: e.copyMessageOnSend,
+    objectMessageSerializationDefered: e.objectMessageSerializationDefered,
+    network: e.network,
+    duplex: e.duplex,
+    memoryLimit: formatSizeBytes(e.memoryLimitBytes),
+    sendFailIfNoSpace: e.sendFailIfNoSpace,
+  };
+}
+
+function cluster(c: ClusterSettings) {
+  return {
+    brokers: c.brokers,
+    ha: c.ha,
+    ...store(c.store),
+    lockAcquireSleepInterval: d(c.lock.lockAcquireSleepIntervalUs),
+    lockKeepAlivePeriod: d(c.lock.lockKeepAlivePeriodUs),
+    lockRelease: c.lock.releaseOnCrash,
+    lease: d(c.lock.leaseUs),
+    duplex: c.duplex,
+    replayWhenNoConsumers: c.replayWhenNoConsumers,
+    memoryLimit: formatSizeBytes(c.memoryLimitBytes),
+    sendFailIfNoSpace: c.sendFailIfNoSpace,
+    restartTime: d(c.restartUs),
+  };
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}

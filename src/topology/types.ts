@@ -1,0 +1,212 @@
+/**
+ * The validated, defaulted topology that the rest of brokerlab works with. Every figure carries
+ * its unit in its name; the file format (schemas/topology.schema.json) writes the same fields as
+ * strings with units.
+ */
+
+export type Layout = 'embedded' | 'central' | 'hybrid';
+export type HostKind = 'jvm' | 'appserver';
+export type DestinationType = 'queue' | 'topic';
+export type SendMode = 'sync' | 'async';
+export type MessageType = 'text' | 'object';
+export type AckMode = 'auto' | 'client' | 'transacted';
+export type Arrival = 'poisson' | 'constant';
+export type StoreKind = 'kahadb' | 'memory' | 'jdbc';
+export type SyncStrategy = 'always' | 'periodic' | 'never';
+export type DiskKind = 'ssd' | 'hdd' | 'nfs';
+export type EmbeddedNetwork = 'none' | 'mesh' | 'hub';
+export type HaMode = 'none' | 'shared-store' | 'jdbc' | 'replicated' | 'network-of-brokers';
+export type LockRelease = 'immediate' | 'lease' | 'never';
+export type FaultKind =
+  | 'process-crash'
+  | 'broker-crash'
+  | 'broker-restart'
+  | 'power-loss'
+  | 'disk-loss'
+  | 'partition'
+  | 'slow-disk';
+
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'process-crash',
+  'broker-crash',
+  'broker-restart',
+  'power-loss',
+  'disk-loss',
+  'partition',
+  'slow-disk',
+];
+
+export interface Destination {
+  name: string;
+  type: DestinationType;
+}
+
+export interface Producer {
+  destination: string;
+  ratePerSecond: number;
+  sizeBytes: number;
+  persistent: boolean;
+  sendMode: SendMode;
+  messageType: MessageType;
+  arrival: Arrival;
+}
+
+export interface Consumer {
+  destination: string;
+  ackMode: AckMode;
+  processingUs: number;
+  prefetch: number;
+}
+
+export interface Application {
+  id: string;
+  replicas: number;
+  host: HostKind;
+  /** Time for a crashed process to come back (its embedded broker with it). */
+  restartUs: number;
+  producers: Producer[];
+  consumers: Consumer[];
+}
+
+export interface StoreSettings {
+  kind: StoreKind;
+  journalDiskSyncStrategy: SyncStrategy;
+  journalDiskSyncIntervalUs: number;
+  disk: DiskKind;
+  /** Container filesystem without a volume: every restart loses the store (a disk loss). */
+  ephemeral: boolean;
+}
+
+export interface EmbeddedSettings {
+  store: StoreSettings;
+  copyMessageOnSend: boolean;
+  objectMessageSerializationDefered: boolean;
+  network: EmbeddedNetwork;
+  duplex: boolean;
+  memoryLimitBytes: number;
+  sendFailIfNoSpace: boolean;
+}
+
+export interface LockSettings {
+  lockAcquireSleepIntervalUs: number;
+  lockKeepAlivePeriodUs: number;
+  releaseOnCrash: LockRelease;
+  leaseUs: number;
+}
+
+export interface ClusterSettings {
+  brokers: number;
+  ha: HaMode;
+  store: StoreSettings;
+  lock: LockSettings;
+  duplex: boolean;
+  replayWhenNoConsumers: boolean;
+  memoryLimitBytes: number;
+  sendFailIfNoSpace: boolean;
+  /** Time for a crashed broker process to be restarted by its supervisor. */
+  restartUs: number;
+}
+
+export interface FailoverSettings {
+  initialReconnectDelayUs: number;
+  maxReconnectDelayUs: number;
+  backOffMultiplier: number;
+  useExponentialBackOff: boolean;
+  /** -1: retry forever (ActiveMQ's default). */
+  maxReconnectAttempts: number;
+  /** -1: sends block while disconnected (ActiveMQ's default). */
+  timeoutUs: number;
+  trackMessages: boolean;
+  randomize: boolean;
+}
+
+export interface CostModel {
+  vmHopUs: number;
+  cloneNsPerKiB: number;
+  objectSerializationNsPerKiB: number;
+  marshalNsPerKiB: number;
+  lanRoundTripUs: number;
+  brokerCpuUs: number;
+  fsyncSsdUs: number;
+  fsyncHddUs: number;
+  fsyncNfsUs: number;
+  storeRecoveryUs: number;
+  osWritebackUs: number;
+  bridgeReconnectInitialUs: number;
+  bridgeReconnectMaxUs: number;
+  inactivityUs: number;
+  redeliveryDelayUs: number;
+  maxRedeliveries: number;
+}
+
+export interface ScheduledFault {
+  atUs: number;
+  kind: FaultKind;
+  /** A process (`orders-3`), a cluster broker (`broker-1`) or, for disk faults, a store owner. */
+  target: string;
+  /** The other side of a partition; absent for other kinds. */
+  peer: string | null;
+  /** A partition that drops traffic from target to peer only. */
+  oneWay: boolean;
+  /** How long a partition or slow disk lasts; 0 for the others. */
+  durationUs: number;
+  /** When the crashed target comes back; null keeps the default restart time, -1 never. */
+  restartAfterUs: number | null;
+  /** For slow-disk: how many times slower fsync gets. */
+  slowdownFactor: number;
+}
+
+export interface RandomFault {
+  kind: FaultKind;
+  mtbfUs: number;
+  mttrUs: number;
+  /** Instance names or application ids; empty means every target of a fitting kind. */
+  targets: string[];
+}
+
+export interface FaultSearch {
+  kinds: FaultKind[];
+  maxFaults: number;
+  windowFromUs: number;
+  windowToUs: number;
+  restarts: boolean;
+}
+
+export interface FaultModel {
+  schedule: ScheduledFault[];
+  random: RandomFault[];
+  search: FaultSearch;
+}
+
+export interface SimulationSettings {
+  durationUs: number;
+  warmupUs: number;
+  drainUs: number;
+  seed: number;
+}
+
+export interface Guarantees {
+  lostAcknowledged?: number;
+  duplicates?: number;
+  strandedAtEnd?: number;
+  sendFailures?: number;
+  maxUnavailableUs?: number;
+  maxFailoverTimeUs?: number;
+  p99LatencyUs?: number;
+  maxPersistentStores?: number;
+}
+
+export interface Topology {
+  name: string;
+  description: string;
+  layout: Layout;
+  destinations: Destination[];
+  applications: Application[];
+  embedded: EmbeddedSettings | null;
+  cluster: ClusterSettings | null;
+  failover: FailoverSettings;
+  costs: CostModel;
+  faults: FaultModel;
+  simulation: SimulationSettings;
+  guarantees: Guarantees;
+}
