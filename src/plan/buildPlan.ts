@@ -32,13 +32,14 @@ export function buildPlan(topology: Topology): Plan {
 }
 
 function planProcesses(t: Topology): PlannedProcess[] {
-  const embeds = t.layout !== 'central';
-  return t.applications.flatMap((app) =>
-    Array.from({ length: app.replicas }, (_, index) => {
+  return t.applications.flatMap((app) => {
+    // In a hybrid, only producing processes need a local broker to store and forward through.
+    const embeds = t.layout === 'embedded' || (t.layout === 'hybrid' && app.producers.length > 0);
+    return Array.from({ length: app.replicas }, (_, index) => {
       const name = processName(app.id, index);
       return { name, app: app.id, index, host: app.host, embeddedBroker: embeds ? name : null };
-    }),
-  );
+    });
+  });
 }
 
 function isPersistent(store: StoreSettings): boolean {
@@ -65,7 +66,8 @@ function planEmbeddedBrokers(
   const embedded = t.embedded;
   if (!embedded || t.layout === 'central') return [];
   const persistent = isPersistent(embedded.store);
-  return processes.map((p) => {
+  return processes.flatMap((p) => {
+    if (!p.embeddedBroker) return [];
     const store = persistent ? `store-${p.name}` : null;
     if (store) stores.push(storeOf(store, embedded.store, [p.name]));
     return {
@@ -136,7 +138,7 @@ function planBridges(t: Topology, processes: PlannedProcess[]): BridgeSet[] {
     });
   }
   const embedded = t.embedded;
-  const spokes = processes.map((p) => p.name);
+  const spokes = processes.filter((p) => p.embeddedBroker !== null).map((p) => p.name);
   if (t.layout === 'embedded' && embedded?.network === 'mesh' && spokes.length > 1) {
     sets.push({
       kind: 'mesh',

@@ -35,28 +35,39 @@ const BYTES_PER_UNIT: Record<string, number> = {
 
 const SECONDS_PER_UNIT: Record<string, number> = { s: 1, m: 60, min: 60, h: 3600 };
 
+/**
+ * `decimal` (digits, maybe a fraction: `0.067`) x `multiplier` / `divisor`, computed exactly, or
+ * undefined when the result is not whole. Floating point would reject `0.067s` (67000 us) or
+ * `1.001ms`, whose products come out a hair off an integer.
+ */
+function scaleDecimal(decimal: string, multiplier: number, divisor: number): number | undefined {
+  const [whole, fraction = ''] = decimal.split('.');
+  const numerator = BigInt(`${whole}${fraction}`) * BigInt(multiplier);
+  const denominator = 10n ** BigInt(fraction.length) * BigInt(divisor);
+  return numerator % denominator === 0n ? Number(numerator / denominator) : undefined;
+}
+
 /** `250ms` -> 250000 (microseconds). Rejects sub-microsecond precision (`0.5us`). */
 export function parseDurationUs(text: string): number | undefined {
   const m = DURATION.exec(text.trim());
   if (!m) return undefined;
-  const us = (Number(m[1]) * NS_PER_UNIT[m[2]!]!) / 1e3;
-  return Number.isInteger(us) ? us : undefined;
+  return scaleDecimal(m[1]!, NS_PER_UNIT[m[2]!]!, 1e3);
 }
 
 /** `0.5us` -> 500 (nanoseconds); for per-KiB costs that are fractions of a microsecond. */
 export function parseDurationNs(text: string): number | undefined {
   const m = DURATION.exec(text.trim());
   if (!m) return undefined;
-  const ns = Number(m[1]) * NS_PER_UNIT[m[2]!]!;
-  return Number.isSafeInteger(ns) ? ns : undefined;
+  const ns = scaleDecimal(m[1]!, NS_PER_UNIT[m[2]!]!, 1);
+  return ns !== undefined && Number.isSafeInteger(ns) ? ns : undefined;
 }
 
 /** `1KiB` -> 1024 (bytes). Fractions of a byte are rejected. */
 export function parseSizeBytes(text: string): number | undefined {
   const m = SIZE.exec(text.trim());
   if (!m) return undefined;
-  const bytes = Number(m[1]) * BYTES_PER_UNIT[m[2]!]!;
-  return Number.isSafeInteger(bytes) ? bytes : undefined;
+  const bytes = scaleDecimal(m[1]!, BYTES_PER_UNIT[m[2]!]!, 1);
+  return bytes !== undefined && Number.isSafeInteger(bytes) ? bytes : undefined;
 }
 
 /** `50/s` -> 50, `30/m` -> 0.5 (messages per second). */

@@ -1,0 +1,65 @@
+/** Where the CLI reads and writes: the process's streams in real use, buffers in tests. */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { formatLoadError } from '../topology/issues.js';
+import { loadTopologyFile } from '../topology/load.js';
+import type { Topology } from '../topology/types.js';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Progress bars only go to an interactive terminal. */
+  stderrIsTTY: boolean;
+}
+
+export const EXIT_OK = 0;
+/** A guarantee or check failed. */
+export const EXIT_FAILED = 1;
+/** Bad input or usage. */
+export const EXIT_BAD_INPUT = 2;
+/** A bug in brokerlab itself. */
+export const EXIT_INTERNAL = 3;
+
+export function processIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+}
+
+/** Loads every file, printing each error with its location; undefined when any failed. */
+export async function loadAll(
+  files: readonly string[],
+  io: CliIo,
+): Promise<{ file: string; topology: Topology }[] | undefined> {
+  const loaded: { file: string; topology: Topology }[] = [];
+  let failed = false;
+  for (const file of files) {
+    const result = await loadTopologyFile(file);
+    if (result.ok) loaded.push({ file, topology: result.topology });
+    else {
+      failed = true;
+      for (const error of result.errors) io.err(`${formatLoadError(error)}\n`);
+    }
+  }
+  return failed ? undefined : loaded;
+}
+
+/** Writes through a temporary file and a rename, so that a failed run never leaves half a file over a good one. */
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
