@@ -30,6 +30,7 @@ export const DEFAULT_COSTS: Readonly<CostModel> = {
   fsyncSsdUs: 800, // Artemis auto-tune log
   fsyncHddUs: 8 * MS, // [est]
   fsyncNfsUs: 10 * MS, // AMQ-7028
+  journalWriteUs: 50, // [est] a journal batch written to the page cache without fsync (periodic / never)
   storeRecoveryUs: 2 * S, // [est] 0.5-60 s, longer for a big index
   osWritebackUs: 30 * S, // [est] journalDiskSyncStrategy=never: the OS flushes dirty pages
   bridgeReconnectInitialUs: 1 * S, // W:networks-of-brokers

@@ -11,9 +11,10 @@ type Rule = (plan: LintInput) => Lint[];
 /** Above this many bridges a mesh is an operational burden of its own. */
 const MESH_BRIDGES_WARNING = 45;
 
-const appServerEmbedding: Rule = ({ topology: t }) => {
-  if (t.layout === 'central') return [];
-  const apps = t.applications.filter((a) => a.host === 'appserver').map((a) => a.id);
+const appServerEmbedding: Rule = ({ processes }) => {
+  // Only processes that embed a broker: none in layout central, only producers in a hybrid.
+  const embedding = processes.filter((p) => p.host === 'appserver' && p.embeddedBroker !== null);
+  const apps = [...new Set(embedding.map((p) => p.app))];
   if (apps.length === 0) return [];
   return [
     {

@@ -10,22 +10,29 @@ export interface JsonSyntaxError {
 
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   let i = 0;
-  const fail = (message: string): never => {
-    throw { offset: i, message } satisfies JsonSyntaxError;
+  const fail = (message: string, offset = i): never => {
+    throw { offset, message } satisfies JsonSyntaxError;
   };
   const skipSpace = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
-  const describe = () => (i >= text.length ? 'the end of the file' : `\`${text[i]}\``);
+  const describe = () => {
+    if (i >= text.length) return 'the end of the file';
+    if (text.startsWith('//', i) || text.startsWith('/*', i)) return 'a comment (JSON allows none)';
+    return `\`${text[i]}\``;
+  };
   const expect = (ch: string, what: string) => {
     skipSpace();
     if (text[i] !== ch) fail(`expected ${what} but found ${describe()}`);
     i++;
   };
   const string = () => {
+    const start = i;
     i++; // opening quote
     while (i < text.length && text[i] !== '"') {
       const c = text.charCodeAt(i);
+      // Point at the string that is not closed, not at the end of its line.
+      if (text[i] === '\n' || text[i] === '\r') fail('string not closed before the end of the line', start);
       if (c < 0x20) fail('unescaped control character in a string');
       if (text[i] === '\\') {
         i++;
@@ -36,7 +43,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       }
       i++;
     }
-    if (i >= text.length) fail('string not closed before the end of the file');
+    if (i >= text.length) fail('string not closed before the end of the file', start);
     i++;
   };
   const value = (): void => {
@@ -76,9 +83,9 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       value();
       skipSpace();
       if (text[i] === ',') {
-        i++;
+        const comma = i++;
         skipSpace();
-        if (text[i] === '}') fail('trailing comma before `}` (JSON allows none)');
+        if (text[i] === '}') fail('trailing comma before `}` (JSON allows none)', comma);
         continue;
       }
       expect('}', '`,` or `}`');
@@ -96,9 +103,9 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       value();
       skipSpace();
       if (text[i] === ',') {
-        i++;
+        const comma = i++;
         skipSpace();
-        if (text[i] === ']') fail('trailing comma before `]` (JSON allows none)');
+        if (text[i] === ']') fail('trailing comma before `]` (JSON allows none)', comma);
         continue;
       }
       expect(']', '`,` or `]`');

@@ -40,6 +40,8 @@ export function resolveInstance(topology: Topology, name: string): InstanceRef |
 export function explainUnknownInstance(topology: Topology, name: string): string {
   const m = /^(.*)-(\d+)$/.exec(name);
   const app = topology.applications.find((a) => a.id === (m?.[1] ?? name));
+  if (m && (app || (m[1] === 'broker' && topology.cluster)) && String(Number(m[2])) !== m[2])
+    return `\`${name}\` has a leading zero: write \`${m[1]}-${Number(m[2])}\``;
   if (app && m)
     return `\`${name}\` is out of range: ${app.id} has ${app.replicas} replica${app.replicas === 1 ? '' : 's'} (${processName(app.id, 0)} .. ${processName(app.id, app.replicas - 1)})`;
   if (app)

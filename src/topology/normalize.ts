@@ -272,6 +272,7 @@ class Normalizer {
       fsyncSsdUs: us('fsyncSsd', d.fsyncSsdUs),
       fsyncHddUs: us('fsyncHdd', d.fsyncHddUs),
       fsyncNfsUs: us('fsyncNfs', d.fsyncNfsUs),
+      journalWriteUs: us('journalWrite', d.journalWriteUs),
       storeRecoveryUs: us('storeRecovery', d.storeRecoveryUs),
       osWritebackUs: us('osWriteback', d.osWritebackUs),
       bridgeReconnectInitialUs: us('bridgeReconnectInitial', d.bridgeReconnectInitialUs),

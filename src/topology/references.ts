@@ -191,8 +191,18 @@ function checkFaults(t: Topology): PathIssue[] {
   });
   t.faults.random.forEach((f, i) => {
     f.targets.forEach((name, j) => {
-      if (t.applications.some((a) => a.id === name) && TARGET_KINDS[f.kind].includes('process')) return;
-      issues.push(...checkTarget(t, f.kind, name, ['faults', 'random', i, 'targets', j]));
+      const path: DocPath = ['faults', 'random', i, 'targets', j];
+      if (t.applications.some((a) => a.id === name) && TARGET_KINDS[f.kind].includes('process')) {
+        // An application id stands for its replicas, which have no store in layout central.
+        if (isDiskFault(f.kind) && t.layout === 'central')
+          issues.push({
+            path,
+            message: `application \`${name}\` has no store: in layout \`central\` the messages are on the brokers`,
+            hint: 'target a broker or the shared store',
+          });
+        return;
+      }
+      issues.push(...checkTarget(t, f.kind, name, path));
     });
     if (f.targets.length === 0 && candidateKinds(t, f.kind).length === 0) {
       issues.push({

@@ -57,6 +57,7 @@ export function serializeTopology(t: Topology): Record<string, unknown> {
       fsyncSsd: d(t.costs.fsyncSsdUs),
       fsyncHdd: d(t.costs.fsyncHddUs),
       fsyncNfs: d(t.costs.fsyncNfsUs),
+      journalWrite: d(t.costs.journalWriteUs),
       storeRecovery: d(t.costs.storeRecoveryUs),
       osWriteback: d(t.costs.osWritebackUs),
       bridgeReconnectInitial: d(t.costs.bridgeReconnectInitialUs),
@@ -72,7 +73,10 @@ export function serializeTopology(t: Topology): Record<string, unknown> {
         target: f.target,
         ...(f.peer !== null ? { peer: f.peer } : {}),
         oneWay: f.oneWay,
-        ...(f.durationUs > 0 ? { duration: d(f.durationUs) } : {}),
+        // A partition or slow disk must say its duration (schema), even a zero one.
+        ...(f.durationUs > 0 || f.kind === 'partition' || f.kind === 'slow-disk'
+          ? { duration: d(f.durationUs) }
+          : {}),
         ...(f.restartAfterUs !== null
           ? { restartAfter: f.restartAfterUs < 0 ? 'never' : d(f.restartAfterUs) }
           : {}),

@@ -3,6 +3,7 @@
  * its plain value, keeping the positions that errors point at.
  */
 import {
+  type Alias,
   type Document,
   isAlias,
   isMap,
@@ -29,6 +30,12 @@ export type SourceResult = { ok: true; source: ParsedSource } | { ok: false; err
 const MAX_ALIAS_COUNT = 100;
 const MAX_TEXT_BYTES = 10 * 1024 * 1024;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Brackets or indentation deeper than this are no topology (a topology nests about 6 levels). The
+ * YAML parser recurses per level: a few hundred levels overflow its stack, and after such an
+ * overflow V8 may abort the whole process on the next parse, so deep text is refused up front.
+ */
+const MAX_NESTING = 100;
 
 export function parseSource(text: string, file: string): SourceResult {
   const lineCounter = new LineCounter();
@@ -42,6 +49,14 @@ export function parseSource(text: string, file: string): SourceResult {
       errors: [{ file, line: 1, column: 1, message: 'the file is over 10 MiB; a topology is a few KiB' }],
     };
   }
+  const deep = findDeepNesting(text);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep); // the line counter fills in as the parser runs: not yet
+    const line = before.split('\n').length;
+    const column = deep - before.lastIndexOf('\n');
+    const message = `the document is nested too deeply (more than ${MAX_NESTING} levels)`;
+    return { ok: false, errors: [{ file, line, column, message }] };
+  }
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   if (file.toLowerCase().endsWith('.json')) {
     const jsonError = findJsonSyntaxError(text);
@@ -51,7 +66,9 @@ export function parseSource(text: string, file: string): SourceResult {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((e) => at(e.pos[0], yamlMessage(e.code, e.message), yamlHint(e.code))),
+      errors: doc.errors.map((e) =>
+        at(skipIndent(text, e.pos[0]), yamlMessage(e.code, e.message), yamlHint(e.code)),
+      ),
     };
   }
   const reserved = findReservedKey(doc);
@@ -71,9 +88,10 @@ export function parseSource(text: string, file: string): SourceResult {
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    const offset = firstAliasOffset(doc);
     const why = error instanceof Error ? error.message : String(error);
     if (/alias count/i.test(why)) {
+      // Point at the first alias that expands aliases (where the growth compounds), not at an innocent one.
+      const offset = aliasOffset(doc, (alias) => containsAlias(alias.resolve(doc)));
       return {
         ok: false,
         errors: [
@@ -85,6 +103,7 @@ export function parseSource(text: string, file: string): SourceResult {
         ],
       };
     }
+    const offset = aliasOffset(doc, (alias) => alias.resolve(doc) === undefined);
     return {
       ok: false,
       errors: [
@@ -135,7 +154,8 @@ function offsetAt(doc: Document.Parsed, path: DocPath, atKey: boolean): number |
     const parent = doc.getIn(path.slice(0, -1), true);
     if (isMap(parent)) {
       const name = path[path.length - 1];
-      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === name);
+      // String(): a key such as `1:` or `true:` is not a string in YAML, but ajv names it as one.
+      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(name));
       if (pair && isNode(pair.key)) return pair.key.range?.[0];
     }
   }
@@ -157,15 +177,72 @@ function findReservedKey(doc: Document.Parsed): { key: string; offset: number } 
   return found;
 }
 
-function firstAliasOffset(doc: Document.Parsed): number {
-  let offset = 0;
+/** The offset of the first alias that `pick` accepts, else of the first alias. */
+function aliasOffset(doc: Document.Parsed, pick: (alias: Alias) => boolean): number {
+  let first: number | undefined;
+  let picked: number | undefined;
   visit(doc, {
     Alias(_, node) {
-      if (isAlias(node)) offset = node.range?.[0] ?? 0;
+      if (!isAlias(node)) return undefined;
+      first ??= node.range?.[0];
+      if (!pick(node)) return undefined;
+      picked = node.range?.[0];
       return visit.BREAK;
     },
   });
-  return offset;
+  return picked ?? first ?? 0;
+}
+
+function containsAlias(node: ReturnType<Alias['resolve']>): boolean {
+  let found = false;
+  visit(node ?? null, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Flow brackets or block indentation deeper than MAX_NESTING: the offset where it happens. */
+function findDeepNesting(text: string): number | undefined {
+  let depth = 0;
+  let lineStart = true;
+  let indent = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      // Indentation and `- ` indicators each open a block level.
+      if (ch === ' ' || ch === '-') {
+        if (++indent > 2 * MAX_NESTING) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote !== '') {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && /\s/.test(text[i - 1] ?? ' ')) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++; // a comment
+    } else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_NESTING) return i;
+    } else if (ch === ']' || ch === '}') depth--;
+  }
+  return undefined;
+}
+
+/** YAML reports some errors at the start of a line's indentation; point at its first token instead. */
+function skipIndent(text: string, offset: number): number {
+  let i = offset;
+  while (text[i] === ' ') i++;
+  return text[i] === '\n' || i >= text.length ? offset : i;
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -130,6 +130,7 @@ export interface CostModel {
   fsyncSsdUs: number;
   fsyncHddUs: number;
   fsyncNfsUs: number;
+  journalWriteUs: number;
   storeRecoveryUs: number;
   osWritebackUs: number;
   bridgeReconnectInitialUs: number;

@@ -16,10 +16,16 @@ export function validateAgainstSchema(value: unknown): PathIssue[] {
 function rewrite(errors: ErrorObject[], root: unknown): PathIssue[] {
   // An anyOf speaks for its branches; an if/then only says "must match then".
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  // A misspelt required key is both unknown and missing; the unknown key's did-you-mean says it all.
+  const misspelt = new Set(
+    errors.filter((e) => e.keyword === 'additionalProperties').map((e) => `${e.instancePath}/${guessKey(e)}`),
+  );
   const issues: PathIssue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword === 'if') continue;
+    if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${error.params.missingProperty}`))
+      continue;
     if (error.keyword !== 'anyOf' && anyOfPaths.has(error.instancePath)) continue;
     const issue = toIssue(error, root);
     const key = `${formatPath(issue.path)}|${issue.message}`;
@@ -47,8 +53,8 @@ function toIssue(error: ErrorObject, root: unknown): PathIssue {
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
-      const allowed = Object.keys((schema?.properties as Record<string, unknown>) ?? {});
-      const guess = didYouMean(extra, allowed);
+      const allowed = allowedKeys(error);
+      const guess = guessKey(error);
       return {
         path: [...path, extra],
         atKey: true,
@@ -68,6 +74,12 @@ function toIssue(error: ErrorObject, root: unknown): PathIssue {
     case 'const':
       return { path, message: `${field} must be \`${String(params.allowedValue)}\`` };
     case 'type':
+      if (typeof value === 'number' && isUnitString(schema))
+        return {
+          path,
+          message: `${field} is \`${value}\`, a number without a unit`,
+          hint: patternHint(schema),
+        };
       return {
         path,
         message: `${field} must be ${article(String(params.type))}, not ${describeType(value)}`,
@@ -104,6 +116,15 @@ function toIssue(error: ErrorObject, root: unknown): PathIssue {
     default:
       return { path, message: `${field} ${error.message ?? 'is invalid'}` };
   }
+}
+
+function allowedKeys(error: ErrorObject): string[] {
+  return Object.keys(((error.parentSchema as Record<string, unknown>)?.properties as object) ?? {});
+}
+
+/** For an unknown key: the allowed key it is probably a typo of. */
+function guessKey(error: ErrorObject): string | undefined {
+  return didYouMean(String(error.params.additionalProperty), allowedKeys(error));
 }
 
 function toPath(instancePath: string): DocPath {
@@ -187,6 +208,12 @@ function unitKind(schema: Record<string, unknown> | undefined): string | undefin
   if (pattern.includes('ms|s')) return 'a duration with a unit';
   if (pattern.includes('A-Za-z0-9')) return 'a valid identifier';
   return undefined;
+}
+
+/** A duration, size or rate: a string whose number needs its unit. */
+function isUnitString(schema: Record<string, unknown> | undefined): boolean {
+  const kind = unitKind(schema);
+  return kind !== undefined && kind !== 'a valid identifier';
 }
 
 function anyOfChoices(schema: Record<string, unknown> | undefined): string {

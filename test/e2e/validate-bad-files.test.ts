@@ -1,0 +1,61 @@
+/**
+ * `brokerlab validate` as a user runs it (the built CLI in a child process): every bad file exits
+ * 2 with `file:line:column` on stderr and no stack trace; the bundled topologies exit 0.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BAD_DIR = 'test/fixtures/bad';
+const expected = JSON.parse(readFileSync(`${ROOT}${BAD_DIR}/expected.json`, 'utf8')) as Record<
+  string,
+  { line: number; column: number }
+>;
+const badFiles = readdirSync(`${ROOT}${BAD_DIR}`)
+  .filter((f) => f !== 'expected.json')
+  .sort();
+
+function brokerlab(...args: string[]) {
+  const run = spawnSync(process.execPath, ['bin/brokerlab.js', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, NO_COLOR: '1', BROKERLAB_DEBUG: '' },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const STACK_TRACE = /^\s+at\s|at Object\.|node:internal|\.js:\d+:\d+\)/m;
+
+beforeAll(() => {
+  if (!existsSync(`${ROOT}dist/cli/main.js`))
+    throw new Error('dist/cli/main.js is missing: run `npm run build` first');
+});
+
+describe('brokerlab validate <bad file>', () => {
+  it.each(badFiles)('%s exits 2 and names the place', (file) => {
+    const want = expected[file];
+    expect(want, `${file} has no entry in expected.json`).toBeDefined();
+    const path = `${BAD_DIR}/${file}`;
+    const { status, stdout, stderr } = brokerlab('validate', path);
+    expect(status).toBe(2);
+    expect(stderr).toContain(`${path}:${want?.line}:${want?.column}: `);
+    expect(stderr).not.toMatch(STACK_TRACE);
+    expect(stderr).not.toContain('internal error');
+    expect(stdout).toBe('');
+  });
+});
+
+describe('brokerlab validate topologies/*.yaml', () => {
+  it('exits 0 and reports every bundled topology ok', () => {
+    const topologies = readdirSync(`${ROOT}topologies`)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => `topologies/${f}`);
+    expect(topologies.length).toBeGreaterThanOrEqual(6);
+    const { status, stdout, stderr } = brokerlab('validate', ...topologies);
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    for (const file of topologies) expect(stdout).toContain(`${file}: ok`);
+  });
+});
