@@ -1,0 +1,147 @@
+import { assign, setup } from 'xstate';
+
+/** A client's `failover:` transport options (W:failover-transport-reference); delays in milliseconds. */
+export interface FailoverInput {
+  /** Wait before the first reconnect attempt after a failure (`initialReconnectDelay`, 10 ms). */
+  initialReconnectDelayMs: number;
+  /** Cap on the wait between two attempts (`maxReconnectDelay`, 30 s). */
+  maxReconnectDelayMs: number;
+  /** Growth of the wait after each failed attempt (`backOffMultiplier`, 2). */
+  backOffMultiplier: number;
+  /** Grow the wait after each failed attempt; if false it stays `initialReconnectDelay` (true). */
+  useExponentialBackOff: boolean;
+  /** Failed attempts before giving up (`maxReconnectAttempts`); -1 retries forever (the default). */
+  maxReconnectAttempts: number;
+}
+
+export interface FailoverContext extends FailoverInput {
+  /** Failed connect attempts since the last connection (or START). */
+  attempt: number;
+  /** Wait in `backoff` before the next attempt. */
+  delayMs: number;
+  /** Broker of the current connection, or of the last one once disconnected; null before the first. */
+  broker: string | null;
+}
+
+export type FailoverEvent =
+  | { type: 'START' }
+  /** The engine's answer to `attemptConnect`: connected to `broker`. */
+  | { type: 'CONNECTED'; broker: string }
+  /** The engine's answer to `attemptConnect`: no broker of the list accepted the connection. */
+  | { type: 'CONNECT_FAILED' }
+  /** The connection broke (reset seen, or a silent peer caught by the inactivity monitor). */
+  | { type: 'TRANSPORT_FAILED' }
+  | { type: 'STOP' };
+
+/** The states the engine reads from `snapshot.value`. */
+export type FailoverState = 'stopped' | 'connecting' | 'connected' | 'backoff' | 'failed';
+
+/**
+ * Client `failover:` transport (W:failover-transport-reference, FailoverTransport). The first
+ * connect is immediate. After a broken connection the client waits `initialReconnectDelay`, then
+ * tries the broker list; each failed attempt multiplies the wait by `backOffMultiplier` up to
+ * `maxReconnectDelay` (or keeps it constant without `useExponentialBackOff`). With the defaults,
+ * attempts after a failure at t=0 fall at 10, 30, 70, ..., 10230, 20470, 40950 ms, then every
+ * 30 s. After `maxReconnectAttempts` failed attempts (if >= 0) it gives up and reports the error.
+ *
+ * Effects, overridden by the engine with `.provide()`:
+ * - `attemptConnect` on entering `connecting`; the engine answers `CONNECTED` or `CONNECT_FAILED`.
+ * - `onConnected` on entering `connected` (context.broker is already set).
+ * - `onDisconnected` on the `connected` -> `backoff` transition caused by `TRANSPORT_FAILED`
+ *   (not on STOP).
+ * - `onGaveUp` on entering `failed`.
+ * STOP from any state returns to `stopped` without an effect and cancels a pending reconnect.
+ */
+export const failoverMachine = setup({
+  types: {
+    input: {} as FailoverInput,
+    context: {} as FailoverContext,
+    events: {} as FailoverEvent,
+  },
+  actions: {
+    attemptConnect: () => {},
+    onConnected: () => {},
+    onDisconnected: () => {},
+    onGaveUp: () => {},
+  },
+  guards: {
+    attemptsExhausted: ({ context }) =>
+      context.maxReconnectAttempts >= 0 && context.attempt + 1 >= context.maxReconnectAttempts,
+  },
+  delays: {
+    reconnectDelay: ({ context }) => context.delayMs,
+  },
+}).createMachine({
+  id: 'failover',
+  context: ({ input }) => ({ ...input, attempt: 0, delayMs: input.initialReconnectDelayMs, broker: null }),
+  initial: 'stopped',
+  states: {
+    stopped: {
+      on: {
+        START: { target: 'connecting', actions: assign(resetBackOff) },
+      },
+    },
+    connecting: {
+      entry: 'attemptConnect',
+      on: {
+        CONNECTED: {
+          target: 'connected',
+          actions: assign(({ context, event }) => ({ ...resetBackOff({ context }), broker: event.broker })),
+        },
+        CONNECT_FAILED: [
+          { guard: 'attemptsExhausted', target: 'failed', actions: assign(countFailure) },
+          {
+            target: 'backoff',
+            actions: assign(({ context }) => ({
+              ...countFailure({ context }),
+              delayMs: nextDelayMs(context),
+            })),
+          },
+        ],
+        STOP: 'stopped',
+      },
+    },
+    connected: {
+      entry: 'onConnected',
+      on: {
+        TRANSPORT_FAILED: {
+          target: 'backoff',
+          actions: [
+            'onDisconnected',
+            assign(({ context }) => ({ delayMs: context.initialReconnectDelayMs })),
+          ],
+        },
+        STOP: 'stopped',
+      },
+    },
+    backoff: {
+      after: { reconnectDelay: 'connecting' },
+      on: {
+        STOP: 'stopped',
+      },
+    },
+    failed: {
+      entry: 'onGaveUp',
+      on: {
+        START: { target: 'connecting', actions: assign(resetBackOff) },
+        STOP: 'stopped',
+      },
+    },
+  },
+});
+
+/** @private A fresh start or a successful connection: no failures, the initial wait. */
+function resetBackOff({ context }: { context: FailoverContext }): Partial<FailoverContext> {
+  return { attempt: 0, delayMs: context.initialReconnectDelayMs };
+}
+
+/** @private One more failed connect attempt. */
+function countFailure({ context }: { context: FailoverContext }): Partial<FailoverContext> {
+  return { attempt: context.attempt + 1 };
+}
+
+/** @private The wait after one more failed attempt (FailoverTransport: `reconnectDelay *= backOffMultiplier`). */
+function nextDelayMs(context: FailoverContext): number {
+  if (!context.useExponentialBackOff) return context.initialReconnectDelayMs;
+  return Math.min(context.delayMs * context.backOffMultiplier, context.maxReconnectDelayMs);
+}

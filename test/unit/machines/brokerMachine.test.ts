@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { type BrokerEvent, type BrokerInput, brokerMachine } from '../../../src/machines/brokerMachine.js';
+import { TestClock } from '../../support/testClock.js';
+
+const SHARED_STORE: BrokerInput = { needsLock: true, lockPollMs: 10_000, recoveryMs: 2_000.5 };
+const EMBEDDED: BrokerInput = { needsLock: false, lockPollMs: 10_000, recoveryMs: 2_000.5 };
+
+type Effect = 'requestLock' | 'beginRecovery' | 'becomeActive';
+
+/** A broker actor on a test clock whose effects are logged as `effect@ms`; `onRequestLock` may answer. */
+function startBroker(input: BrokerInput, onRequestLock?: (send: (event: BrokerEvent) => void) => void) {
+  const clock = new TestClock();
+  const log: string[] = [];
+  const record = (effect: Effect) => () => {
+    log.push(`${effect}@${clock.now()}`);
+  };
+  const machine = brokerMachine.provide({
+    actions: {
+      requestLock: ({ self }) => {
+        record('requestLock')();
+        onRequestLock?.((event) => self.send(event));
+      },
+      beginRecovery: record('beginRecovery'),
+      becomeActive: record('becomeActive'),
+    },
+  });
+  const actor = createActor(machine, { input, clock }).start();
+  const count = (effect: Effect) => log.filter((entry) => entry.startsWith(`${effect}@`)).length;
+  return { actor, clock, log, count, state: () => actor.getSnapshot().value };
+}
+
+describe('brokerMachine', () => {
+  it('starts stopped with its input as context and runs no effect', () => {
+    const { state, log, actor, clock } = startBroker(SHARED_STORE);
+    expect(state()).toBe('stopped');
+    expect(actor.getSnapshot().context).toEqual(SHARED_STORE);
+    expect(log).toEqual([]);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('a broker without a lock recovers for exactly recoveryMs, then becomes active', () => {
+    const b = startBroker(EMBEDDED);
+    b.actor.send({ type: 'START' });
+    expect(b.state()).toBe('recovering');
+    expect(b.log).toEqual(['beginRecovery@0']);
+    b.clock.advanceTo(2_000.4);
+    expect(b.state()).toBe('recovering');
+    b.clock.advanceTo(2_000.5);
+    expect(b.state()).toBe('active');
+    expect(b.log).toEqual(['beginRecovery@0', 'becomeActive@2000.5']);
+    b.clock.advanceTo(1e9);
+    expect(b.state()).toBe('active');
+    expect(b.log).toHaveLength(2);
+  });
+
+  it('a broker that needs the lock asks for it, and recovers once it is granted', () => {
+    const b = startBroker(SHARED_STORE);
+    b.actor.send({ type: 'START' });
+    expect(b.state()).toBe('acquiringLock');
+    expect(b.log).toEqual(['requestLock@0']);
+    b.clock.advanceTo(5);
+    b.actor.send({ type: 'LOCK_GRANTED' });
+    expect(b.state()).toBe('recovering');
+    b.clock.advanceTo(2_005.5);
+    expect(b.state()).toBe('active');
+    expect(b.log).toEqual(['requestLock@0', 'beginRecovery@5', 'becomeActive@2005.5']);
+  });
+
+  it('a slave polls the lock every lockPollMs exactly', () => {
+    const b = startBroker(SHARED_STORE);
+    b.actor.send({ type: 'START' });
+    b.actor.send({ type: 'LOCK_BUSY' });
+    expect(b.state()).toBe('slave');
+    b.clock.advanceTo(9_999.999);
+    expect(b.state()).toBe('slave');
+    expect(b.count('requestLock')).toBe(1);
+    b.clock.advanceTo(10_000);
+    expect(b.state()).toBe('acquiringLock');
+    expect(b.count('requestLock')).toBe(2);
+    b.actor.send({ type: 'LOCK_BUSY' });
+    b.clock.advanceTo(20_000);
+    expect(b.log).toEqual(['requestLock@0', 'requestLock@10000', 'requestLock@20000']);
+  });
+
+  it('polls until the lock is free when the engine answers synchronously from requestLock', () => {
+    const freeAtMs = 30_000;
+    const b = startBroker(SHARED_STORE, (send) => {
+      send({ type: b.clock.now() >= freeAtMs ? 'LOCK_GRANTED' : 'LOCK_BUSY' });
+    });
+    b.actor.send({ type: 'START' });
+    expect(b.state()).toBe('slave');
+    b.clock.advanceTo(30_000);
+    expect(b.log).toEqual([
+      'requestLock@0',
+      'requestLock@10000',
+      'requestLock@20000',
+      'requestLock@30000',
+      'beginRecovery@30000',
+    ]);
+    b.clock.advanceTo(32_000.4);
+    expect(b.state()).toBe('recovering');
+    b.clock.advanceTo(32_000.5);
+    expect(b.state()).toBe('active');
+  });
+
+  it('an action sees the previous snapshot; an event it sends is processed after the transition', () => {
+    const seen: string[] = [];
+    const b = startBroker(SHARED_STORE, (send) => {
+      seen.push(`before send: ${String(b.actor.getSnapshot().value)}`);
+      send({ type: 'LOCK_BUSY' });
+      seen.push(`after send: ${String(b.actor.getSnapshot().value)}`);
+    });
+    b.actor.send({ type: 'START' });
+    expect(seen).toEqual(['before send: stopped', 'after send: stopped']);
+    expect(b.state()).toBe('slave');
+  });
+
+  const SETTLED = ['acquiringLock', 'slave', 'recovering', 'active'] as const;
+
+  /** Drives a shared-store broker to `target`, with the lock granted for recovering/active. */
+  function brokerIn(target: (typeof SETTLED)[number]) {
+    const b = startBroker(SHARED_STORE);
+    b.actor.send({ type: 'START' });
+    if (target === 'slave') b.actor.send({ type: 'LOCK_BUSY' });
+    if (target === 'recovering' || target === 'active') b.actor.send({ type: 'LOCK_GRANTED' });
+    if (target === 'active') b.clock.advance(SHARED_STORE.recoveryMs);
+    expect(b.state()).toBe(target);
+    return b;
+  }
+
+  it.each(SETTLED)('CRASH in %s -> crashed, no effect, no pending timer', (from) => {
+    const b = brokerIn(from);
+    const before = [...b.log];
+    b.actor.send({ type: 'CRASH' });
+    expect(b.state()).toBe('crashed');
+    expect(b.clock.pending()).toBe(0);
+    b.clock.advance(1e9);
+    expect(b.state()).toBe('crashed');
+    expect(b.log).toEqual(before);
+  });
+
+  it.each(SETTLED)('STOP in %s -> stopped, no effect, no pending timer', (from) => {
+    const b = brokerIn(from);
+    const before = [...b.log];
+    b.actor.send({ type: 'STOP' });
+    expect(b.state()).toBe('stopped');
+    expect(b.clock.pending()).toBe(0);
+    b.clock.advance(1e9);
+    expect(b.state()).toBe('stopped');
+    expect(b.log).toEqual(before);
+  });
+
+  it('a crash while slave cancels the pending lock poll', () => {
+    const b = brokerIn('slave');
+    b.clock.advanceTo(9_999);
+    b.actor.send({ type: 'CRASH' });
+    b.clock.advanceTo(100_000);
+    expect(b.state()).toBe('crashed');
+    expect(b.log).toEqual(['requestLock@0']);
+  });
+
+  it('a crash while recovering cancels the pending activation', () => {
+    const b = brokerIn('recovering');
+    b.clock.advanceTo(1_000);
+    b.actor.send({ type: 'CRASH' });
+    b.clock.advanceTo(100_000);
+    expect(b.state()).toBe('crashed');
+    expect(b.count('becomeActive')).toBe(0);
+  });
+
+  it('START after a crash takes the lock again (shared store) or recovers at once (embedded)', () => {
+    const shared = brokerIn('active');
+    shared.actor.send({ type: 'CRASH' });
+    shared.actor.send({ type: 'START' });
+    expect(shared.state()).toBe('acquiringLock');
+    expect(shared.count('requestLock')).toBe(2);
+
+    const embedded = startBroker(EMBEDDED);
+    embedded.actor.send({ type: 'START' });
+    embedded.actor.send({ type: 'CRASH' });
+    embedded.actor.send({ type: 'START' });
+    expect(embedded.state()).toBe('recovering');
+    expect(embedded.log).toEqual(['beginRecovery@0', 'beginRecovery@0']);
+    expect(embedded.clock.pending()).toBe(1);
+  });
+
+  it('START after a clean stop behaves like the first start', () => {
+    const b = brokerIn('active');
+    b.actor.send({ type: 'STOP' });
+    b.actor.send({ type: 'START' });
+    expect(b.state()).toBe('acquiringLock');
+  });
+
+  it('ignores events that have no transition in the current state', () => {
+    const b = startBroker(SHARED_STORE);
+    for (const type of ['LOCK_GRANTED', 'LOCK_BUSY', 'CRASH', 'STOP'] as const) b.actor.send({ type });
+    expect(b.state()).toBe('stopped');
+    b.actor.send({ type: 'START' });
+    b.actor.send({ type: 'START' });
+    expect(b.count('requestLock')).toBe(1);
+    const active = brokerIn('active');
+    active.actor.send({ type: 'LOCK_BUSY' });
+    active.actor.send({ type: 'START' });
+    expect(active.state()).toBe('active');
+    expect(active.count('becomeActive')).toBe(1);
+  });
+
+  it.each(['stopped', ...SETTLED, 'crashed'] as const)(
+    'SET_RECOVERY in %s updates recoveryMs in place',
+    (from) => {
+      const b =
+        from === 'stopped' ? startBroker(SHARED_STORE) : brokerIn(from === 'crashed' ? 'active' : from);
+      if (from === 'crashed') b.actor.send({ type: 'CRASH' });
+      const before = [...b.log];
+      b.actor.send({ type: 'SET_RECOVERY', recoveryMs: 60_000 });
+      expect(b.state()).toBe(from);
+      expect(b.actor.getSnapshot().context.recoveryMs).toBe(60_000);
+      expect(b.log).toEqual(before);
+    },
+  );
+
+  it('the next recovery takes the new recoveryMs; a pending one keeps its delay', () => {
+    const b = startBroker(EMBEDDED);
+    b.actor.send({ type: 'START' });
+    b.actor.send({ type: 'SET_RECOVERY', recoveryMs: 500 });
+    b.clock.advanceTo(2_000.5);
+    expect(b.state()).toBe('active');
+    b.actor.send({ type: 'CRASH' });
+    b.actor.send({ type: 'START' });
+    b.clock.advanceTo(2_500.4);
+    expect(b.state()).toBe('recovering');
+    b.clock.advanceTo(2_500.5);
+    expect(b.state()).toBe('active');
+  });
+
+  it('is deterministic: the same script gives the same snapshot and effect log', () => {
+    const run = () => {
+      const b = startBroker(SHARED_STORE, (send) =>
+        send({ type: b.clock.now() < 25_000 ? 'LOCK_BUSY' : 'LOCK_GRANTED' }),
+      );
+      b.actor.send({ type: 'START' });
+      b.clock.advanceTo(50_000);
+      b.actor.send({ type: 'CRASH' });
+      b.actor.send({ type: 'SET_RECOVERY', recoveryMs: 750.25 });
+      b.actor.send({ type: 'START' });
+      b.clock.advanceTo(60_000);
+      return JSON.stringify({ snapshot: b.actor.getPersistedSnapshot(), log: b.log });
+    };
+    const first = run();
+    expect(first).toContain('"value":"active"');
+    expect(run()).toBe(first);
+  });
+});
