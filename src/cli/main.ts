@@ -5,8 +5,10 @@
 import { Command, CommanderError } from 'commander';
 import { diagramCommand } from './commands/diagram.js';
 import { planCommand } from './commands/plan.js';
+import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { type CliIo, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, processIo } from './io.js';
+import { UsageError } from './options.js';
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let code = EXIT_OK;
@@ -44,10 +46,23 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--markdown', 'wrap the chart in a ```mermaid block')
     .action((file: string, options) => run(diagramCommand(file, options, io)));
 
+  program
+    .command('simulate')
+    .description('simulate each topology under its load and faults: message fates, latency, failover')
+    .argument('<files...>', 'topology files (YAML or JSON)')
+    .option('--seed <n>', 'seed of the run (default: simulation.seed of the file)')
+    .option('--duration <time>', 'how long producers send, e.g. 10m (default: simulation.duration)')
+    .option('--json', 'print JSON conforming to schemas/result.schema.json')
+    .action((files: string[], options) => run(simulateCommand(files, options, io)));
+
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return code;
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`brokerlab: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (error instanceof CommanderError) {
       // `--help` asked for help; a bare `brokerlab` gets help because it is a usage error.
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version'

@@ -1,0 +1,115 @@
+/**
+ * A copy reaches a broker from a producer or over a bridge: the broker drops it if it died or the
+ * connection broke on the way, rejects a replayed duplicate its store already has, spends its CPU
+ * time, and then journals it (persistent, queue), or dispatches it from memory, or fans a topic
+ * message out to its subscribers.
+ */
+import { accepted, answerSender, deliver, removeFromBroker } from './dispatch.js';
+import { forwardCopy } from './forwarding.js';
+import { enqueueJournal } from './journal.js';
+import { dropCopy } from './ledger.js';
+import { Outcome, Place } from './messages.js';
+import type { BrokerRt, World } from './world.js';
+
+export function onAtBroker(w: World, c: number, stamp: number): void {
+  const copies = w.copies;
+  if (copies.stamp[c] !== stamp) return;
+  const b = w.brokers[copies.broker[c]!]!;
+  const link = copies.link[c]!;
+  if (b.epoch !== copies.brokerEpoch[c] || b.state !== 'active') return lostOnTheWay(w, c, b.downFault);
+  if (link >= 0 && w.links[link]!.epoch !== copies.routeTag[c])
+    return lostOnTheWay(w, c, w.links[link]!.downFault);
+  const m = copies.message[c]!;
+  if (b.store >= 0 && w.messages.persistent[m]) {
+    const existing = w.stores[b.store]!.members.get(m);
+    if (existing !== undefined && existing !== c) {
+      // A replay of a send this store already has: rejected as a duplicate, acknowledged.
+      answerSender(w, b, c, w.now);
+      dropCopy(w, c, -1);
+      return;
+    }
+  }
+  copies.place[c] = Place.Broker;
+  const doneUs = Math.max(w.now, b.cpuFreeUs) + w.costs.brokerCpuUs;
+  b.cpuFreeUs = doneUs;
+  b.memoryBytes += w.producers[w.messages.producer[m]!]!.spec.sizeBytes;
+  if (w.dests[w.messages.dest[m]!]!.topic) return fanOut(w, b, c, doneUs);
+  if (w.messages.persistent[m] && b.store >= 0) {
+    enqueueJournal(w, b, c, doneUs);
+    // periodic / never: the broker acknowledges once the record is queued for the journal writer.
+    if (b.syncStrategy !== 'always') accepted(w, b, c, doneUs);
+  } else accepted(w, b, c, doneUs);
+}
+
+/**
+ * The copy never made it. A sync producer still holds its message and will replay it; an async
+ * one was told it succeeded, so the message is lost, unless trackMessages replays it.
+ */
+function lostOnTheWay(w: World, c: number, fault: number): void {
+  const m = w.copies.message[c]!;
+  const p = w.producers[w.messages.producer[m]!]!;
+  const fromProducer = w.copies.forwardedFrom[c]! < 0 && w.copies.hops[c] === 0;
+  if (
+    fromProducer &&
+    p.spec.sendMode === 'async' &&
+    p.link >= 0 &&
+    w.topology.failover.trackMessages &&
+    w.processes[p.process]!.alive
+  ) {
+    w.messages.holders[m]!++;
+    p.replay.push(m);
+  }
+  dropCopy(w, c, fault);
+}
+
+/** A topic message goes to every subscriber: one message per subscriber beyond the first. */
+function fanOut(w: World, b: BrokerRt, c: number, atUs: number): void {
+  answerSender(w, b, c, atUs);
+  const copies = w.copies;
+  const m = copies.message[c]!;
+  const dest = w.messages.dest[m]!;
+  const locals = [...b.consumersByDest[dest]!];
+  const remotes =
+    copies.hops[c]! < w.maxHops
+      ? w.peersOf[b.id]!.filter(
+          (p) => w.brokers[p]!.state === 'active' && w.brokers[p]!.consumersByDest[dest]!.length > 0,
+        )
+      : [];
+  if (locals.length + remotes.length === 0) {
+    w.messages.outcome[m] = Outcome.Discarded;
+    removeFromBroker(w, b, c);
+    dropCopy(w, c, -1);
+    return;
+  }
+  let first = true;
+  const next = () => {
+    if (first) {
+      first = false;
+      return c;
+    }
+    return fanOutCopy(w, b, c);
+  };
+  for (const k of locals) deliver(w, b, next(), k, atUs);
+  for (const peer of remotes) {
+    const copy = next();
+    if (!forwardCopy(w, b, copy, peer, atUs)) {
+      removeFromBroker(w, b, copy);
+      dropCopy(w, copy, -1);
+    }
+  }
+}
+
+/** One more subscriber's message, made from `c` at broker `b` (in memory: non-durable subscribers). */
+function fanOutCopy(w: World, b: BrokerRt, c: number): number {
+  const msgs = w.messages;
+  const m = w.copies.message[c]!;
+  const m2 = msgs.allocate(msgs.producer[m]!, msgs.createdUs[m]!, msgs.dest[m]!, msgs.persistent[m] === 1);
+  msgs.fanout[m2] = 1;
+  msgs.acked[m2] = 1;
+  msgs.holders[m2] = 1;
+  w.ledger.fanout++;
+  const c2 = w.copies.allocate(m2, Place.Broker, b.id, b.epoch);
+  w.copies.hops[c2] = w.copies.hops[c]!;
+  b.memoryBytes += w.producers[msgs.producer[m]!]!.spec.sizeBytes;
+  return c2;
+}

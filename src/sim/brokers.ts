@@ -1,0 +1,281 @@
+/**
+ * Broker lifecycles (the xstate broker machine on the simulated clock), store locks, recovery,
+ * and what a broker's death does to the messages it holds (MODEL.md, "Fault x configuration").
+ */
+import { createActor } from 'xstate';
+import { brokerMachine } from '../machines/brokerMachine.js';
+import { attachConsumer } from './consumers.js';
+import { tcpControlUs } from './costs.js';
+import { dispatchPending } from './dispatch.js';
+import { Ev } from './events.js';
+import { syncStore } from './journal.js';
+import { dropCopy, recordDelivery } from './ledger.js';
+import { restartLink, scheduleLinkFailure } from './links.js';
+import { Journal, Place } from './messages.js';
+import { onRouteUp } from './producers.js';
+import type { BrokerRt, StoreRt, World } from './world.js';
+
+export type DeathCause = 'kill' | 'power' | 'stop' | 'disk';
+
+export function createBrokerActor(w: World, b: BrokerRt, needsLock: boolean, lockPollUs: number): void {
+  const machine = brokerMachine.provide({
+    actions: {
+      requestLock: ({ self }) => self.send({ type: grantLock(w, b) ? 'LOCK_GRANTED' : 'LOCK_BUSY' }),
+      beginRecovery: () => {
+        b.state = 'recovering';
+      },
+      becomeActive: () => {
+        b.state = 'active';
+        onBrokerActive(w, b);
+      },
+    },
+  });
+  b.actor = createActor(machine, {
+    input: { needsLock, lockPollMs: lockPollUs / 1000, recoveryMs: w.costs.storeRecoveryUs / 1000 },
+    clock: w.clock,
+  });
+  b.actor.subscribe((snapshot) => {
+    b.state = snapshot.value as BrokerRt['state'];
+  });
+  b.actor.start();
+}
+
+/** Whether `b` may take (or keep) its store's lock: a free file lock, or a replication quorum. */
+function grantLock(w: World, b: BrokerRt): boolean {
+  const store = w.stores[b.store]!;
+  if (store.lockHolder >= 0 && store.lockHolder !== b.id) return false;
+  if (store.locking === 'quorum') {
+    const alive = store.brokers.filter(
+      (id) => id === b.id || !['crashed', 'stopped'].includes(w.brokers[id]!.state),
+    ).length;
+    if (alive * 2 <= store.brokers.length) return false;
+  }
+  if (store.lockHolder !== b.id) {
+    store.lockHolder = b.id;
+    store.lockGen++;
+  }
+  return true;
+}
+
+function releaseLock(store: StoreRt): void {
+  store.lockHolder = -1;
+  store.lockGen++;
+}
+
+export function onLockRelease(w: World, storeId: number, lockGen: number): void {
+  const store = w.stores[storeId]!;
+  if (store.lockGen === lockGen) releaseLock(store);
+}
+
+export function startBroker(w: World, b: BrokerRt): void {
+  if (b.process >= 0 && !w.processes[b.process]!.alive) return;
+  if (b.state !== 'stopped' && b.state !== 'crashed') return;
+  if (b.store >= 0) {
+    const store = w.stores[b.store]!;
+    // A container filesystem without a volume comes back empty: every restart is a disk loss.
+    if (store.settings.ephemeral && b.downSinceUs >= 0) wipeStore(w, store, b.downFault);
+  }
+  b.actor.send({ type: 'START' });
+}
+
+/** The broker serves again: it recovers its store, its local clients reattach, bridges restart. */
+function onBrokerActive(w: World, b: BrokerRt): void {
+  b.cpuFreeUs = w.now;
+  b.downFault = -1;
+  b.downSinceUs = -1;
+  if (b.store >= 0) recoverStore(w, b, w.stores[b.store]!);
+  if (b.process >= 0) {
+    const proc = w.processes[b.process]!;
+    for (const k of proc.consumers) if (w.consumers[k]!.link < 0) attachConsumer(w, w.consumers[k]!, b.id);
+    for (const p of proc.producers) if (w.producers[p]!.link < 0) onRouteUp(w, w.producers[p]!);
+  }
+  for (const link of w.links) {
+    if (
+      link.kind === 'bridge' &&
+      (link.source === b.id || link.candidates.includes(b.id)) &&
+      link.broker < 0 &&
+      w.brokers[link.source]!.state === 'active'
+    ) {
+      restartLink(w, link);
+    }
+  }
+  for (let d = 0; d < w.dests.length; d++) dispatchPending(w, b, d);
+}
+
+/** Every message in the store becomes the broker's again, in the order it was stored. */
+function recoverStore(w: World, b: BrokerRt, store: StoreRt): void {
+  const copies = w.copies;
+  for (const c of store.members.values()) {
+    copies.place[c] = Place.Broker;
+    copies.broker[c] = b.id;
+    copies.brokerEpoch[c] = b.epoch;
+    copies.consumer[c] = -1;
+    copies.forwardedAs[c] = -1;
+    copies.restamp(c);
+    const m = copies.message[c]!;
+    b.memoryBytes += w.producers[w.messages.producer[m]!]!.spec.sizeBytes;
+    b.pending[w.messages.dest[m]!]!.push(c, copies.pool.generation[c]!);
+  }
+}
+
+/** Messages a broker holds right now: in memory, in its journal queue and in its store. */
+export function messagesHeld(w: World, b: BrokerRt): number {
+  let n = 0;
+  const copies = w.copies;
+  const high = copies.pool.highWater;
+  for (let c = 0; c < high; c++) {
+    if (copies.place[c] === Place.Broker && copies.broker[c] === b.id && copies.brokerEpoch[c] === b.epoch)
+      n++;
+  }
+  return n;
+}
+
+/**
+ * The broker leaves service. `kill`: its process dies (the page cache survives). `power`: its
+ * host loses power (unsynced writes are gone, peers notice only by inactivity). `stop`: a clean
+ * shutdown (the journal is flushed, the lock released). `disk`: its store's disk failed.
+ * Non-persistent messages in its memory are lost in every case.
+ */
+export function killBroker(w: World, b: BrokerRt, cause: DeathCause, fault: number): void {
+  if (b.state === 'stopped' || b.state === 'crashed') return;
+  const wasServing = b.state === 'active' || b.state === 'recovering';
+  if (fault >= 0 && wasServing) w.faults[fault]!.atRisk += messagesHeld(w, b);
+  const oldEpoch = b.epoch;
+  b.epoch++;
+  b.downFault = fault;
+  b.downSinceUs = w.now;
+  b.actor.send({ type: cause === 'stop' ? 'STOP' : 'CRASH' });
+  b.state = cause === 'stop' ? 'stopped' : 'crashed';
+  if (!wasServing) return;
+  const store = b.store >= 0 ? w.stores[b.store]! : undefined;
+  settleJournal(w, b, cause, fault);
+  abandonCopies(w, b, oldEpoch, fault);
+  if (store) {
+    if (cause === 'power') loseUnsynced(w, store, fault);
+    else syncStore(w, store);
+  }
+  for (const q of b.pending) q.clear();
+  b.memoryBytes = 0;
+  b.blocked = [];
+  for (const list of b.consumersByDest) {
+    for (const k of list) w.consumers[k]!.broker = -1;
+    list.length = 0;
+  }
+  // A reset is seen within a round trip; a silent peer only after the inactivity timeout.
+  const detectUs = cause === 'power' ? w.costs.inactivityUs : tcpControlUs(w.costs) * 2;
+  for (const link of w.links)
+    if (link.broker === b.id || (link.kind === 'bridge' && link.source === b.id))
+      scheduleLinkFailure(w, link, detectUs, fault);
+  markFailover(w, b, fault);
+  if (store && store.lockHolder === b.id) dropLock(w, store, cause);
+}
+
+/** The journal queue is in broker memory; the batch being written is in the page cache. */
+function settleJournal(w: World, b: BrokerRt, cause: DeathCause, fault: number): void {
+  const copies = w.copies;
+  const store = b.store >= 0 ? w.stores[b.store]! : undefined;
+  for (let i = 0; i < b.batchSlots.length; i++) {
+    const c = b.batchSlots[i]!;
+    if (copies.pool.generation[c] !== b.batchStamps[i] || copies.journal[c] !== Journal.Writing) continue;
+    if (cause === 'power' || cause === 'disk' || !store) copies.journal[c] = Journal.Queued;
+    else {
+      copies.journal[c] = Journal.Synced;
+      store.members.set(copies.message[c]!, c);
+    }
+  }
+  b.batchSlots.length = 0;
+  b.batchStamps.length = 0;
+  b.journal.forEach((c, gen) => {
+    if (copies.pool.generation[c] !== gen || copies.journal[c] !== Journal.Queued) return;
+    if (cause === 'stop' && store) {
+      copies.journal[c] = Journal.Synced;
+      store.members.set(copies.message[c]!, c);
+    }
+  });
+  b.journal.clear();
+  b.journalBusy = false;
+  b.journalScheduled = false;
+  void fault;
+}
+
+/**
+ * Copies at the dead broker: a message being processed is finished by its consumer (the ack
+ * will fail, so it comes back later as a duplicate); prefetched ones are dropped by the client;
+ * what is only in memory (non-persistent, or still queued for the journal) is gone; what is in
+ * the store waits there for the next broker to open it.
+ */
+function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): void {
+  const copies = w.copies;
+  const high = copies.pool.highWater;
+  for (let c = 0; c < high; c++) {
+    if (copies.place[c] !== Place.Broker || copies.broker[c] !== b.id || copies.brokerEpoch[c] !== oldEpoch)
+      continue;
+    const k = copies.consumer[c]!;
+    if (k >= 0) {
+      const consumer = w.consumers[k]!;
+      consumer.inflight.delete(c);
+      const start = copies.startUs[c]!;
+      if (
+        start <= w.now &&
+        start + consumer.spec.processingUs > w.now &&
+        w.processes[consumer.process]!.alive
+      ) {
+        recordDelivery(w, copies.message[c]!, start);
+      }
+      copies.consumer[c] = -1;
+    }
+    copies.forwardedAs[c] = -1;
+    const j = copies.journal[c]!;
+    if (j === Journal.Written || j === Journal.Synced) copies.restamp(c);
+    else dropCopy(w, c, fault);
+  }
+}
+
+/** A power loss takes the page cache with it: what was written but not synced is gone. */
+function loseUnsynced(w: World, store: StoreRt, fault: number): void {
+  const copies = w.copies;
+  store.unsynced.forEach((c, gen) => {
+    if (copies.pool.generation[c] !== gen || copies.journal[c] !== Journal.Written) return;
+    store.members.delete(copies.message[c]!);
+    dropCopy(w, c, fault);
+  });
+  store.unsynced.clear();
+}
+
+/** Destroys everything in a store (a lost disk, or an ephemeral one restarted). */
+export function wipeStore(w: World, store: StoreRt, fault: number): void {
+  for (const c of [...store.members.values()]) {
+    if (w.copies.place[c] === 0) continue;
+    const b = w.brokers[w.copies.broker[c]!]!;
+    if (w.copies.consumer[c]! >= 0) w.consumers[w.copies.consumer[c]!]!.inflight.delete(c);
+    if (b.state === 'active' && w.copies.brokerEpoch[c] === b.epoch) {
+      b.memoryBytes -= w.producers[w.messages.producer[w.copies.message[c]!]!]!.spec.sizeBytes;
+    }
+    dropCopy(w, c, fault);
+  }
+  store.members.clear();
+  store.unsynced.clear();
+  store.epoch++;
+  store.syncScheduled = false;
+}
+
+/** How a dead master's lock frees: at once on a process kill (or as configured), after the lease on a power loss. */
+function dropLock(w: World, store: StoreRt, cause: DeathCause): void {
+  const policy = w.topology.cluster?.lock.releaseOnCrash ?? 'immediate';
+  if (cause === 'stop' || cause === 'disk' || store.locking === 'quorum') return releaseLock(store);
+  if (policy === 'never') return;
+  if (policy === 'immediate' && cause === 'kill') return releaseLock(store);
+  w.queue.push(w.now + (w.topology.cluster?.lock.leaseUs ?? 0), Ev.LockRelease, store.id, store.lockGen);
+}
+
+/** Producers that were sending through `b` start a failover that ends with their next successful send. */
+function markFailover(w: World, b: BrokerRt, fault: number): void {
+  if (fault < 0) return;
+  const f = w.faults[fault]!;
+  for (const p of w.producers) {
+    if (p.lastBroker !== b.id || p.failoverFault >= 0 || !w.processes[p.process]!.alive) continue;
+    if (p.link < 0 && b.process !== p.process) continue;
+    p.failoverFault = fault;
+    f.affectedProducers++;
+  }
+}

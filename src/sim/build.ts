@@ -1,0 +1,288 @@
+/**
+ * Plan + options -> a fresh World at time zero: runtime entities for every process, broker,
+ * store, producer, consumer and client connection, with one PRNG stream per subsystem forked
+ * from the seed (so that adding a producer does not change the fault times).
+ */
+import type { Plan } from '../plan/types.js';
+import { explainUnknownInstance, resolveInstance } from '../topology/names.js';
+import type { FaultKind, Topology } from '../topology/types.js';
+import { createBrokerActor } from './brokers.js';
+import { PairDeque } from './deque.js';
+import { EventQueue } from './eventQueue.js';
+import { Ev } from './events.js';
+import type { RandomTarget } from './faults.js';
+import { Ledger } from './ledger.js';
+import { createClientLink } from './links.js';
+import { CopyTable, MessageTable } from './messages.js';
+import { Metrics } from './metrics.js';
+import { Rng } from './rng.js';
+import { SimClock } from './simClock.js';
+import type { BrokerRt, ProcessRt, StoreRt, World } from './world.js';
+
+export function buildWorld(plan: Plan, seed: number, durationUs: number): World {
+  const t = plan.topology;
+  const root = Rng.fromSeed(seed);
+  const queue = new EventQueue(4096);
+  const w: World = {
+    topology: t,
+    plan,
+    costs: t.costs,
+    now: 0,
+    sendsEndUs: durationUs,
+    endUs: durationUs + t.simulation.drainUs,
+    sending: true,
+    queue,
+    clock: undefined as unknown as SimClock,
+    rng: root.fork('links'),
+    messages: new MessageTable(),
+    copies: new CopyTable(),
+    dests: t.destinations.map((d) => ({ name: d.name, topic: d.type === 'topic' })),
+    processes: [],
+    brokers: [],
+    stores: [],
+    producers: [],
+    consumers: [],
+    links: [],
+    bridgeIndex: new Map(),
+    peersOf: [],
+    isSpoke: [],
+    processByName: new Map(),
+    brokerByName: new Map(),
+    partitions: [],
+    faults: [],
+    ledger: new Ledger(),
+    metrics: new Metrics(),
+    maxHops: plan.bridgeSets.some((s) => s.kind === 'star') ? 2 : 1,
+    eventsProcessed: 0,
+  };
+  w.clock = new SimClock(queue, Ev.Timer, () => w.now);
+  buildStores(w, plan);
+  buildProcesses(w, plan, root);
+  buildBrokers(w, plan);
+  buildPeers(w, plan);
+  for (const proc of w.processes) {
+    const conn = plan.connections.find((c) => c.process === proc.name && c.transport === 'tcp');
+    if (conn)
+      proc.links.push(
+        createClientLink(
+          w,
+          proc.id,
+          conn.brokers.map((n) => w.brokerByName.get(n)!),
+        ).id,
+      );
+  }
+  for (const p of w.producers) {
+    const conn = plan.connections.find(
+      (c) => c.process === w.processes[p.process]!.name && c.carries !== 'consume',
+    );
+    p.link = conn?.transport === 'tcp' ? w.processes[p.process]!.links[0]! : -1;
+  }
+  for (const k of w.consumers) {
+    const conn = plan.connections.find(
+      (c) => c.process === w.processes[k.process]!.name && c.carries !== 'produce',
+    );
+    k.link = conn?.transport === 'tcp' ? w.processes[k.process]!.links[0]! : -1;
+  }
+  return w;
+}
+
+function buildStores(w: World, plan: Plan): void {
+  const t = plan.topology;
+  for (const s of plan.stores) {
+    if (!s.persistent) continue;
+    const replicated = t.cluster?.ha === 'replicated' && s.brokers.some((b) => b.startsWith('broker-'));
+    // A replicated group keeps one logical store: every replica holds every acknowledged message.
+    if (replicated && w.stores.some((x) => x.locking === 'quorum')) continue;
+    const store: StoreRt = {
+      id: w.stores.length,
+      name: replicated ? 'replicated-store' : s.name,
+      settings: s.brokers[0]!.startsWith('broker-') && t.cluster ? t.cluster.store : t.embedded!.store,
+      brokers: [],
+      locking: replicated ? 'quorum' : s.brokers.length > 1 ? 'lock' : 'none',
+      members: new Map(),
+      unsynced: new PairDeque(),
+      syncScheduled: false,
+      lockHolder: -1,
+      lockGen: 0,
+      slowFactor: 1,
+      epoch: 0,
+    };
+    w.stores.push(store);
+  }
+}
+
+function buildProcesses(w: World, plan: Plan, root: Rng): void {
+  const apps = new Map(plan.topology.applications.map((a) => [a.id, a]));
+  const destIndex = new Map(plan.topology.destinations.map((d, i) => [d.name, i]));
+  for (const p of plan.processes) {
+    const app = apps.get(p.app)!;
+    const proc: ProcessRt = {
+      id: w.processes.length,
+      name: p.name,
+      app,
+      alive: true,
+      epoch: 0,
+      broker: -1,
+      producers: [],
+      consumers: [],
+      links: [],
+      downFault: -1,
+    };
+    w.processes.push(proc);
+    w.processByName.set(p.name, proc.id);
+    app.producers.forEach((spec, j) => {
+      proc.producers.push(w.producers.length);
+      w.producers.push({
+        id: w.producers.length,
+        process: proc.id,
+        dest: destIndex.get(spec.destination)!,
+        spec,
+        rng: root.fork(`producer:${p.name}:${j}`),
+        backlog: [],
+        backlogHead: 0,
+        current: -1,
+        inTransit: false,
+        link: -1,
+        replay: [],
+        waitGen: 0,
+        unavailableSinceUs: -1,
+        unavailableFault: -1,
+        failoverFault: -1,
+        lastBroker: -1,
+        gaveUp: false,
+      });
+    });
+    for (const spec of app.consumers) {
+      proc.consumers.push(w.consumers.length);
+      w.consumers.push({
+        id: w.consumers.length,
+        process: proc.id,
+        dest: destIndex.get(spec.destination)!,
+        spec,
+        broker: -1,
+        link: -1,
+        inflight: new Set(),
+        busyUntilUs: 0,
+      });
+    }
+  }
+}
+
+function buildBrokers(w: World, plan: Plan): void {
+  const t = plan.topology;
+  for (const pb of plan.brokers) {
+    const embedded = pb.placement === 'embedded';
+    const settings = embedded ? t.embedded! : t.cluster!;
+    const storeId = storeFor(w, pb.store, t);
+    const b: BrokerRt = {
+      id: w.brokers.length,
+      name: pb.name,
+      host: pb.process ?? pb.name,
+      embedded,
+      process: pb.process ? w.processByName.get(pb.process)! : -1,
+      store: storeId,
+      actor: undefined as unknown as BrokerRt['actor'],
+      state: 'stopped',
+      epoch: 0,
+      syncStrategy: settings.store.journalDiskSyncStrategy,
+      cpuFreeUs: 0,
+      memoryBytes: 0,
+      memoryLimitBytes: settings.memoryLimitBytes,
+      sendFailIfNoSpace: settings.sendFailIfNoSpace,
+      pending: w.dests.map(() => new PairDeque()),
+      consumersByDest: w.dests.map(() => []),
+      nextConsumer: new Int32Array(w.dests.length),
+      journal: new PairDeque(),
+      journalBusy: false,
+      journalScheduled: false,
+      batchSlots: [],
+      batchStamps: [],
+      blocked: [],
+      bridges: [],
+      downFault: -1,
+      downSinceUs: -1,
+    };
+    w.brokers.push(b);
+    w.brokerByName.set(b.name, b.id);
+    if (b.process >= 0) w.processes[b.process]!.broker = b.id;
+    if (storeId >= 0) w.stores[storeId]!.brokers.push(b.id);
+    const locking = storeId >= 0 ? w.stores[storeId]!.locking : 'none';
+    createBrokerActor(w, b, locking !== 'none', t.cluster?.lock.lockAcquireSleepIntervalUs ?? 0);
+  }
+}
+
+function storeFor(w: World, name: string | null, t: Topology): number {
+  if (name === null) return -1;
+  const direct = w.stores.findIndex((s) => s.name === name);
+  if (direct >= 0) return direct;
+  return t.cluster?.ha === 'replicated' ? w.stores.findIndex((s) => s.locking === 'quorum') : -1;
+}
+
+/** Who may forward to whom: mesh members to each other, spokes to the hub, a hub back to its spokes. */
+function buildPeers(w: World, plan: Plan): void {
+  w.peersOf = w.brokers.map(() => []);
+  w.isSpoke = w.brokers.map(() => false);
+  const id = (name: string) => w.brokerByName.get(name)!;
+  for (const set of plan.bridgeSets) {
+    if (set.kind === 'mesh') {
+      const members = set.brokers.map(id);
+      for (const a of members) for (const b of members) if (a !== b) w.peersOf[a]!.push(b);
+      continue;
+    }
+    const hub = set.hub.map(id);
+    for (const spokeName of set.spokes) {
+      const spoke = id(spokeName);
+      w.isSpoke[spoke] = true;
+      w.peersOf[spoke]!.push(...hub);
+      if (set.purpose === 'hub') for (const h of hub) w.peersOf[h]!.push(spoke);
+    }
+  }
+}
+
+/** Every (kind, target) pair that random faults hit, each with its own PRNG stream. */
+export function randomTargets(t: Topology, root: Rng): RandomTarget[] {
+  const out: RandomTarget[] = [];
+  for (const spec of t.faults.random) {
+    const names =
+      spec.targets.length > 0 ? spec.targets.flatMap((n) => expandTarget(t, n)) : allTargets(t, spec.kind);
+    for (const target of names) {
+      out.push({
+        kind: spec.kind,
+        target,
+        mtbfUs: spec.mtbfUs,
+        mttrUs: spec.mttrUs,
+        rng: root.fork(`fault:${spec.kind}:${target}`),
+      });
+    }
+  }
+  return out;
+}
+
+function expandTarget(t: Topology, name: string): string[] {
+  const app = t.applications.find((a) => a.id === name);
+  if (app) return Array.from({ length: app.replicas }, (_, i) => `${app.id}-${i}`);
+  if (!resolveInstance(t, name)) throw new Error(`random fault target ${explainUnknownInstance(t, name)}`);
+  return [name];
+}
+
+/** The default targets of a random fault kind: processes for process faults, brokers for broker faults. */
+function allTargets(t: Topology, kind: FaultKind): string[] {
+  const processes = t.applications.flatMap((a) =>
+    Array.from({ length: a.replicas }, (_, i) => `${a.id}-${i}`),
+  );
+  const brokers = t.cluster ? Array.from({ length: t.cluster.brokers }, (_, i) => `broker-${i}`) : [];
+  switch (kind) {
+    case 'process-crash':
+      return processes;
+    case 'broker-crash':
+    case 'broker-restart':
+      return brokers;
+    case 'disk-loss':
+    case 'slow-disk':
+      if (t.cluster && ['shared-store', 'jdbc'].includes(t.cluster.ha))
+        return t.layout === 'central' ? ['shared-store'] : [...processes, 'shared-store'];
+      return t.layout === 'central' ? brokers : [...processes, ...brokers];
+    default:
+      return [...processes, ...brokers];
+  }
+}

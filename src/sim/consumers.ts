@@ -1,0 +1,40 @@
+/** Consumers attaching to a broker and leaving it, with what happens to their unacknowledged copies. */
+import { dispatchPending, redeliver } from './dispatch.js';
+import { recordDelivery } from './ledger.js';
+import type { ConsumerRt, World } from './world.js';
+
+export function attachConsumer(w: World, k: ConsumerRt, broker: number): void {
+  if (k.broker >= 0) detachConsumer(w, k, 'link', -1);
+  const b = w.brokers[broker]!;
+  k.broker = broker;
+  k.busyUntilUs = w.now;
+  b.consumersByDest[k.dest]!.push(k.id);
+  dispatchPending(w, b, k.dest);
+}
+
+/**
+ * The consumer is gone from its broker. `crash`: its process died; what it had processed has
+ * its ack on the wire, the rest was never processed. `link`: its connection broke while it
+ * lives; it finishes the message in hand, but every ack not yet received is lost, so the broker
+ * redelivers all of them (the processed ones become duplicates).
+ */
+export function detachConsumer(w: World, k: ConsumerRt, why: 'crash' | 'link', fault: number): void {
+  if (k.broker < 0) return;
+  const b = w.brokers[k.broker]!;
+  const list = b.consumersByDest[k.dest]!;
+  const i = list.indexOf(k.id);
+  if (i >= 0) list.splice(i, 1);
+  k.broker = -1;
+  const copies = w.copies;
+  const brokerAlive = b.state === 'active';
+  for (const c of k.inflight) {
+    const start = copies.startUs[c]!;
+    const done = start + k.spec.processingUs;
+    if (why === 'crash' && done <= w.now && k.link >= 0) continue; // its ack is on the wire
+    if (why === 'link' && start <= w.now && done > w.now) recordDelivery(w, copies.message[c]!, start);
+    if (brokerAlive && copies.brokerEpoch[c] === b.epoch) redeliver(w, b, c, fault);
+    else copies.consumer[c] = -1;
+  }
+  k.inflight.clear();
+  if (brokerAlive) dispatchPending(w, b, k.dest);
+}

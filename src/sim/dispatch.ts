@@ -1,0 +1,187 @@
+/**
+ * A broker's side of the message path after it accepted a copy: answer the sender, hand the
+ * copy to a consumer with prefetch room (round robin, local consumers first), forward it over
+ * a bridge when only a remote broker has demand, or queue it; then the consumer's processing,
+ * its ack, and redelivery when a consumer goes away with unacknowledged copies.
+ */
+import { tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from './costs.js';
+import { Ev } from './events.js';
+import { tryForward } from './forwarding.js';
+import { dropCopy, recordDelivery } from './ledger.js';
+import { Journal, Outcome, Place } from './messages.js';
+import { sendOver } from './network.js';
+import { wakeBlockedProducers } from './producers.js';
+import type { BrokerRt, World } from './world.js';
+
+/** Tells whoever sent the copy that the broker has it: a sync producer's receipt, or a bridge's ack. */
+export function answerSender(w: World, b: BrokerRt, c: number, atUs: number): void {
+  const copies = w.copies;
+  const from = copies.forwardedFrom[c]!;
+  const link = copies.link[c]!;
+  if (from >= 0) {
+    copies.forwardedFrom[c] = -1;
+    if (copies.place[from] !== 0)
+      sendOver(w, link, 'down', atUs + tcpControlUs(w.costs), Ev.ForwardAck, from, copies.stamp[from]!);
+    return;
+  }
+  const m = copies.message[c]!;
+  const p = w.messages.producer[m]!;
+  const producer = w.producers[p]!;
+  if (producer.current !== m || producer.spec.sendMode !== 'sync' || w.messages.fanout[m]) return;
+  const back = link >= 0 ? tcpControlUs(w.costs) : vmControlUs(w.costs);
+  sendOver(w, link, 'down', atUs + back, Ev.Receipt, p, copies.routeTag[c]!);
+}
+
+/** The broker accepted `c` (stored as its journal strategy requires): answer and dispatch. */
+export function accepted(w: World, b: BrokerRt, c: number, atUs: number): void {
+  answerSender(w, b, c, atUs);
+  dispatch(w, b, c, atUs);
+}
+
+export function dispatch(w: World, b: BrokerRt, c: number, atUs: number): void {
+  const dest = w.messages.dest[w.copies.message[c]!]!;
+  const k = pickConsumer(w, b, dest);
+  if (k >= 0) deliver(w, b, c, k, atUs);
+  else if (!tryForward(w, b, c, atUs)) b.pending[dest]!.push(c, w.copies.pool.generation[c]!);
+}
+
+/** Next consumer of `dest` on `b` with prefetch room, round robin; -1 none. */
+function pickConsumer(w: World, b: BrokerRt, dest: number): number {
+  const list = b.consumersByDest[dest]!;
+  const n = list.length;
+  if (n === 0) return -1;
+  const start = b.nextConsumer[dest]! % n;
+  for (let i = 0; i < n; i++) {
+    const j = (start + i) % n;
+    const k = w.consumers[list[j]!]!;
+    if (k.inflight.size < Math.max(1, k.spec.prefetch)) {
+      b.nextConsumer[dest] = j + 1;
+      return k.id;
+    }
+  }
+  return -1;
+}
+
+/** Sends `c` to consumer `k`: it arrives after the hop, waits for the consumer, is processed. */
+export function deliver(w: World, b: BrokerRt, c: number, k: number, atUs: number): void {
+  const copies = w.copies;
+  const consumer = w.consumers[k]!;
+  const m = copies.message[c]!;
+  const producer = w.producers[w.messages.producer[m]!]!.spec;
+  copies.consumer[c] = k;
+  if (copies.dispatches[c]!++ > 0) w.ledger.redeliveries++;
+  const stamp = copies.restamp(c);
+  const hop =
+    consumer.link < 0
+      ? vmHopUs(w.costs, producer.sizeBytes, producer.messageType, w.topology.embedded!)
+      : tcpHopUs(w.costs, producer.sizeBytes, producer.messageType);
+  const start = Math.max(atUs + hop, consumer.busyUntilUs);
+  const done = start + consumer.spec.processingUs;
+  consumer.busyUntilUs = done;
+  copies.startUs[c] = start;
+  consumer.inflight.add(c);
+  sendOver(w, consumer.link, 'down', done, Ev.ConsumerDone, c, stamp);
+}
+
+/** The application finished processing: count the delivery, then acknowledge. */
+export function onConsumerDone(w: World, c: number, stamp: number): void {
+  const copies = w.copies;
+  if (copies.stamp[c] !== stamp) return;
+  recordDelivery(w, copies.message[c]!, copies.startUs[c]!);
+  if (w.sending) w.metrics.deliveredWhileSending++;
+  const consumer = w.consumers[copies.consumer[c]!]!;
+  if (consumer.link < 0) onAck(w, c, stamp);
+  else sendOver(w, consumer.link, 'up', w.now + tcpControlUs(w.costs), Ev.AckAtBroker, c, stamp);
+}
+
+/** The broker has the ack: the copy leaves its store and memory; the consumer has room again. */
+export function onAck(w: World, c: number, stamp: number): void {
+  const copies = w.copies;
+  if (copies.stamp[c] !== stamp) return;
+  const b = w.brokers[copies.broker[c]!]!;
+  if (b.epoch !== copies.brokerEpoch[c]) return;
+  const consumer = w.consumers[copies.consumer[c]!]!;
+  consumer.inflight.delete(c);
+  const m = copies.message[c]!;
+  const dest = w.messages.dest[m]!;
+  removeFromBroker(w, b, c);
+  dropCopy(w, c, -1);
+  dispatchPending(w, b, dest);
+  wakeBlockedProducers(w, b);
+}
+
+/** Takes `c` out of `b`'s store and memory accounting (its journal entry, if any, goes stale). */
+export function removeFromBroker(w: World, b: BrokerRt, c: number): void {
+  const copies = w.copies;
+  const m = copies.message[c]!;
+  const j = copies.journal[c]!;
+  if ((j === Journal.Written || j === Journal.Synced || j === Journal.Writing) && b.store >= 0) {
+    const store = w.stores[b.store]!;
+    if (store.members.get(m) === c) store.members.delete(m);
+  }
+  b.memoryBytes -= w.producers[w.messages.producer[m]!]!.spec.sizeBytes;
+}
+
+/** Hands queued copies of `dest` to consumers with room, or forwards them. */
+export function dispatchPending(w: World, b: BrokerRt, dest: number): void {
+  const q = b.pending[dest]!;
+  const copies = w.copies;
+  while (q.length > 0) {
+    const c = q.frontSlot();
+    if (!isPendingAt(w, b, c, q.frontGen())) {
+      q.shift();
+      continue;
+    }
+    const k = pickConsumer(w, b, dest);
+    if (k >= 0) {
+      q.shift();
+      deliver(w, b, c, k, w.now);
+    } else if (b.consumersByDest[dest]!.length === 0 && tryForward(w, b, c, w.now)) {
+      q.shift();
+    } else break;
+  }
+  void copies;
+}
+
+/** Whether a queue entry still names a copy waiting at `b`. */
+export function isPendingAt(w: World, b: BrokerRt, c: number, gen: number): boolean {
+  const copies = w.copies;
+  return (
+    copies.pool.generation[c] === gen &&
+    copies.place[c] === Place.Broker &&
+    copies.broker[c] === b.id &&
+    copies.brokerEpoch[c] === b.epoch &&
+    copies.consumer[c]! < 0 &&
+    copies.forwardedAs[c]! < 0
+  );
+}
+
+/**
+ * A consumer let go of `c` without acknowledging it: the broker redelivers it after the
+ * redelivery delay, or moves it to the DLQ once it has been redelivered too often.
+ */
+export function redeliver(w: World, b: BrokerRt, c: number, fault: number): void {
+  const copies = w.copies;
+  const m = copies.message[c]!;
+  copies.consumer[c] = -1;
+  const stamp = copies.restamp(c);
+  if (fault >= 0) {
+    w.messages.fault[m] = fault;
+    w.faults[fault]!.redelivered++;
+  }
+  if (copies.dispatches[c]! > w.costs.maxRedeliveries) {
+    w.messages.outcome[m] = Outcome.DeadLetter;
+    removeFromBroker(w, b, c);
+    dropCopy(w, c, -1);
+    return;
+  }
+  w.queue.push(w.now + w.costs.redeliveryDelayUs, Ev.Redeliver, c, stamp);
+}
+
+export function onRedeliver(w: World, c: number, stamp: number): void {
+  const copies = w.copies;
+  if (copies.stamp[c] !== stamp) return;
+  const b = w.brokers[copies.broker[c]!]!;
+  if (b.epoch !== copies.brokerEpoch[c] || b.state !== 'active') return;
+  dispatch(w, b, c, w.now);
+}

@@ -1,0 +1,139 @@
+/**
+ * The end of a run: every message not yet settled is stranded (a copy waits in the store of a
+ * broker that is down) or in flight; conservation is checked; the World becomes a SimResult.
+ */
+import { Journal, Place } from './messages.js';
+import { RESULT_FORMAT, type SimResult } from './result.js';
+import type { World } from './world.js';
+
+export function finishRun(w: World, seed: number, durationUs: number): SimResult {
+  settleRemaining(w);
+  const error = w.ledger.conservationError();
+  if (error) throw new Error(`brokerlab invariant: ${error} (seed ${seed})`);
+  const l = w.ledger;
+  const h = w.metrics.latency;
+  const seconds = durationUs / 1e6;
+  return {
+    format: RESULT_FORMAT,
+    topology: w.topology.name,
+    seed,
+    durationUs,
+    endUs: w.now,
+    persistentStores: w.plan.figures.persistentStores,
+    fates: {
+      sent: l.sent,
+      fanout: l.fanout,
+      delivered: l.delivered,
+      lost: l.lost,
+      lostPersistent: l.lostPersistent,
+      stranded: l.stranded,
+      inFlight: l.inFlight,
+      sendFailed: l.sendFailed,
+      deadLettered: l.deadLettered,
+      discarded: l.discarded,
+    },
+    duplicates: l.duplicates,
+    redeliveries: l.redeliveries,
+    stuck: l.stuck,
+    latency: {
+      count: h.count,
+      minUs: h.count ? h.min : 0,
+      meanUs: h.count ? Math.round(h.mean) : 0,
+      p50Us: h.count ? h.percentile(50) : 0,
+      p90Us: h.count ? h.percentile(90) : 0,
+      p99Us: h.count ? h.percentile(99) : 0,
+      p999Us: h.count ? h.percentile(99.9) : 0,
+      maxUs: h.count ? h.max : 0,
+    },
+    throughput: {
+      sentPerSecond: round2(l.sent / seconds),
+      deliveredPerSecond: round2(w.metrics.deliveredWhileSending / seconds),
+    },
+    unavailability: {
+      windows: w.metrics.unavailableWindows,
+      totalUs: w.metrics.unavailableTotalUs,
+      maxUs: w.metrics.maxUnavailableUs,
+      stillBlockedMaxUs: stillBlockedMaxUs(w),
+    },
+    flowControlBlocks: w.metrics.flowControlBlocks,
+    faults: w.faults.map((f) => ({
+      index: f.index,
+      origin: f.origin,
+      atUs: f.atUs,
+      kind: f.kind,
+      target: f.target,
+      peer: f.peer,
+      restartAfterUs: f.restartAfterUs,
+      durationUs: f.durationUs,
+      atRisk: f.atRisk,
+      lost: f.lost,
+      duplicated: f.duplicated,
+      stranded: f.stranded,
+      redelivered: f.redelivered,
+      failoverUs: f.failoverUs,
+      allRecoveredUs: f.allRecoveredUs,
+      maxUnavailableUs: f.maxUnavailableUs,
+    })),
+    events: w.eventsProcessed,
+  };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Producers whose send was still blocked at the end: the longest such wait. */
+function stillBlockedMaxUs(w: World): number {
+  let max = 0;
+  for (const p of w.producers)
+    if (p.unavailableSinceUs >= 0) max = Math.max(max, w.now - p.unavailableSinceUs);
+  return max;
+}
+
+function settleRemaining(w: World): void {
+  const msgs = w.messages;
+  const copies = w.copies;
+  const stranded = new Map<number, number>();
+  const stuck = new Set<number>();
+  const high = copies.pool.highWater;
+  for (let c = 0; c < high; c++) {
+    if (copies.place[c] === 0) continue;
+    const m = copies.message[c]!;
+    const b = w.brokers[copies.broker[c]!]!;
+    const stored = copies.journal[c] === Journal.Written || copies.journal[c] === Journal.Synced;
+    if (
+      copies.place[c] === Place.Broker &&
+      stored &&
+      (b.state !== 'active' || copies.brokerEpoch[c] !== b.epoch)
+    ) {
+      stranded.set(m, b.downFault);
+    } else if (
+      copies.place[c] === Place.Broker &&
+      copies.consumer[c]! < 0 &&
+      b.state === 'active' &&
+      b.consumersByDest[msgs.dest[m]!]!.length === 0
+    ) {
+      stuck.add(m);
+    }
+  }
+  const seen = new Set<number>();
+  for (let c = 0; c < high; c++) {
+    if (copies.place[c] === 0) continue;
+    seen.add(copies.message[c]!);
+  }
+  for (const p of w.producers) {
+    if (p.current >= 0) seen.add(p.current);
+    for (const m of p.replay) seen.add(m);
+  }
+  for (const m of seen) {
+    if (msgs.deliveries[m]! > 0) w.ledger.delivered++;
+    else if (stranded.has(m)) {
+      w.ledger.stranded++;
+      const fault = stranded.get(m)!;
+      if (fault >= 0) w.faults[fault]!.stranded++;
+    } else {
+      w.ledger.inFlight++;
+      if (stuck.has(m)) w.ledger.stuck++;
+    }
+  }
+}

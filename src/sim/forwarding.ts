@@ -1,0 +1,144 @@
+/**
+ * Networks of brokers (W:networks-of-brokers): a broker forwards a message over a bridge only
+ * on demand, when a broker it is bridged to has a consumer for it and no local consumer can take
+ * it (local consumers come first, as with decreaseNetworkConsumerPriority). Persistent messages
+ * stay in the source store until the remote broker has stored them (at least once); a
+ * non-persistent one leaves the source at once and dies if the bridge does. A message that
+ * already used its network hops (networkTTL) stays where it is: stuck, if its consumer left.
+ */
+import { tcpHopUs } from './costs.js';
+import { dispatch, removeFromBroker } from './dispatch.js';
+import { Ev } from './events.js';
+import { dropCopy } from './ledger.js';
+import { ensureBridge } from './links.js';
+import { Journal, Place } from './messages.js';
+import { sendOver } from './network.js';
+import type { BrokerRt, LinkRt, World } from './world.js';
+
+/** Forwards `c` from `b` to a bridged broker with demand for it; false when none will take it. */
+export function tryForward(w: World, b: BrokerRt, c: number, atUs: number): boolean {
+  const copies = w.copies;
+  const hops = copies.hops[c]!;
+  if (hops >= w.maxHops) return false;
+  const dest = w.messages.dest[copies.message[c]!]!;
+  const cameFrom = copies.forwardedFrom[c]! >= 0 ? -1 : lastHop(w, c);
+  const target = findDemand(w, b, dest, w.maxHops - hops, cameFrom);
+  if (!target) return false;
+  forwardVia(w, b, c, target.link, target.broker, atUs);
+  return true;
+}
+
+/** The broker a copy arrived from over a bridge (never sent straight back); -1 none. */
+function lastHop(w: World, c: number): number {
+  const link = w.copies.link[c]!;
+  if (link < 0 || w.links[link]!.kind !== 'bridge') return -1;
+  return remoteOf(w.links[link]!, w.copies.broker[c]!);
+}
+
+interface Target {
+  link: number;
+  broker: number;
+}
+
+/** A connected bridge from `b` to a broker that can use a message of `dest` within `hopsLeft` hops. */
+function findDemand(
+  w: World,
+  b: BrokerRt,
+  dest: number,
+  hopsLeft: number,
+  exclude: number,
+): Target | undefined {
+  for (const peer of w.peersOf[b.id]!) {
+    if (peer === exclude) continue;
+    const p = w.brokers[peer]!;
+    if (p.state !== 'active' || !hasDemand(w, p, dest, hopsLeft - 1, b.id)) continue;
+    const link = ensureBridge(w, b, p);
+    // A star bridge reaches whichever hub broker it failed over to: only that one counts.
+    if (link.broker >= 0 && remoteOf(link, b.id) === peer) return { link: link.id, broker: peer };
+  }
+  return undefined;
+}
+
+function remoteOf(link: LinkRt, broker: number): number {
+  return link.source === broker ? link.broker : link.source;
+}
+
+function hasDemand(w: World, b: BrokerRt, dest: number, hopsLeft: number, exclude: number): boolean {
+  if (b.consumersByDest[dest]!.length > 0) return true;
+  if (hopsLeft <= 0) return false;
+  for (const peer of w.peersOf[b.id]!) {
+    if (peer === exclude) continue;
+    const p = w.brokers[peer]!;
+    if (p.state === 'active' && p.consumersByDest[dest]!.length > 0) return true;
+  }
+  return false;
+}
+
+/** Forwards `c` from `b` to `peer` if a bridge to it is up (topic fan-out to remote subscribers). */
+export function forwardCopy(w: World, b: BrokerRt, c: number, peer: number, atUs: number): boolean {
+  const link = ensureBridge(w, b, w.brokers[peer]!);
+  if (link.broker < 0 || remoteOf(link, b.id) !== peer) return false;
+  forwardVia(w, b, c, link.id, peer, atUs);
+  return true;
+}
+
+function forwardVia(w: World, b: BrokerRt, c: number, link: number, peer: number, atUs: number): void {
+  const copies = w.copies;
+  const m = copies.message[c]!;
+  const target = w.brokers[peer]!;
+  const c2 = copies.allocate(m, Place.Wire, peer, target.epoch);
+  w.messages.holders[m]!++;
+  copies.hops[c2] = copies.hops[c]! + 1;
+  copies.link[c2] = link;
+  copies.routeTag[c2] = w.links[link]!.epoch;
+  const inStore = copies.journal[c] !== Journal.None;
+  if (inStore) {
+    copies.forwardedAs[c] = c2;
+    copies.forwardedFrom[c2] = c;
+  } else {
+    removeFromBroker(w, b, c);
+    dropCopy(w, c, -1);
+  }
+  const spec = w.producers[w.messages.producer[m]!]!.spec;
+  const l = w.links[link]!;
+  sendOver(
+    w,
+    link,
+    b.id === l.source ? 'up' : 'down',
+    atUs + tcpHopUs(w.costs, spec.sizeBytes, spec.messageType),
+    Ev.AtBroker,
+    c2,
+    copies.stamp[c2]!,
+  );
+}
+
+/** The remote broker stored the forwarded copy: the source lets go of its own. */
+export function onForwardAck(w: World, c: number, stamp: number): void {
+  const copies = w.copies;
+  if (copies.stamp[c] !== stamp) return;
+  const b = w.brokers[copies.broker[c]!]!;
+  if (b.epoch !== copies.brokerEpoch[c]) return;
+  copies.forwardedAs[c] = -1;
+  removeFromBroker(w, b, c);
+  dropCopy(w, c, -1);
+}
+
+/**
+ * A bridge went down: copies its source was forwarding over it and has not heard back about
+ * are dispatched again (at least once: the remote may have stored them already).
+ */
+export function onBridgeDown(w: World, link: LinkRt): void {
+  const copies = w.copies;
+  const high = copies.pool.highWater;
+  for (let c = 0; c < high; c++) {
+    const c2 = copies.forwardedAs[c]!;
+    if (copies.place[c] === 0 || c2 < 0 || copies.link[c2] !== link.id) continue;
+    copies.forwardedAs[c] = -1;
+    copies.forwardedFrom[c2] = -1;
+    const b = w.brokers[copies.broker[c]!]!;
+    if (b.state === 'active' && b.epoch === copies.brokerEpoch[c]) {
+      copies.restamp(c);
+      dispatch(w, b, c, w.now);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The fate of every message (../shared/DESIGN.md): delivered, lost (the producer was told the
+ * send succeeded and no copy is left), stranded (in a store that is down at the end), in flight,
+ * send failed (the producer was told), dead-lettered, or discarded (a topic message with no
+ * subscriber). Duplicates and redeliveries are counted beside the fates.
+ */
+import { Outcome } from './messages.js';
+import type { World } from './world.js';
+
+export class Ledger {
+  /** send() calls. */
+  sent = 0;
+  /** Extra messages made by topic fan-out (one per subscriber beyond the first). */
+  fanout = 0;
+  delivered = 0;
+  lost = 0;
+  stranded = 0;
+  inFlight = 0;
+  sendFailed = 0;
+  deadLettered = 0;
+  discarded = 0;
+  /** Deliveries to the application beyond the first, over all messages. */
+  duplicates = 0;
+  redeliveries = 0;
+  /** In flight at the end, waiting in a broker that has no consumer and may not forward (stuck). */
+  stuck = 0;
+  /** Lost messages that were persistent (the guarantee most users mean). */
+  lostPersistent = 0;
+
+  /** sent + fanout == the sum of the fates: checked at the end of every run. */
+  conservationError(): string | undefined {
+    const fates =
+      this.delivered +
+      this.lost +
+      this.stranded +
+      this.inFlight +
+      this.sendFailed +
+      this.deadLettered +
+      this.discarded;
+    if (fates !== this.sent + this.fanout) {
+      return `message conservation broken: sent ${this.sent} + fan-out ${this.fanout} != fates ${fates}`;
+    }
+    for (const [name, value] of Object.entries(this)) {
+      if (typeof value === 'number' && value < 0) return `negative count ${name} = ${value}`;
+    }
+    return undefined;
+  }
+}
+
+/** A copy is gone (acked, dropped or destroyed); `fault` is the fault that destroyed it, or -1. */
+export function dropCopy(w: World, c: number, fault: number): void {
+  const m = w.copies.message[c]!;
+  w.copies.free(c);
+  if (fault >= 0) w.messages.fault[m] = fault;
+  w.messages.holders[m]!--;
+  settleIfDone(w, m);
+}
+
+/** The producer lets go of a message (its send returned, failed, or its process died). */
+export function releaseHold(w: World, m: number): void {
+  w.messages.holders[m]!--;
+  settleIfDone(w, m);
+}
+
+/** The application processed a copy: the first time is a delivery, later ones are duplicates. */
+export function recordDelivery(w: World, m: number, startUs: number): void {
+  const n = ++w.messages.deliveries[m]!;
+  if (n === 1) {
+    const created = w.messages.createdUs[m]!;
+    if (created >= w.topology.simulation.warmupUs) w.metrics.latency.record(startUs - created);
+    return;
+  }
+  w.ledger.duplicates++;
+  const fault = w.messages.fault[m]!;
+  if (fault >= 0) w.faults[fault]!.duplicated++;
+}
+
+function settleIfDone(w: World, m: number): void {
+  const msgs = w.messages;
+  if (msgs.holders[m]! > 0) return;
+  const ledger = w.ledger;
+  if (msgs.deliveries[m]! > 0) ledger.delivered++;
+  else if (msgs.outcome[m] === Outcome.DeadLetter) ledger.deadLettered++;
+  else if (msgs.outcome[m] === Outcome.Discarded) ledger.discarded++;
+  else if (msgs.acked[m]) {
+    ledger.lost++;
+    if (msgs.persistent[m]) ledger.lostPersistent++;
+    const fault = msgs.fault[m]!;
+    if (fault >= 0) w.faults[fault]!.lost++;
+  } else ledger.sendFailed++;
+  msgs.pool.release(m);
+}

@@ -1,0 +1,196 @@
+/**
+ * Links: a client's failover: connection and a network bridge, each driven by its xstate
+ * machine on the simulated clock. The machine decides when to try; `attemptConnect` here
+ * decides whether a broker answers (active, and not cut off by a partition).
+ */
+import { createActor } from 'xstate';
+import { bridgeMachine } from '../machines/bridgeMachine.js';
+import { failoverMachine } from '../machines/failoverMachine.js';
+import { attachConsumer, detachConsumer } from './consumers.js';
+import { dispatchPending } from './dispatch.js';
+import { Ev } from './events.js';
+import { onBridgeDown } from './forwarding.js';
+import { reachable, updateStall } from './network.js';
+import { onGaveUp, onRouteDown, onRouteUp } from './producers.js';
+import type { BrokerRt, LinkRt, World } from './world.js';
+
+const usToMs = (us: number) => us / 1000;
+
+function newLink(
+  w: World,
+  kind: LinkRt['kind'],
+  fromHost: string,
+  process: number,
+  source: number,
+  candidates: number[],
+  randomize: boolean,
+): LinkRt {
+  const link: LinkRt = {
+    id: w.links.length,
+    kind,
+    fromHost,
+    process,
+    source,
+    candidates,
+    randomize,
+    actor: undefined as unknown as LinkRt['actor'],
+    broker: -1,
+    epoch: 0,
+    stalledUp: false,
+    stalledDown: false,
+    held: [],
+    chosen: -1,
+    downFault: -1,
+  };
+  w.links.push(link);
+  return link;
+}
+
+/** A process's failover: connection to the cluster. Started with its process. */
+export function createClientLink(w: World, process: number, candidates: number[]): LinkRt {
+  const f = w.topology.failover;
+  const link = newLink(w, 'client', w.processes[process]!.name, process, -1, candidates, f.randomize);
+  const machine = failoverMachine.provide({
+    actions: {
+      attemptConnect: ({ self }) => {
+        const b = chooseBroker(w, link);
+        link.chosen = b;
+        self.send(b >= 0 ? { type: 'CONNECTED', broker: w.brokers[b]!.name } : { type: 'CONNECT_FAILED' });
+      },
+      onConnected: () => connected(w, link),
+      onDisconnected: () => disconnected(w, link),
+      onGaveUp: () => {
+        for (const p of w.processes[process]!.producers)
+          if (w.producers[p]!.link === link.id) onGaveUp(w, w.producers[p]!);
+      },
+    },
+  });
+  link.actor = createActor(machine, {
+    input: {
+      initialReconnectDelayMs: usToMs(f.initialReconnectDelayUs),
+      maxReconnectDelayMs: usToMs(f.maxReconnectDelayUs),
+      backOffMultiplier: f.backOffMultiplier,
+      useExponentialBackOff: f.useExponentialBackOff,
+      maxReconnectAttempts: f.maxReconnectAttempts,
+    },
+    clock: w.clock,
+  });
+  link.actor.start();
+  return link;
+}
+
+/** The bridge between `a` and `b`, created (and started) the first time it is needed. */
+export function ensureBridge(w: World, a: BrokerRt, b: BrokerRt): LinkRt {
+  const spoke = w.isSpoke[a.id] ? a : w.isSpoke[b.id] ? b : undefined;
+  const key = spoke ? `star:${spoke.id}` : `mesh:${Math.min(a.id, b.id)}:${Math.max(a.id, b.id)}`;
+  const existing = w.bridgeIndex.get(key);
+  if (existing !== undefined) return w.links[existing]!;
+  const source = spoke ?? (a.id < b.id ? a : b);
+  const candidates = spoke ? w.peersOf[spoke.id]! : [source === a ? b.id : a.id];
+  const link = newLink(w, 'bridge', source.host, -1, source.id, candidates, false);
+  w.bridgeIndex.set(key, link.id);
+  const machine = bridgeMachine.provide({
+    actions: {
+      attemptConnect: ({ self }) => {
+        const chosen = w.brokers[source.id]!.state === 'active' ? chooseBroker(w, link) : -1;
+        link.chosen = chosen;
+        self.send(chosen >= 0 ? { type: 'CONNECTED' } : { type: 'CONNECT_FAILED' });
+      },
+      onActive: () => connected(w, link),
+      onFailed: () => disconnected(w, link),
+    },
+  });
+  link.actor = createActor(machine, {
+    input: {
+      initialReconnectDelayMs: usToMs(w.costs.bridgeReconnectInitialUs),
+      maxReconnectDelayMs: usToMs(w.costs.bridgeReconnectMaxUs),
+    },
+    clock: w.clock,
+  });
+  link.actor.start();
+  link.actor.send({ type: 'START' });
+  return link;
+}
+
+/** The first candidate that is active and reachable, in failover order (shuffled with `randomize`). */
+function chooseBroker(w: World, link: LinkRt): number {
+  if (link.process >= 0 && !w.processes[link.process]!.alive) return -1;
+  let order = link.candidates;
+  if (link.randomize && order.length > 1) {
+    order = [...order];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = w.rng.int(i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+  }
+  for (const b of order) {
+    const broker = w.brokers[b]!;
+    if (broker.state === 'active' && reachable(w, link.fromHost, broker.host)) return b;
+  }
+  return -1;
+}
+
+function connected(w: World, link: LinkRt): void {
+  link.broker = link.chosen;
+  link.epoch++;
+  link.held = [];
+  link.downFault = -1;
+  updateStall(w, link);
+  if (link.kind === 'client') {
+    const proc = w.processes[link.process]!;
+    for (const k of proc.consumers)
+      if (w.consumers[k]!.link === link.id) attachConsumer(w, w.consumers[k]!, link.broker);
+    for (const p of proc.producers) if (w.producers[p]!.link === link.id) onRouteUp(w, w.producers[p]!);
+    return;
+  }
+  // Either end may now have queued messages that only the other side can consume.
+  for (const b of [w.brokers[link.source]!, w.brokers[link.broker]!]) {
+    for (let d = 0; d < w.dests.length; d++) dispatchPending(w, b, d);
+  }
+}
+
+function disconnected(w: World, link: LinkRt): void {
+  const broker = link.broker;
+  link.broker = -1;
+  link.epoch++;
+  link.held = [];
+  link.stalledUp = false;
+  link.stalledDown = false;
+  if (link.downFault < 0 && broker >= 0) link.downFault = w.brokers[broker]!.downFault;
+  if (link.kind === 'bridge') {
+    onBridgeDown(w, link);
+    return;
+  }
+  const proc = w.processes[link.process]!;
+  for (const k of proc.consumers)
+    if (w.consumers[k]!.link === link.id) detachConsumer(w, w.consumers[k]!, 'link', link.downFault);
+  for (const p of proc.producers)
+    if (w.producers[p]!.link === link.id) onRouteDown(w, w.producers[p]!, link.downFault);
+}
+
+/** The connecting side notices, after `afterUs`, that the link's broker is gone. */
+export function scheduleLinkFailure(w: World, link: LinkRt, afterUs: number, fault: number): void {
+  if (link.broker < 0) return;
+  if (fault >= 0 && link.downFault < 0) link.downFault = fault;
+  w.queue.push(w.now + afterUs, Ev.LinkFailure, link.id, link.epoch);
+}
+
+export function onLinkFailure(w: World, linkId: number, epoch: number): void {
+  const link = w.links[linkId]!;
+  if (link.epoch !== epoch || link.broker < 0) return;
+  link.actor.send(link.kind === 'client' ? { type: 'TRANSPORT_FAILED' } : { type: 'FAILED' });
+}
+
+/** Restarts a link from scratch (its process or source broker came back): connects at once. */
+export function restartLink(w: World, link: LinkRt): void {
+  link.actor.send({ type: 'STOP' });
+  if (link.broker >= 0) disconnected(w, link);
+  link.actor.send({ type: 'START' });
+}
+
+/** Stops a link with its process (no reconnect attempts while it is dead). */
+export function stopLink(w: World, link: LinkRt, fault: number): void {
+  if (fault >= 0) link.downFault = fault;
+  link.actor.send({ type: 'STOP' });
+  if (link.broker >= 0) disconnected(w, link);
+}

@@ -1,0 +1,231 @@
+/**
+ * Producers: application requests arrive (Poisson or evenly spaced), each becomes a send() on
+ * the producer's one thread. A sync send blocks until the broker's receipt; an async send returns
+ * once the message is on its way. While no broker can be reached the send blocks (failover
+ * `timeout` -1) or fails after the timeout; producer flow control blocks it or fails it
+ * (sendFailIfNoSpace) when the broker's memory is full. On reconnect the in-flight send is
+ * replayed, as the failover transport does.
+ */
+import { tcpHopUs, vmHopUs } from './costs.js';
+import { Ev } from './events.js';
+import { releaseHold } from './ledger.js';
+import { Place } from './messages.js';
+import { sendOver } from './network.js';
+import type { BrokerRt, ProducerRt, World } from './world.js';
+
+export function scheduleNextArrival(w: World, p: ProducerRt): void {
+  const meanGapUs = 1e6 / p.spec.ratePerSecond;
+  const gap = p.spec.arrival === 'poisson' ? p.rng.exponential(meanGapUs) : meanGapUs;
+  const next = w.now + Math.max(1, Math.round(gap));
+  if (next < w.sendsEndUs) w.queue.push(next, Ev.Arrival, p.id, w.processes[p.process]!.epoch);
+}
+
+export function onArrival(w: World, producer: number, epoch: number): void {
+  const p = w.producers[producer]!;
+  const proc = w.processes[p.process]!;
+  if (!proc.alive || proc.epoch !== epoch || !w.sending) return;
+  p.backlog.push(w.now);
+  scheduleNextArrival(w, p);
+  trySend(w, p);
+}
+
+/** Starts sends from the backlog while the producer's thread is free. */
+export function trySend(w: World, p: ProducerRt): void {
+  while (p.current < 0 && p.backlogHead < p.backlog.length) {
+    const created = p.backlog[p.backlogHead++]!;
+    if (p.backlogHead > 1024 && p.backlogHead * 2 > p.backlog.length) {
+      p.backlog = p.backlog.slice(p.backlogHead);
+      p.backlogHead = 0;
+    }
+    const m = w.messages.allocate(p.id, created, p.dest, p.spec.persistent);
+    w.messages.holders[m] = 1; // the producer's hold until send() returns
+    w.ledger.sent++;
+    p.current = m;
+    p.inTransit = false;
+    if (p.gaveUp) {
+      completeSend(w, p, false);
+      continue;
+    }
+    if (!transmit(w, p)) {
+      if (p.current >= 0) return; // waiting for a route or for memory
+      continue; // failed at once (sendFailIfNoSpace)
+    }
+    if (p.spec.sendMode === 'async') completeSend(w, p, true);
+  }
+}
+
+/** The broker a send would go to now: the process's own over vm, or the link's; -1 none. */
+function routeBroker(w: World, p: ProducerRt): number {
+  if (p.link >= 0) return w.links[p.link]!.broker;
+  const b = w.processes[p.process]!.broker;
+  return b >= 0 && w.brokers[b]!.state === 'active' ? b : -1;
+}
+
+function routeTag(w: World, p: ProducerRt, broker: number): number {
+  return p.link >= 0 ? w.links[p.link]!.epoch : w.brokers[broker]!.epoch;
+}
+
+/** Puts a copy of message `m` on the wire to the producer's broker; false when it must wait. */
+function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
+  const broker = routeBroker(w, p);
+  if (broker < 0) return false;
+  const b = w.brokers[broker]!;
+  if (b.memoryBytes >= b.memoryLimitBytes) {
+    w.metrics.flowControlBlocks++;
+    if (!b.blocked.includes(p.id)) b.blocked.push(p.id);
+    return false;
+  }
+  const copies = w.copies;
+  const c = copies.allocate(m, Place.Wire, broker, b.epoch);
+  w.messages.holders[m]!++;
+  copies.link[c] = p.link;
+  copies.routeTag[c] = routeTag(w, p, broker);
+  const spec = p.spec;
+  const hop =
+    p.link >= 0
+      ? tcpHopUs(w.costs, spec.sizeBytes, spec.messageType)
+      : vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!);
+  sendOver(w, p.link, 'up', w.now + hop, Ev.AtBroker, c, copies.stamp[c]!);
+  p.lastBroker = broker;
+  return true;
+}
+
+/** Sends the producer's current message, or starts waiting for a route (or for memory). */
+function transmit(w: World, p: ProducerRt): boolean {
+  const broker = routeBroker(w, p);
+  const b = broker >= 0 ? w.brokers[broker]! : undefined;
+  if (b && b.memoryBytes >= b.memoryLimitBytes && b.sendFailIfNoSpace) {
+    completeSend(w, p, false);
+    return false;
+  }
+  if (transmitMessage(w, p, p.current)) {
+    p.inTransit = true;
+    if (p.spec.sendMode === 'async') closeUnavailable(w, p);
+    return true;
+  }
+  startWaiting(w, p, b ? -1 : routeFault(w, p));
+  return false;
+}
+
+/** The fault that cut the producer's route, for attribution; -1 unknown. */
+function routeFault(w: World, p: ProducerRt): number {
+  if (p.link >= 0) return w.links[p.link]!.downFault;
+  const b = w.processes[p.process]!.broker;
+  return b >= 0 ? w.brokers[b]!.downFault : -1;
+}
+
+function startWaiting(w: World, p: ProducerRt, fault: number): void {
+  p.inTransit = false;
+  if (p.unavailableSinceUs < 0) {
+    p.unavailableSinceUs = w.now;
+    p.unavailableFault = fault;
+  }
+  p.waitGen++;
+  const timeout = w.topology.failover.timeoutUs;
+  if (timeout >= 0 && p.link >= 0) w.queue.push(w.now + timeout, Ev.SendTimeout, p.id, p.waitGen);
+}
+
+function closeUnavailable(w: World, p: ProducerRt): void {
+  if (p.unavailableSinceUs < 0) return;
+  const us = w.now - p.unavailableSinceUs;
+  w.metrics.recordUnavailable(us);
+  if (p.unavailableFault >= 0) {
+    const f = w.faults[p.unavailableFault]!;
+    if (us > f.maxUnavailableUs) f.maxUnavailableUs = us;
+  }
+  p.unavailableSinceUs = -1;
+  p.unavailableFault = -1;
+}
+
+/** send() returned: successfully (the producer is told it succeeded) or with an error. */
+function completeSend(w: World, p: ProducerRt, success: boolean): void {
+  const m = p.current;
+  p.current = -1;
+  p.inTransit = false;
+  if (success) {
+    w.messages.acked[m] = 1;
+    closeUnavailable(w, p);
+    completeFailover(w, p);
+  }
+  releaseHold(w, m);
+}
+
+/** The first successful send after a broker failure ends that failure's failover for this producer. */
+function completeFailover(w: World, p: ProducerRt): void {
+  if (p.failoverFault < 0) return;
+  const f = w.faults[p.failoverFault]!;
+  const us = w.now - f.atUs;
+  if (f.failoverUs < 0) f.failoverUs = us;
+  f.recoveredProducers++;
+  if (f.recoveredProducers === f.affectedProducers) f.allRecoveredUs = us;
+  p.failoverFault = -1;
+}
+
+export function onReceipt(w: World, producer: number, tag: number): void {
+  const p = w.producers[producer]!;
+  if (p.current < 0 || !p.inTransit || !w.processes[p.process]!.alive) return;
+  const broker = p.link >= 0 ? w.links[p.link]!.broker : w.processes[p.process]!.broker;
+  if (broker < 0 || routeTag(w, p, broker) !== tag) return;
+  completeSend(w, p, true);
+  trySend(w, p);
+}
+
+export function onSendTimeout(w: World, producer: number, waitGen: number): void {
+  const p = w.producers[producer]!;
+  if (p.waitGen !== waitGen || p.current < 0 || p.inTransit) return;
+  completeSend(w, p, false);
+  trySend(w, p);
+}
+
+/** The producer's route is back (reconnected, or its broker is active): replay and go on. */
+export function onRouteUp(w: World, p: ProducerRt): void {
+  if (!w.processes[p.process]!.alive) return;
+  p.gaveUp = false;
+  if (p.current >= 0 && !p.inTransit) {
+    if (transmit(w, p) && p.spec.sendMode === 'async') completeSend(w, p, true);
+  }
+  while (p.replay.length > 0 && p.current < 0) {
+    const m = p.replay[0]!;
+    if (!transmitMessage(w, p, m)) break;
+    p.replay.shift();
+    releaseHold(w, m);
+  }
+  trySend(w, p);
+}
+
+/** The producer's route broke: a send in flight waits for the replay. */
+export function onRouteDown(w: World, p: ProducerRt, fault: number): void {
+  if (p.current >= 0) startWaiting(w, p, fault);
+  else if (p.unavailableSinceUs < 0 && p.backlogHead < p.backlog.length) startWaiting(w, p, fault);
+}
+
+/** The link gave up reconnecting (maxReconnectAttempts): the send in progress and later ones fail. */
+export function onGaveUp(w: World, p: ProducerRt): void {
+  p.gaveUp = true;
+  if (p.current >= 0 && !p.inTransit) completeSend(w, p, false);
+  trySend(w, p);
+}
+
+/** The producer's process died: requests not yet sent vanish with it, the send in progress fails. */
+export function crashProducer(w: World, p: ProducerRt, fault: number): void {
+  p.backlog = [];
+  p.backlogHead = 0;
+  if (p.current >= 0) {
+    const m = p.current;
+    p.current = -1;
+    p.inTransit = false;
+    if (fault >= 0) w.messages.fault[m] = fault;
+    releaseHold(w, m);
+  }
+  for (const m of p.replay) releaseHold(w, m);
+  p.replay = [];
+  closeUnavailable(w, p);
+}
+
+/** Memory freed on `b`: producers blocked by flow control try again. */
+export function wakeBlockedProducers(w: World, b: BrokerRt): void {
+  if (b.blocked.length === 0 || b.memoryBytes >= b.memoryLimitBytes) return;
+  const blocked = b.blocked;
+  b.blocked = [];
+  for (const id of blocked) onRouteUp(w, w.producers[id]!);
+}

@@ -1,0 +1,218 @@
+/**
+ * The simulated world: every process, broker, store, producer, consumer and link of a plan at
+ * run time, the message tables, the event queue and the clock. Handlers in the sibling modules
+ * read and change it; only `simulate.ts` runs the loop.
+ */
+import type { AnyActorRef } from 'xstate';
+import type { Plan } from '../plan/types.js';
+import type {
+  Application,
+  Consumer,
+  CostModel,
+  Producer,
+  StoreSettings,
+  SyncStrategy,
+  Topology,
+} from '../topology/types.js';
+import type { PairDeque } from './deque.js';
+import type { EventQueue } from './eventQueue.js';
+import type { FaultRecord } from './faultRecord.js';
+import type { Ledger } from './ledger.js';
+import type { CopyTable, MessageTable } from './messages.js';
+import type { Metrics } from './metrics.js';
+import type { Rng } from './rng.js';
+import type { SimClock } from './simClock.js';
+
+export type BrokerState = 'stopped' | 'acquiringLock' | 'slave' | 'recovering' | 'active' | 'crashed';
+
+export interface ProcessRt {
+  id: number;
+  name: string;
+  app: Application;
+  alive: boolean;
+  /** Changes at every crash and restart: events of an earlier life are ignored. */
+  epoch: number;
+  /** Its embedded broker; -1 none. */
+  broker: number;
+  producers: number[];
+  consumers: number[];
+  /** Its tcp client connections. */
+  links: number[];
+  /** The fault that took it down; -1 when up. */
+  downFault: number;
+}
+
+export interface BrokerRt {
+  id: number;
+  name: string;
+  /** Partition endpoint: the process an embedded broker lives in, or the broker itself. */
+  host: string;
+  embedded: boolean;
+  process: number;
+  /** Store it writes to; -1 for a broker without persistence. */
+  store: number;
+  actor: AnyActorRef;
+  state: BrokerState;
+  /** Changes whenever the broker leaves service: copies and events of an earlier incarnation are void. */
+  epoch: number;
+  syncStrategy: SyncStrategy;
+  /** When its CPU is next free (a FIFO server of brokerCpuUs per message). */
+  cpuFreeUs: number;
+  memoryBytes: number;
+  memoryLimitBytes: number;
+  sendFailIfNoSpace: boolean;
+  /** Copies waiting for a consumer, per destination. */
+  pending: PairDeque[];
+  /** Consumers attached, per destination. */
+  consumersByDest: number[][];
+  /** Round-robin position per destination. */
+  nextConsumer: Int32Array;
+  /** The journal writer's queue (in broker memory). */
+  journal: PairDeque;
+  journalBusy: boolean;
+  journalScheduled: boolean;
+  /** The batch being written: copy slots and stamps. */
+  batchSlots: number[];
+  batchStamps: number[];
+  /** Producers blocked by producer flow control. */
+  blocked: number[];
+  /** Bridges attached to this broker (as source or as connected hub/peer). */
+  bridges: number[];
+  /** The fault that took it down; -1 when up. */
+  downFault: number;
+  downSinceUs: number;
+}
+
+export interface StoreRt {
+  id: number;
+  name: string;
+  settings: StoreSettings;
+  /** Brokers sharing it (a master/slave group) or the single owner. */
+  brokers: number[];
+  /** Lock-based failover (shared store, JDBC) or replication quorum. */
+  locking: 'none' | 'lock' | 'quorum';
+  /** Message -> its copy in this store (written or synced), in insertion order. */
+  members: Map<number, number>;
+  /** Copies written but not yet synced (periodic / never). */
+  unsynced: PairDeque;
+  syncScheduled: boolean;
+  lockHolder: number;
+  /** Changes when the lock changes hands: a lease release scheduled earlier is void. */
+  lockGen: number;
+  slowFactor: number;
+  epoch: number;
+}
+
+export interface ProducerRt {
+  id: number;
+  process: number;
+  dest: number;
+  spec: Producer;
+  rng: Rng;
+  /** Pending application requests: their creation times (us), oldest first. */
+  backlog: number[];
+  backlogHead: number;
+  /** The message whose send() is in progress; -1 none. */
+  current: number;
+  /** 1 while `current` has a copy on its way (not waiting for a route). */
+  inTransit: boolean;
+  /** Its tcp link; -1 for vm (the process's own broker). */
+  link: number;
+  /** Async messages to replay after a reconnect (trackMessages). */
+  replay: number[];
+  /** Changes whenever a wait starts: a timeout for an earlier wait is void. */
+  waitGen: number;
+  /** Since when sends cannot go out; -1 when they can. */
+  unavailableSinceUs: number;
+  unavailableFault: number;
+  /** A broker failure whose failover this producer has not yet completed; -1 none. */
+  failoverFault: number;
+  /** Broker its last successful send went through. */
+  lastBroker: number;
+  /** The link gave up (maxReconnectAttempts): sends fail at once. */
+  gaveUp: boolean;
+}
+
+export interface ConsumerRt {
+  id: number;
+  process: number;
+  dest: number;
+  spec: Consumer;
+  /** Broker it is attached to; -1 detached. */
+  broker: number;
+  link: number;
+  inflight: Set<number>;
+  busyUntilUs: number;
+}
+
+export interface LinkRt {
+  id: number;
+  kind: 'client' | 'bridge';
+  /** Partition endpoint of the connecting side (a process, or a bridge's source broker host). */
+  fromHost: string;
+  /** Client: the process; bridge: -1. */
+  process: number;
+  /** Bridge: the source broker; client: -1. */
+  source: number;
+  /** Brokers it may connect to, in failover order. */
+  candidates: number[];
+  randomize: boolean;
+  actor: AnyActorRef;
+  /** Broker connected to; -1 when not connected. */
+  broker: number;
+  /** Changes at every connect and disconnect. */
+  epoch: number;
+  /** Traffic towards the broker / towards the connecting side is held by a partition. */
+  stalledUp: boolean;
+  stalledDown: boolean;
+  /** Held events: time offset, kind, a, b (flattened). */
+  held: number[];
+  /** The broker chosen by the last connect attempt. */
+  chosen: number;
+  /** The fault that brought the link down; -1 none. */
+  downFault: number;
+}
+
+export interface Partition {
+  fault: number;
+  a: string;
+  b: string;
+  oneWay: boolean;
+}
+
+export interface World {
+  topology: Topology;
+  plan: Plan;
+  costs: CostModel;
+  now: number;
+  sendsEndUs: number;
+  endUs: number;
+  sending: boolean;
+  queue: EventQueue;
+  clock: SimClock;
+  rng: Rng;
+  messages: MessageTable;
+  copies: CopyTable;
+  dests: { name: string; topic: boolean }[];
+  processes: ProcessRt[];
+  brokers: BrokerRt[];
+  stores: StoreRt[];
+  producers: ProducerRt[];
+  consumers: ConsumerRt[];
+  links: LinkRt[];
+  /** Bridges by key (`mesh:a:b` with a < b, `star:spoke`), created on first use. */
+  bridgeIndex: Map<string, number>;
+  /** Per broker: the brokers it may forward to over a bridge (from the plan's bridge sets). */
+  peersOf: number[][];
+  /** Per broker: true for an embedded broker that bridges to the cluster (star spoke). */
+  isSpoke: boolean[];
+  processByName: Map<string, number>;
+  brokerByName: Map<string, number>;
+  partitions: Partition[];
+  faults: FaultRecord[];
+  ledger: Ledger;
+  metrics: Metrics;
+  /** Network hops a message may take (networkTTL). */
+  maxHops: number;
+  eventsProcessed: number;
+}
