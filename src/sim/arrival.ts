@@ -5,7 +5,7 @@
  * message out to its subscribers.
  */
 import { accepted, answerSender, deliver, removeFromBroker } from './dispatch.js';
-import { forwardCopy } from './forwarding.js';
+import { bridgeArrived, forwardCopy } from './forwarding.js';
 import { enqueueJournal } from './journal.js';
 import { dropCopy } from './ledger.js';
 import { Outcome, Place } from './messages.js';
@@ -16,6 +16,7 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
   if (copies.stamp[c] !== stamp) return;
   const b = w.brokers[copies.broker[c]!]!;
   const link = copies.link[c]!;
+  if (copies.hops[c]! > 0) bridgeArrived(w, c);
   if (b.epoch !== copies.brokerEpoch[c] || b.state !== 'active') return lostOnTheWay(w, c, b.downFault);
   if (link >= 0 && w.links[link]!.epoch !== copies.routeTag[c])
     return lostOnTheWay(w, c, w.links[link]!.downFault);
@@ -45,7 +46,7 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
  * The copy never made it. A sync producer still holds its message and will replay it; an async
  * one was told it succeeded, so the message is lost, unless trackMessages replays it.
  */
-function lostOnTheWay(w: World, c: number, fault: number): void {
+export function lostOnTheWay(w: World, c: number, fault: number): void {
   const m = w.copies.message[c]!;
   const p = w.producers[w.messages.producer[m]!]!;
   const fromProducer = w.copies.forwardedFrom[c]! < 0 && w.copies.hops[c] === 0;

@@ -13,10 +13,11 @@ export function attachConsumer(w: World, k: ConsumerRt, broker: number): void {
 }
 
 /**
- * The consumer is gone from its broker. `crash`: its process died; what it had processed has
- * its ack on the wire, the rest was never processed. `link`: its connection broke while it
- * lives; it finishes the message in hand, but every ack not yet received is lost, so the broker
- * redelivers all of them (the processed ones become duplicates).
+ * The consumer is gone from its broker. A message whose onMessage had started counts as
+ * delivered (the application has seen it); the broker redelivers it, so it comes back as a
+ * duplicate. `crash`: its process died; a processed message has its ack on the wire and is
+ * settled by it. `link`: its connection broke while it lives; every ack not yet received is
+ * lost, so the broker redelivers all unacknowledged copies.
  */
 export function detachConsumer(w: World, k: ConsumerRt, why: 'crash' | 'link', fault: number): void {
   if (k.broker < 0) return;
@@ -31,7 +32,8 @@ export function detachConsumer(w: World, k: ConsumerRt, why: 'crash' | 'link', f
     const start = copies.startUs[c]!;
     const done = start + k.spec.processingUs;
     if (why === 'crash' && done <= w.now && k.link >= 0) continue; // its ack is on the wire
-    if (why === 'link' && start <= w.now && done > w.now) recordDelivery(w, copies.message[c]!, start);
+    // onMessage had started: the application has the message, whatever happens to the ack.
+    if (start <= w.now && done > w.now) recordDelivery(w, copies.message[c]!, start);
     if (brokerAlive && copies.brokerEpoch[c] === b.epoch) redeliver(w, b, c, fault);
     else copies.consumer[c] = -1;
   }

@@ -41,7 +41,7 @@ export function scheduleFaults(
       factor: f.slowdownFactor,
     });
     w.faults.push(record);
-    if (f.atUs < w.sendsEndUs) w.queue.push(f.atUs, Ev.Fault, record.index, 0);
+    if (f.atUs < w.endUs) w.queue.push(f.atUs, Ev.Fault, record.index, 0);
   }
 }
 

@@ -108,7 +108,9 @@ function settleRemaining(w: World): void {
     ) {
       stranded.set(m, b.downFault);
     } else if (
+      // Forwarded as far as networkTTL allows, to a broker that has no consumer for it (any more).
       copies.place[c] === Place.Broker &&
+      copies.hops[c]! >= w.maxHops &&
       copies.consumer[c]! < 0 &&
       b.state === 'active' &&
       b.consumersByDest[msgs.dest[m]!]!.length === 0

@@ -7,7 +7,7 @@
  * already used its network hops (networkTTL) stays where it is: stuck, if its consumer left.
  */
 import { tcpHopUs } from './costs.js';
-import { dispatch, removeFromBroker } from './dispatch.js';
+import { dispatch, dispatchPending, removeFromBroker } from './dispatch.js';
 import { Ev } from './events.js';
 import { dropCopy } from './ledger.js';
 import { ensureBridge } from './links.js';
@@ -19,10 +19,12 @@ import type { BrokerRt, LinkRt, World } from './world.js';
 export function tryForward(w: World, b: BrokerRt, c: number, atUs: number): boolean {
   const copies = w.copies;
   const hops = copies.hops[c]!;
-  if (hops >= w.maxHops) return false;
   const dest = w.messages.dest[copies.message[c]!]!;
-  const cameFrom = copies.forwardedFrom[c]! >= 0 ? -1 : lastHop(w, c);
-  const target = findDemand(w, b, dest, w.maxHops - hops, cameFrom);
+  // replayWhenNoConsumers lets a message whose consumer moved go back the way it came.
+  const replay = w.topology.cluster?.replayWhenNoConsumers === true && b.consumersByDest[dest]!.length === 0;
+  if (hops >= w.maxHops && !replay) return false;
+  const cameFrom = replay ? -1 : lastHop(w, c);
+  const target = findDemand(w, b, dest, Math.max(1, w.maxHops - hops), cameFrom);
   if (!target) return false;
   forwardVia(w, b, c, target.link, target.broker, atUs);
   return true;
@@ -34,6 +36,9 @@ function lastHop(w: World, c: number): number {
   if (link < 0 || w.links[link]!.kind !== 'bridge') return -1;
   return remoteOf(w.links[link]!, w.copies.broker[c]!);
 }
+
+/** The network bridge's prefetchSize (W:networks-of-brokers): messages it may have in flight. */
+const BRIDGE_PREFETCH = 1000;
 
 interface Target {
   link: number;
@@ -54,7 +59,9 @@ function findDemand(
     if (p.state !== 'active' || !hasDemand(w, p, dest, hopsLeft - 1, b.id)) continue;
     const link = ensureBridge(w, b, p);
     // A star bridge reaches whichever hub broker it failed over to: only that one counts.
-    if (link.broker >= 0 && remoteOf(link, b.id) === peer) return { link: link.id, broker: peer };
+    // A bridge is a consumer with a prefetch window: when it is full, the message waits here.
+    if (link.broker >= 0 && remoteOf(link, b.id) === peer && link.forwarding < BRIDGE_PREFETCH)
+      return { link: link.id, broker: peer };
   }
   return undefined;
 }
@@ -77,7 +84,7 @@ function hasDemand(w: World, b: BrokerRt, dest: number, hopsLeft: number, exclud
 /** Forwards `c` from `b` to `peer` if a bridge to it is up (topic fan-out to remote subscribers). */
 export function forwardCopy(w: World, b: BrokerRt, c: number, peer: number, atUs: number): boolean {
   const link = ensureBridge(w, b, w.brokers[peer]!);
-  if (link.broker < 0 || remoteOf(link, b.id) !== peer) return false;
+  if (link.broker < 0 || remoteOf(link, b.id) !== peer || link.forwarding >= BRIDGE_PREFETCH) return false;
   forwardVia(w, b, c, link.id, peer, atUs);
   return true;
 }
@@ -91,10 +98,13 @@ function forwardVia(w: World, b: BrokerRt, c: number, link: number, peer: number
   copies.hops[c2] = copies.hops[c]! + 1;
   copies.link[c2] = link;
   copies.routeTag[c2] = w.links[link]!.epoch;
+  w.links[link]!.forwarding++;
   const inStore = copies.journal[c] !== Journal.None;
   if (inStore) {
     copies.forwardedAs[c] = c2;
     copies.forwardedFrom[c2] = c;
+    copies.forwardLink[c] = link;
+    copies.forwardTag[c] = w.links[link]!.epoch;
   } else {
     removeFromBroker(w, b, c);
     dropCopy(w, c, -1);
@@ -119,6 +129,7 @@ export function onForwardAck(w: World, c: number, stamp: number): void {
   const b = w.brokers[copies.broker[c]!]!;
   if (b.epoch !== copies.brokerEpoch[c]) return;
   copies.forwardedAs[c] = -1;
+  freeBridgeSlot(w, copies.forwardLink[c]!, copies.forwardTag[c]!);
   removeFromBroker(w, b, c);
   dropCopy(w, c, -1);
 }
@@ -132,13 +143,36 @@ export function onBridgeDown(w: World, link: LinkRt): void {
   const high = copies.pool.highWater;
   for (let c = 0; c < high; c++) {
     const c2 = copies.forwardedAs[c]!;
-    if (copies.place[c] === 0 || c2 < 0 || copies.link[c2] !== link.id) continue;
+    if (copies.place[c] === 0 || c2 < 0 || copies.forwardLink[c] !== link.id) continue;
     copies.forwardedAs[c] = -1;
-    copies.forwardedFrom[c2] = -1;
+    copies.forwardLink[c] = -1;
+    // The far copy may be gone already (consumed there); if not, it no longer answers.
+    if (copies.place[c2] !== 0 && copies.forwardedFrom[c2] === c) copies.forwardedFrom[c2] = -1;
     const b = w.brokers[copies.broker[c]!]!;
     if (b.state === 'active' && b.epoch === copies.brokerEpoch[c]) {
       copies.restamp(c);
       dispatch(w, b, c, w.now);
+    }
+  }
+}
+
+/**
+ * A bridge's window: a persistent message counts until the far side confirms it stored it, a
+ * non-persistent one until it arrives there (the socket buffer).
+ */
+export function bridgeArrived(w: World, c: number): void {
+  if (w.copies.forwardedFrom[c]! < 0) freeBridgeSlot(w, w.copies.link[c]!, w.copies.routeTag[c]!);
+}
+
+function freeBridgeSlot(w: World, linkId: number, tag: number): void {
+  if (linkId < 0) return;
+  const link = w.links[linkId]!;
+  if (link.kind !== 'bridge' || link.epoch !== tag || link.forwarding === 0) return;
+  link.forwarding--;
+  if (link.forwarding === BRIDGE_PREFETCH - 1) {
+    for (const id of [link.source, link.broker]) {
+      if (id < 0) continue;
+      for (let d = 0; d < w.dests.length; d++) dispatchPending(w, w.brokers[id]!, d);
     }
   }
 }

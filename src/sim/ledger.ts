@@ -79,8 +79,9 @@ function settleIfDone(w: World, m: number): void {
   const msgs = w.messages;
   if (msgs.holders[m]! > 0) return;
   const ledger = w.ledger;
-  if (msgs.deliveries[m]! > 0) ledger.delivered++;
-  else if (msgs.outcome[m] === Outcome.DeadLetter) ledger.deadLettered++;
+  // A dead-lettered message was never processed to the end, however often onMessage started.
+  if (msgs.outcome[m] === Outcome.DeadLetter) ledger.deadLettered++;
+  else if (msgs.deliveries[m]! > 0) ledger.delivered++;
   else if (msgs.outcome[m] === Outcome.Discarded) ledger.discarded++;
   else if (msgs.acked[m]) {
     ledger.lost++;

@@ -6,6 +6,7 @@
 import { createActor } from 'xstate';
 import { bridgeMachine } from '../machines/bridgeMachine.js';
 import { failoverMachine } from '../machines/failoverMachine.js';
+import { lostOnTheWay } from './arrival.js';
 import { attachConsumer, detachConsumer } from './consumers.js';
 import { dispatchPending } from './dispatch.js';
 import { Ev } from './events.js';
@@ -41,6 +42,7 @@ function newLink(
     held: [],
     chosen: -1,
     downFault: -1,
+    forwarding: 0,
   };
   w.links.push(link);
   return link;
@@ -151,9 +153,10 @@ function connected(w: World, link: LinkRt): void {
 
 function disconnected(w: World, link: LinkRt): void {
   const broker = link.broker;
+  dropHeld(w, link);
   link.broker = -1;
   link.epoch++;
-  link.held = [];
+  link.forwarding = 0;
   link.stalledUp = false;
   link.stalledDown = false;
   if (link.downFault < 0 && broker >= 0) link.downFault = w.brokers[broker]!.downFault;
@@ -166,6 +169,16 @@ function disconnected(w: World, link: LinkRt): void {
     if (w.consumers[k]!.link === link.id) detachConsumer(w, w.consumers[k]!, 'link', link.downFault);
   for (const p of proc.producers)
     if (w.producers[p]!.link === link.id) onRouteDown(w, w.producers[p]!, link.downFault);
+}
+
+/** What a dead link held never arrives: copies on their way are lost (replies just vanish). */
+function dropHeld(w: World, link: LinkRt): void {
+  const held = link.held;
+  link.held = [];
+  for (let i = 0; i < held.length; i += 4) {
+    const c = held[i + 2]!;
+    if (held[i + 1] === Ev.AtBroker && w.copies.stamp[c] === held[i + 3]) lostOnTheWay(w, c, link.downFault);
+  }
 }
 
 /** The connecting side notices, after `afterUs`, that the link's broker is gone. */

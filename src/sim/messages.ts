@@ -122,6 +122,9 @@ export class CopyTable {
   forwardedAs: Int32Array;
   /** The copy this one was forwarded from, waiting for this one to be stored; -1 none. */
   forwardedFrom: Int32Array;
+  /** The bridge this copy was forwarded over (and that link's epoch), while its ack is awaited. */
+  forwardLink: Int32Array;
+  forwardTag: Int32Array;
   /** The link it travels on (a client connection or a bridge); -1 none. */
   link: Int32Array;
   /** The link's epoch (or the broker's, over vm) when it was sent: a later reconnect voids it. */
@@ -147,6 +150,8 @@ export class CopyTable {
     this.hops = new Uint8Array(capacity);
     this.forwardedAs = new Int32Array(capacity);
     this.forwardedFrom = new Int32Array(capacity);
+    this.forwardLink = new Int32Array(capacity);
+    this.forwardTag = new Int32Array(capacity);
     this.link = new Int32Array(capacity);
     this.routeTag = new Int32Array(capacity);
     this.stamp = new Int32Array(capacity);
@@ -166,6 +171,8 @@ export class CopyTable {
     this.hops[c] = 0;
     this.forwardedAs[c] = -1;
     this.forwardedFrom[c] = -1;
+    this.forwardLink[c] = -1;
+    this.forwardTag[c] = 0;
     this.link[c] = -1;
     this.routeTag[c] = 0;
     this.stamp[c] = this.nextStamp++ | 0;
@@ -199,6 +206,8 @@ export class CopyTable {
     this.hops = growUint8(this.hops, c);
     this.forwardedAs = growInt32(this.forwardedAs, c);
     this.forwardedFrom = growInt32(this.forwardedFrom, c);
+    this.forwardLink = growInt32(this.forwardLink, c);
+    this.forwardTag = growInt32(this.forwardTag, c);
     this.link = growInt32(this.link, c);
     this.routeTag = growInt32(this.routeTag, c);
     this.stamp = growInt32(this.stamp, c);

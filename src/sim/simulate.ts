@@ -67,8 +67,9 @@ function start(
     b.actor.send({ type: 'SET_RECOVERY', recoveryMs: 0 });
     startBroker(w, b);
   }
-  w.queue.push(0, Ev.Boot, 0, 0);
+  // Faults at time zero hit before the clients connect: the run starts with them in place.
   scheduleFaults(w, schedule, origin);
+  w.queue.push(0, Ev.Boot, 0, 0);
   scheduleRandomFaults(w, targets);
   w.queue.push(w.sendsEndUs, Ev.SendsEnd, 0, 0);
 }

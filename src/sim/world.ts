@@ -171,6 +171,8 @@ export interface LinkRt {
   chosen: number;
   /** The fault that brought the link down; -1 none. */
   downFault: number;
+  /** Bridge: forwarded copies not yet arrived at the far end (bounded by the bridge's prefetch). */
+  forwarding: number;
 }
 
 export interface Partition {

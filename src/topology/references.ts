@@ -163,7 +163,8 @@ const TARGET_KINDS: Record<FaultKind, readonly InstanceRef['kind'][]> = {
 
 function checkFaults(t: Topology): PathIssue[] {
   const issues: PathIssue[] = [];
-  const endUs = t.simulation.durationUs;
+  // Faults may also hit during the drain, while messages are still settling.
+  const endUs = t.simulation.durationUs + t.simulation.drainUs;
   t.faults.schedule.forEach((f, i) => {
     const path: DocPath = ['faults', 'schedule', i];
     issues.push(...checkTarget(t, f.kind, f.target, [...path, 'target']));
@@ -185,8 +186,8 @@ function checkFaults(t: Topology): PathIssue[] {
     if (f.atUs >= endUs)
       issues.push({
         path: [...path, 'at'],
-        message: 'this fault comes after the sends stop (simulation.duration)',
-        hint: 'move it earlier or lengthen simulation.duration',
+        message: 'this fault comes after the end of the run (simulation.duration + simulation.drain)',
+        hint: 'move it earlier, or lengthen simulation.duration or simulation.drain',
       });
   });
   t.faults.random.forEach((f, i) => {

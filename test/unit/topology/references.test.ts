@@ -268,18 +268,18 @@ describe('partitions and fault times', () => {
     ]);
   });
 
-  it('a fault at or after the end of the sends', () => {
+  it('a fault at or after the end of the run (sends plus drain)', () => {
     const late = (at: string) =>
       check(
         embeddedDoc({
-          simulation: { duration: '60s' },
+          simulation: { duration: '50s', drain: '10s' },
           faults: { schedule: [{ at, kind: 'process-crash', target: 'orders-1' }] },
         }),
       );
     expect(late('60s')).toMatchObject([
       {
         path: ['faults', 'schedule', 0, 'at'],
-        message: 'this fault comes after the sends stop (simulation.duration)',
+        message: 'this fault comes after the end of the run (simulation.duration + simulation.drain)',
       },
     ]);
     expect(late('59s')).toEqual([]);
