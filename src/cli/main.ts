@@ -3,12 +3,18 @@
  * code. Nothing below the CLI prints or exits.
  */
 import { Command, CommanderError } from 'commander';
+import { checkCommand } from './commands/check.js';
 import { diagramCommand } from './commands/diagram.js';
 import { planCommand } from './commands/plan.js';
+import { replayCommand } from './commands/replay.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { type CliIo, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, processIo } from './io.js';
 import { UsageError } from './options.js';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let code = EXIT_OK;
@@ -54,6 +60,52 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--duration <time>', 'how long producers send, e.g. 10m (default: simulation.duration)')
     .option('--json', 'print JSON conforming to schemas/result.schema.json')
     .action((files: string[], options) => run(simulateCommand(files, options, io)));
+
+  const searchOptions = (command: Command) =>
+    command
+      .option(
+        '--guarantee <name=value>',
+        'a guarantee to check, e.g. lostAcknowledged=0 or maxUnavailable=30s (repeatable)',
+        collect,
+        [],
+      )
+      .option('--max-faults <n>', 'most faults in one schedule (default: faults.search.maxFaults)')
+      .option(
+        '--kinds <list>',
+        'fault kinds to try, comma-separated (default: faults.search.kinds, or all that fit)',
+      )
+      .option('--window <from..to>', 'when faults may happen, e.g. 5s..50s (default: the whole run)')
+      .option('--no-restarts', 'crashed processes and brokers do not come back')
+      .option('--duration <time>', 'simulated duration of each run (default: simulation.duration)');
+
+  searchOptions(
+    program
+      .command('check')
+      .description(
+        'search fault schedules for one that breaks a declared guarantee; print the smallest, and how to replay it',
+      )
+      .argument('<file>', 'a topology file (YAML or JSON)')
+      .option('--runs <n>', 'schedules to try', '100')
+      .option('--seed <n>', "fast-check's seed (default: simulation.seed)")
+      .option('--workers <n>', 'independent searches in parallel worker threads (seeds seed..seed+n-1)', '1'),
+  )
+    .option('--out <file>', 'write the counterexample, if any, to this file (for replay --schedule)')
+    .option('--json', 'print JSON conforming to schemas/check.schema.json')
+    .action((file: string, options) => run(checkCommand(file, options, io)));
+
+  searchOptions(
+    program
+      .command('replay')
+      .description(
+        'rerun a counterexample exactly: by the seed and path a check printed, or from a counterexample file',
+      )
+      .argument('<file>', 'the topology file the check ran on')
+      .option('--seed <n>', "the check's seed")
+      .option('--path <path>', "the counterexample's fast-check path, e.g. 0:2:0")
+      .option('--schedule <file>', 'a counterexample file written by check --out'),
+  )
+    .option('--json', 'print the simulation result as JSON (schemas/result.schema.json)')
+    .action((file: string, options) => run(replayCommand(file, options, io)));
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

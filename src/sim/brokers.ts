@@ -215,13 +215,8 @@ function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): 
       const consumer = w.consumers[k]!;
       consumer.inflight.delete(c);
       const start = copies.startUs[c]!;
-      if (
-        start <= w.now &&
-        start + consumer.spec.processingUs > w.now &&
-        w.processes[consumer.process]!.alive
-      ) {
-        recordDelivery(w, copies.message[c]!, start);
-      }
+      // onMessage had started: the application has it (and will see it again when it comes back).
+      if (start <= w.now && start + consumer.spec.processingUs > w.now) recordDelivery(w, copies.message[c]!, start);
       copies.consumer[c] = -1;
     }
     copies.forwardedAs[c] = -1;

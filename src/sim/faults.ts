@@ -145,12 +145,14 @@ export function crashProcess(w: World, proc: ProcessRt, cause: DeathCause, fault
     crashProducer(w, producer, fault);
   }
   if (f && proc.broker < 0) f.atRisk += proc.consumers.reduce((n, k) => n + w.consumers[k]!.inflight.size, 0);
-  for (const k of proc.consumers) detachConsumer(w, w.consumers[k]!, 'crash', fault);
   proc.alive = false;
   proc.epoch++;
   proc.downFault = fault;
-  for (const link of proc.links) stopLink(w, w.links[link]!, fault);
+  // Its own broker dies with it, and with it what its local consumers held; consumers of a
+  // central broker leave unacknowledged messages there for redelivery.
   if (proc.broker >= 0) killBroker(w, w.brokers[proc.broker]!, cause, fault);
+  for (const k of proc.consumers) detachConsumer(w, w.consumers[k]!, 'crash', fault);
+  for (const link of proc.links) stopLink(w, w.links[link]!, fault);
 }
 
 export function onProcessRestart(w: World, procId: number, epoch: number): void {

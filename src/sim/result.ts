@@ -44,8 +44,12 @@ export interface FaultReport {
   duplicated: number;
   stranded: number;
   redelivered: number;
+  /** From the fault to the first successful send of a producer that used what failed; -1 none. */
   failoverUs: number;
   allRecoveredUs: number;
+  /** Producers that used what failed, and how many of them were still unable to send at the end. */
+  affectedProducers: number;
+  stillBlockedProducers: number;
   maxUnavailableUs: number;
 }
 

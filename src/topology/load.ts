@@ -17,11 +17,11 @@ export function loadTopologyText(text: string, file = '<input>'): LoadResult {
   if (!parsed.ok) return parsed;
   const source = parsed.source;
   const schemaIssues = validateAgainstSchema(source.value);
-  if (schemaIssues.length > 0) return fail(source, schemaIssues);
+  if (schemaIssues.length > 0) return locateIssues(source, schemaIssues);
   const { topology, issues } = normalizeTopology(source.value);
-  if (issues.length > 0) return fail(source, issues);
+  if (issues.length > 0) return locateIssues(source, issues);
   const referenceIssues = checkReferences(topology);
-  if (referenceIssues.length > 0) return fail(source, referenceIssues);
+  if (referenceIssues.length > 0) return locateIssues(source, referenceIssues);
   return { ok: true, topology };
 }
 
@@ -44,7 +44,8 @@ export async function loadTopologyFile(file: string): Promise<LoadResult> {
   return loadTopologyText(text, file);
 }
 
-function fail(source: ParsedSource, issues: PathIssue[]): LoadResult {
+/** Issues with their file positions, in file order. */
+export function locateIssues(source: ParsedSource, issues: PathIssue[]): { ok: false; errors: LoadError[] } {
   const errors = issues.map((issue): LoadError => {
     const { line, column } = positionOf(source, issue.path, issue.atKey);
     return {

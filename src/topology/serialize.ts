@@ -3,7 +3,7 @@
  * parse -> serialize -> parse gives back the same Topology. Used for round-trip tests and to
  * write a derived topology (a scaled-down counterexample, a sweep point) to disk.
  */
-import type { ClusterSettings, EmbeddedSettings, StoreSettings, Topology } from './types.js';
+import type { ClusterSettings, EmbeddedSettings, ScheduledFault, StoreSettings, Topology } from './types.js';
 import { formatDurationNs, formatDurationUs, formatRate, formatSizeBytes } from './units.js';
 
 const d = formatDurationUs;
@@ -67,21 +67,7 @@ export function serializeTopology(t: Topology): Record<string, unknown> {
       maximumRedeliveries: t.costs.maxRedeliveries,
     },
     faults: {
-      schedule: t.faults.schedule.map((f) => ({
-        at: d(f.atUs),
-        kind: f.kind,
-        target: f.target,
-        ...(f.peer !== null ? { peer: f.peer } : {}),
-        oneWay: f.oneWay,
-        // A partition or slow disk must say its duration (schema), even a zero one.
-        ...(f.durationUs > 0 || f.kind === 'partition' || f.kind === 'slow-disk'
-          ? { duration: d(f.durationUs) }
-          : {}),
-        ...(f.restartAfterUs !== null
-          ? { restartAfter: f.restartAfterUs < 0 ? 'never' : d(f.restartAfterUs) }
-          : {}),
-        factor: f.slowdownFactor,
-      })),
+      schedule: t.faults.schedule.map(serializeFault),
       random: t.faults.random.map((f) => ({
         kind: f.kind,
         mtbf: d(f.mtbfUs),
@@ -118,6 +104,21 @@ export function serializeTopology(t: Topology): Record<string, unknown> {
         : {}),
       ...(t.guarantees.p99LatencyUs !== undefined ? { p99Latency: d(t.guarantees.p99LatencyUs) } : {}),
     },
+  };
+}
+
+/** One scheduled fault in the file format (also used for counterexample files). */
+export function serializeFault(f: ScheduledFault): Record<string, unknown> {
+  return {
+    at: d(f.atUs),
+    kind: f.kind,
+    target: f.target,
+    ...(f.peer !== null ? { peer: f.peer } : {}),
+    oneWay: f.oneWay,
+    // A partition or slow disk must say its duration (schema), even a zero one.
+    ...(f.durationUs > 0 || f.kind === 'partition' || f.kind === 'slow-disk' ? { duration: d(f.durationUs) } : {}),
+    ...(f.restartAfterUs !== null ? { restartAfter: f.restartAfterUs < 0 ? 'never' : d(f.restartAfterUs) } : {}),
+    factor: f.slowdownFactor,
   };
 }
 

@@ -123,6 +123,7 @@ export function formatRate(perSecond: number): string {
 
 /** Human figure for reports: 1234 us -> `1.23ms`. Not meant to round-trip. */
 export function humanDurationUs(us: number): string {
+  if (us === 0) return '0s';
   if (us < 1000) return `${round3(us)}us`;
   if (us < 1e6) return `${round3(us / 1e3)}ms`;
   if (us < 120e6) return `${round3(us / 1e6)}s`;

@@ -2,13 +2,12 @@
  * Checks a parsed document against the topology schema and rewrites ajv's errors into sentences
  * that name the field, the value and a fix.
  */
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { didYouMean } from './didYouMean.js';
 import { type DocPath, formatPath, type PathIssue } from './issues.js';
 import { topologyValidator } from './schema.js';
 
-export function validateAgainstSchema(value: unknown): PathIssue[] {
-  const validate = topologyValidator();
+export function validateAgainstSchema(value: unknown, validate: ValidateFunction = topologyValidator()): PathIssue[] {
   if (validate(value)) return [];
   return rewrite(validate.errors ?? [], value);
 }

@@ -9,6 +9,11 @@ export function mermaidLabel(text: string): string {
   return `"${escapeText(text)}"`;
 }
 
+/** Unquoted text (sequence diagram messages and notes, participant aliases), escaped the same way. */
+export function mermaidText(text: string): string {
+  return escapeText(text);
+}
+
 /** A label of several lines, joined with mermaid's `<br>`. */
 export function mermaidLines(lines: readonly string[]): string {
   return `"${lines.map(escapeText).join('<br>')}"`;

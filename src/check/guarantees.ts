@@ -1,0 +1,117 @@
+/**
+ * Guarantees a deployment declares (the topology's `guarantees` block or `--guarantee`), each a
+ * named property of one simulation result with a one-line explanation. A verdict is data:
+ * valid, the measured value and the allowed one (Jepsen's {valid?, ...evidence}).
+ */
+import type { Plan } from '../plan/types.js';
+import type { SimResult } from '../sim/result.js';
+import type { Guarantees } from '../topology/types.js';
+
+export type GuaranteeName = keyof Guarantees;
+
+export interface GuaranteeDefinition {
+  name: GuaranteeName;
+  /** What it means, in one line. */
+  explanation: string;
+  /** The measured figure; durations in microseconds. */
+  measure(result: SimResult, plan: Plan): number;
+  unit: 'messages' | 'us' | 'stores';
+}
+
+export interface Verdict {
+  name: GuaranteeName;
+  valid: boolean;
+  measured: number;
+  allowed: number;
+  unit: GuaranteeDefinition['unit'];
+  explanation: string;
+}
+
+/**
+ * The longest failover of the run. A failover still unfinished at the end (an affected producer
+ * could not send yet) counts until the end; one that nobody needed (no affected producer sent
+ * again because the sends were over) is unknown and does not count.
+ */
+function maxFailoverUs(r: SimResult): number {
+  let max = 0;
+  for (const f of r.faults) {
+    if (f.stillBlockedProducers > 0) max = Math.max(max, r.endUs - f.atUs);
+    if (f.failoverUs >= 0) max = Math.max(max, f.failoverUs);
+  }
+  return max;
+}
+
+export const GUARANTEES: readonly GuaranteeDefinition[] = [
+  {
+    name: 'lostAcknowledged',
+    explanation: 'messages the producer was told were sent, then lost for good',
+    measure: (r) => r.fates.lost,
+    unit: 'messages',
+  },
+  {
+    name: 'duplicates',
+    explanation: 'deliveries to the application beyond the first',
+    measure: (r) => r.duplicates,
+    unit: 'messages',
+  },
+  {
+    name: 'strandedAtEnd',
+    explanation: 'messages left in a store that is down at the end of the run',
+    measure: (r) => r.fates.stranded,
+    unit: 'messages',
+  },
+  {
+    name: 'sendFailures',
+    explanation: 'sends that failed (the producer was told)',
+    measure: (r) => r.fates.sendFailed,
+    unit: 'messages',
+  },
+  {
+    name: 'maxUnavailableUs',
+    explanation: 'the longest time any producer could not send',
+    measure: (r) => Math.max(r.unavailability.maxUs, r.unavailability.stillBlockedMaxUs),
+    unit: 'us',
+  },
+  {
+    name: 'maxFailoverTimeUs',
+    explanation:
+      "the longest time from a broker's death to the first successful send through its replacement",
+    measure: maxFailoverUs,
+    unit: 'us',
+  },
+  {
+    name: 'p99LatencyUs',
+    explanation: '99th percentile of send-to-onMessage latency',
+    measure: (r) => r.latency.p99Us,
+    unit: 'us',
+  },
+  {
+    name: 'maxPersistentStores',
+    explanation: 'persistent stores to back up and manage',
+    measure: (_, plan) => plan.figures.persistentStores,
+    unit: 'stores',
+  },
+];
+
+export function guaranteeDefinition(name: GuaranteeName): GuaranteeDefinition {
+  return GUARANTEES.find((g) => g.name === name)!;
+}
+
+/** Every declared guarantee, judged on one result; in the order of GUARANTEES. */
+export function judge(guarantees: Guarantees, result: SimResult, plan: Plan): Verdict[] {
+  const verdicts: Verdict[] = [];
+  for (const g of GUARANTEES) {
+    const allowed = guarantees[g.name];
+    if (allowed === undefined) continue;
+    const measured = g.measure(result, plan);
+    verdicts.push({
+      name: g.name,
+      valid: measured <= allowed,
+      measured,
+      allowed,
+      unit: g.unit,
+      explanation: g.explanation,
+    });
+  }
+  return verdicts;
+}

@@ -1,0 +1,18 @@
+/** A worker thread of `check --workers N`: one independent fast-check search, seeded apart from the others. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { type CheckOptions, checkTopology } from '../check/search.js';
+import { loadTopologyFile } from '../topology/load.js';
+
+interface Job {
+  file: string;
+  options: Omit<CheckOptions, 'onRun'>;
+}
+
+const job = workerData as Job;
+const loaded = await loadTopologyFile(job.file);
+if (!loaded.ok) throw new Error(`worker could not load ${job.file}`);
+const outcome = checkTopology(loaded.topology, {
+  ...job.options,
+  onRun: (done) => parentPort!.postMessage({ type: 'progress', done }),
+});
+parentPort!.postMessage({ type: 'done', outcome });

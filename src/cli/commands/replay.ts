@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { parseCounterexample } from '../../check/counterexampleFile.js';
+import { replayCandidate, runSchedule, type Trial } from '../../check/search.js';
+import { formatMeasure } from '../../report/text/checkText.js';
+import { resultText } from '../../report/text/resultText.js';
+import { formatLoadError } from '../../topology/issues.js';
+import { type RawSearchOptions, searchSettings } from '../checkOptions.js';
+import { type CliIo, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, jsonText, loadAll } from '../io.js';
+import { parseSeed, UsageError } from '../options.js';
+
+export interface ReplayCommandOptions extends RawSearchOptions {
+  seed?: string;
+  path?: string;
+  schedule?: string;
+  json?: boolean;
+}
+
+/** `brokerlab replay FILE --seed S --path P` or `--schedule F`: reruns a counterexample exactly. */
+export async function replayCommand(file: string, options: ReplayCommandOptions, io: CliIo): Promise<number> {
+  const bySearch = options.seed !== undefined || options.path !== undefined;
+  if (bySearch === (options.schedule !== undefined)) {
+    throw new UsageError(
+      'replay needs either --seed and --path (from a check) or --schedule FILE (a counterexample file)',
+    );
+  }
+  if (bySearch && (options.seed === undefined || options.path === undefined))
+    throw new UsageError('replay needs both --seed and --path');
+  const loaded = await loadAll([file], io);
+  if (!loaded) return EXIT_BAD_INPUT;
+  const topology = loaded[0]!.topology;
+  const settings = searchSettings(options, topology);
+  let trial: Trial;
+  if (bySearch) {
+    if (!/^\d+(:\d+)*$/.test(options.path!))
+      throw new UsageError(`--path takes fast-check's path, such as 0:2:0, not \`${options.path}\``);
+    trial = replayCandidate(topology, settings, parseSeed(options.seed!), options.path!);
+  } else {
+    const text = await readText(options.schedule!);
+    const parsed = parseCounterexample(text, options.schedule!, topology);
+    if (!parsed.ok) {
+      for (const e of parsed.errors) io.err(`${formatLoadError(e)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const c = parsed.counterexample;
+    trial = runSchedule(topology, c.replicas, c.schedule, {
+      guarantees: settings.guarantees,
+      durationUs: c.durationUs,
+    });
+  }
+  const broken = trial.verdicts.filter((v) => !v.valid);
+  if (options.json) io.out(jsonText(trial.result));
+  else {
+    io.out(resultText(trial.result));
+    for (const v of trial.verdicts)
+      io.out(
+        `${v.valid ? 'holds' : 'BROKEN'}: ${v.name} measured ${formatMeasure(v, v.measured)}, allowed ${formatMeasure(v, v.allowed)}\n`,
+      );
+  }
+  return broken.length > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
+  }
+}

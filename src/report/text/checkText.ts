@@ -1,0 +1,85 @@
+/** A check's outcome for the terminal: pass with coverage, or the counterexample and how to replay it. */
+import { isWeak, WEAK_COVERAGE } from '../../check/coverage.js';
+import type { Verdict } from '../../check/guarantees.js';
+import type { CheckOutcome } from '../../check/search.js';
+import type { Topology } from '../../topology/types.js';
+import { humanDurationUs } from '../../topology/units.js';
+import { counterexampleSequence } from '../mermaid/counterexampleSequence.js';
+import { formatCount as n, renderTable } from './table.js';
+
+export function formatMeasure(v: Pick<Verdict, 'unit'>, value: number): string {
+  if (v.unit === 'us') return humanDurationUs(value);
+  return `${n(value)} ${value === 1 ? v.unit.replace(/s$/, '') : v.unit}`;
+}
+
+export function checkText(outcome: CheckOutcome, original: Topology, replayCommand: string): string {
+  const name = original.name;
+  const s = outcome.space;
+  const out: string[] = [];
+  out.push(
+    `check ${name}: seed ${outcome.seed}, ${n(outcome.runs)} run${outcome.runs === 1 ? '' : 's'}, up to ${s.maxFaults} fault${s.maxFaults === 1 ? '' : 's'} of ${s.kinds.join(', ') || 'no kind'} between ${humanDurationUs(s.windowFromUs)} and ${humanDurationUs(s.windowToUs)}${s.restarts ? '' : ', no restarts'}`,
+  );
+  out.push(coverageText(outcome));
+  if (outcome.status === 'pass') {
+    out.push(`PASS: every guarantee held in ${n(outcome.runs)} runs`);
+    return `${out.join('\n')}\n`;
+  }
+  const trial = outcome.trial;
+  for (const v of trial.verdicts.filter((x) => !x.valid)) {
+    out.push(
+      `FAIL: ${v.name} measured ${formatMeasure(v, v.measured)}, allowed ${formatMeasure(v, v.allowed)} (${v.explanation})`,
+    );
+  }
+  const scaled = trial.topology.applications
+    .map((a, i) => {
+      const full = original.applications[i]!.replicas;
+      return `${a.id} ×${a.replicas}${a.replicas < full ? ` (scaled down from ${n(full)})` : ''}`;
+    })
+    .join(', ');
+  out.push(
+    `smallest counterexample (after ${n(outcome.shrinks)} shrink steps): ${trial.schedule.length} fault${trial.schedule.length === 1 ? '' : 's'}, with ${scaled}`,
+  );
+  const rows = [
+    ['at', 'fault', 'target', 'back after', 'at risk', 'lost', 'dup', 'stranded', 'redelivered', 'failover'],
+  ];
+  for (const f of trial.result.faults) {
+    rows.push([
+      humanDurationUs(f.atUs),
+      f.kind,
+      f.peer ? `${f.target} / ${f.peer}` : f.target,
+      f.restartAfterUs < 0 ? 'never' : humanDurationUs(f.durationUs > 0 ? f.durationUs : f.restartAfterUs),
+      n(f.atRisk),
+      n(f.lost),
+      n(f.duplicated),
+      n(f.stranded),
+      n(f.redelivered),
+      f.failoverUs < 0 ? '-' : humanDurationUs(f.failoverUs),
+    ]);
+  }
+  if (trial.result.faults.length > 0)
+    out.push(
+      renderTable(
+        rows,
+        ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+        '  ',
+      ),
+    );
+  else out.push('  (no fault needed: the guarantee breaks under the workload alone)');
+  const f = trial.result.fates;
+  out.push(
+    `  fates: sent ${n(f.sent)}, delivered ${n(f.delivered)}, lost ${n(f.lost)}, stranded ${n(f.stranded)}, in flight ${n(f.inFlight)}, send failed ${n(f.sendFailed)}; duplicates ${n(trial.result.duplicates)}`,
+  );
+  out.push('sequence diagram (mermaid):', '```mermaid', counterexampleSequence(trial).trimEnd(), '```');
+  out.push(`replay: ${replayCommand}`);
+  return `${out.join('\n')}\n`;
+}
+
+function coverageText(outcome: CheckOutcome): string {
+  const c = outcome.coverage;
+  const kinds = c.byKind.map((k) => `${k.kind} ${n(k.touched)}/${n(k.runs)}`).join(', ');
+  const line = `coverage: faults touched messages in ${n(c.exercised)} of ${n(c.runs)} runs${kinds ? ` (${kinds})` : ''}`;
+  if (outcome.status === 'pass' && isWeak(c)) {
+    return `${line}\nWARNING: under ${Math.round(WEAK_COVERAGE * 100)}% of the runs hurt anything: this pass says little. Widen faults.search (kinds, window, maxFaults) or add load.`;
+  }
+  return line;
+}
