@@ -9,6 +9,7 @@ import { bridgeArrived, forwardCopy } from './forwarding.js';
 import { enqueueJournal } from './journal.js';
 import { dropCopy } from './ledger.js';
 import { Outcome, Place } from './messages.js';
+import { holdsOtherCopy } from './storage.js';
 import type { BrokerRt, World } from './world.js';
 
 export function onAtBroker(w: World, c: number, stamp: number): void {
@@ -22,8 +23,7 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
     return lostOnTheWay(w, c, w.links[link]!.downFault);
   const m = copies.message[c]!;
   if (b.store >= 0 && w.messages.persistent[m]) {
-    const existing = w.stores[b.store]!.members.get(m);
-    if (existing !== undefined && existing !== c) {
+    if (holdsOtherCopy(w, b.store, c)) {
       // A replay of a send this store already has: rejected as a duplicate, acknowledged.
       answerSender(w, b, c, w.now);
       dropCopy(w, c, -1);

@@ -13,6 +13,7 @@ import { dropCopy, recordDelivery } from './ledger.js';
 import { restartLink, scheduleLinkFailure } from './links.js';
 import { Journal, Place } from './messages.js';
 import { onRouteUp } from './producers.js';
+import { markStored, storedCopies } from './storage.js';
 import type { BrokerRt, StoreRt, World } from './world.js';
 
 export type DeathCause = 'kill' | 'power' | 'stop' | 'disk';
@@ -102,10 +103,10 @@ function onBrokerActive(w: World, b: BrokerRt): void {
   for (let d = 0; d < w.dests.length; d++) dispatchPending(w, b, d);
 }
 
-/** Every message in the store becomes the broker's again, in the order it was stored. */
+/** Every message in the store becomes the broker's again, oldest first. */
 function recoverStore(w: World, b: BrokerRt, store: StoreRt): void {
   const copies = w.copies;
-  for (const c of store.members.values()) {
+  for (const c of storedCopies(w, store.id)) {
     copies.place[c] = Place.Broker;
     copies.broker[c] = b.id;
     copies.brokerEpoch[c] = b.epoch;
@@ -174,24 +175,18 @@ export function killBroker(w: World, b: BrokerRt, cause: DeathCause, fault: numb
 function settleJournal(w: World, b: BrokerRt, cause: DeathCause, fault: number): void {
   const copies = w.copies;
   const store = b.store >= 0 ? w.stores[b.store]! : undefined;
-  for (let i = 0; i < b.batchSlots.length; i++) {
-    const c = b.batchSlots[i]!;
-    if (copies.pool.generation[c] !== b.batchStamps[i] || copies.journal[c] !== Journal.Writing) continue;
-    if (cause === 'power' || cause === 'disk' || !store) copies.journal[c] = Journal.Queued;
-    else {
-      copies.journal[c] = Journal.Synced;
-      store.members.set(copies.message[c]!, c);
-    }
-  }
-  b.batchSlots.length = 0;
-  b.batchStamps.length = 0;
   b.journal.forEach((c, gen) => {
-    if (copies.pool.generation[c] !== gen || copies.journal[c] !== Journal.Queued) return;
-    if (cause === 'stop' && store) {
+    if (copies.pool.generation[c] !== gen || !store) return;
+    // The batch being written is in the page cache: it survives a kill, not a power loss.
+    const written = copies.journal[c] === Journal.Writing && cause !== 'power' && cause !== 'disk';
+    // A clean stop flushes the whole queue first.
+    const flushed = copies.journal[c] === Journal.Queued && cause === 'stop';
+    if (written || flushed) {
       copies.journal[c] = Journal.Synced;
-      store.members.set(copies.message[c]!, c);
-    }
+      markStored(w, store, c);
+    } else if (copies.journal[c] === Journal.Writing) copies.journal[c] = Journal.Queued;
   });
+  b.batchCount = 0;
   b.journal.clear();
   b.journalBusy = false;
   b.journalScheduled = false;
@@ -213,7 +208,7 @@ function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): 
     const k = copies.consumer[c]!;
     if (k >= 0) {
       const consumer = w.consumers[k]!;
-      consumer.inflight.delete(c);
+      consumer.inflight--;
       const start = copies.startUs[c]!;
       // onMessage had started: the application has it (and will see it again when it comes back).
       if (start <= w.now && start + consumer.spec.processingUs > w.now) recordDelivery(w, copies.message[c]!, start);
@@ -231,7 +226,6 @@ function loseUnsynced(w: World, store: StoreRt, fault: number): void {
   const copies = w.copies;
   store.unsynced.forEach((c, gen) => {
     if (copies.pool.generation[c] !== gen || copies.journal[c] !== Journal.Written) return;
-    store.members.delete(copies.message[c]!);
     dropCopy(w, c, fault);
   });
   store.unsynced.clear();
@@ -239,16 +233,14 @@ function loseUnsynced(w: World, store: StoreRt, fault: number): void {
 
 /** Destroys everything in a store (a lost disk, or an ephemeral one restarted). */
 export function wipeStore(w: World, store: StoreRt, fault: number): void {
-  for (const c of [...store.members.values()]) {
-    if (w.copies.place[c] === 0) continue;
+  for (const c of storedCopies(w, store.id)) {
     const b = w.brokers[w.copies.broker[c]!]!;
-    if (w.copies.consumer[c]! >= 0) w.consumers[w.copies.consumer[c]!]!.inflight.delete(c);
+    if (w.copies.consumer[c]! >= 0) w.consumers[w.copies.consumer[c]!]!.inflight--;
     if (b.state === 'active' && w.copies.brokerEpoch[c] === b.epoch) {
       b.memoryBytes -= w.producers[w.messages.producer[w.copies.message[c]!]!]!.spec.sizeBytes;
     }
     dropCopy(w, c, fault);
   }
-  store.members.clear();
   store.unsynced.clear();
   store.epoch++;
   store.syncScheduled = false;

@@ -99,7 +99,7 @@ function buildStores(w: World, plan: Plan): void {
       settings: s.brokers[0]!.startsWith('broker-') && t.cluster ? t.cluster.store : t.embedded!.store,
       brokers: [],
       locking: replicated ? 'quorum' : s.brokers.length > 1 ? 'lock' : 'none',
-      members: new Map(),
+      count: 0,
       unsynced: new PairDeque(),
       syncScheduled: false,
       lockHolder: -1,
@@ -161,7 +161,7 @@ function buildProcesses(w: World, plan: Plan, root: Rng): void {
         spec,
         broker: -1,
         link: -1,
-        inflight: new Set(),
+        inflight: 0,
         busyUntilUs: 0,
       });
     }
@@ -195,8 +195,7 @@ function buildBrokers(w: World, plan: Plan): void {
       journal: new PairDeque(),
       journalBusy: false,
       journalScheduled: false,
-      batchSlots: [],
-      batchStamps: [],
+      batchCount: 0,
       blocked: [],
       bridges: [],
       downFault: -1,

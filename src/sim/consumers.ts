@@ -28,15 +28,27 @@ export function detachConsumer(w: World, k: ConsumerRt, why: 'crash' | 'link', f
   k.broker = -1;
   const copies = w.copies;
   const brokerAlive = b.state === 'active';
-  for (const c of k.inflight) {
+  for (const c of dispatchedTo(w, k.id)) {
     const start = copies.startUs[c]!;
     const done = start + k.spec.processingUs;
-    if (why === 'crash' && done <= w.now && k.link >= 0) continue; // its ack is on the wire
+    if (why === 'crash' && done <= w.now && k.link >= 0) {
+      copies.consumer[c] = -1; // its ack is on the wire and settles it
+      continue;
+    }
     // onMessage had started: the application has the message, whatever happens to the ack.
     if (start <= w.now && done > w.now) recordDelivery(w, copies.message[c]!, start);
     if (brokerAlive && copies.brokerEpoch[c] === b.epoch) redeliver(w, b, c, fault);
     else copies.consumer[c] = -1;
   }
-  k.inflight.clear();
+  k.inflight = 0;
   if (brokerAlive) dispatchPending(w, b, k.dest);
+}
+
+/** The copies dispatched to consumer `k` (a scan: consumers leave rarely). */
+function dispatchedTo(w: World, k: number): number[] {
+  const copies = w.copies;
+  const out: number[] = [];
+  const high = copies.pool.highWater;
+  for (let c = 0; c < high; c++) if (copies.place[c] !== 0 && copies.consumer[c] === k) out.push(c);
+  return out;
 }

@@ -30,6 +30,15 @@ export class PairDeque {
     return this.gens[this.head]!;
   }
 
+  /** The k-th entry from the front (k < length). */
+  slotAt(k: number): number {
+    return this.slots[(this.head + k) % this.slots.length]!;
+  }
+
+  genAt(k: number): number {
+    return this.gens[(this.head + k) % this.slots.length]!;
+  }
+
   shift(): void {
     this.head = (this.head + 1) % this.slots.length;
     this.length--;

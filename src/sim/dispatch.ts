@@ -8,9 +8,10 @@ import { tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from './costs.js';
 import { Ev } from './events.js';
 import { tryForward } from './forwarding.js';
 import { dropCopy, recordDelivery } from './ledger.js';
-import { Journal, Outcome, Place } from './messages.js';
+import { Outcome, Place } from './messages.js';
 import { sendOver } from './network.js';
 import { wakeBlockedProducers } from './producers.js';
+import { unmarkStored } from './storage.js';
 import type { BrokerRt, World } from './world.js';
 
 /** Tells whoever sent the copy that the broker has it: a sync producer's receipt, or a bridge's ack. */
@@ -54,7 +55,7 @@ function pickConsumer(w: World, b: BrokerRt, dest: number): number {
   for (let i = 0; i < n; i++) {
     const j = (start + i) % n;
     const k = w.consumers[list[j]!]!;
-    if (k.inflight.size < Math.max(1, k.spec.prefetch)) {
+    if (k.inflight < Math.max(1, k.spec.prefetch)) {
       b.nextConsumer[dest] = j + 1;
       return k.id;
     }
@@ -79,7 +80,7 @@ export function deliver(w: World, b: BrokerRt, c: number, k: number, atUs: numbe
   const done = start + consumer.spec.processingUs;
   consumer.busyUntilUs = done;
   copies.startUs[c] = start;
-  consumer.inflight.add(c);
+  consumer.inflight++;
   sendOver(w, consumer.link, 'down', done, Ev.ConsumerDone, c, stamp);
 }
 
@@ -100,8 +101,9 @@ export function onAck(w: World, c: number, stamp: number): void {
   if (copies.stamp[c] !== stamp) return;
   const b = w.brokers[copies.broker[c]!]!;
   if (b.epoch !== copies.brokerEpoch[c]) return;
-  const consumer = w.consumers[copies.consumer[c]!]!;
-  consumer.inflight.delete(c);
+  // A consumer that left has no window to free (its count was reset when it left).
+  const k = copies.consumer[c]!;
+  if (k >= 0) w.consumers[k]!.inflight--;
   const m = copies.message[c]!;
   const dest = w.messages.dest[m]!;
   removeFromBroker(w, b, c);
@@ -114,11 +116,7 @@ export function onAck(w: World, c: number, stamp: number): void {
 export function removeFromBroker(w: World, b: BrokerRt, c: number): void {
   const copies = w.copies;
   const m = copies.message[c]!;
-  const j = copies.journal[c]!;
-  if ((j === Journal.Written || j === Journal.Synced || j === Journal.Writing) && b.store >= 0) {
-    const store = w.stores[b.store]!;
-    if (store.members.get(m) === c) store.members.delete(m);
-  }
+  unmarkStored(w, c);
   b.memoryBytes -= w.producers[w.messages.producer[m]!]!.spec.sizeBytes;
 }
 

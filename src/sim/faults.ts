@@ -144,7 +144,7 @@ export function crashProcess(w: World, proc: ProcessRt, cause: DeathCause, fault
     }
     crashProducer(w, producer, fault);
   }
-  if (f && proc.broker < 0) f.atRisk += proc.consumers.reduce((n, k) => n + w.consumers[k]!.inflight.size, 0);
+  if (f && proc.broker < 0) f.atRisk += proc.consumers.reduce((n, k) => n + w.consumers[k]!.inflight, 0);
   proc.alive = false;
   proc.epoch++;
   proc.downFault = fault;
@@ -196,7 +196,7 @@ function loseDisk(w: World, f: FaultRecord): void {
   const owners = store.brokers
     .map((id) => w.brokers[id]!)
     .filter((b) => b.state !== 'crashed' && b.state !== 'stopped');
-  f.atRisk += store.members.size;
+  f.atRisk += store.count;
   if (store.locking !== 'quorum') wipeStore(w, store, f.index);
   const victims =
     store.locking === 'none' || store.locking === 'quorum'
@@ -233,7 +233,7 @@ function partition(w: World, f: FaultRecord): void {
 /** Messages a link carries right now: deliveries to its consumers and sends of its producers. */
 function messagesOnLink(w: World, link: number): number {
   let n = 0;
-  for (const k of w.consumers) if (k.link === link) n += k.inflight.size;
+  for (const k of w.consumers) if (k.link === link) n += k.inflight;
   for (const p of w.producers) if (p.link === link && p.inTransit) n++;
   return n;
 }

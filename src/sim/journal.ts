@@ -9,6 +9,7 @@ import { fsyncUs } from './costs.js';
 import { accepted } from './dispatch.js';
 import { Ev } from './events.js';
 import { Journal } from './messages.js';
+import { markStored } from './storage.js';
 import type { BrokerRt, StoreRt, World } from './world.js';
 
 export function enqueueJournal(w: World, b: BrokerRt, c: number, readyUs: number): void {
@@ -43,25 +44,22 @@ export function onJournalStart(w: World, broker: number, epoch: number): void {
   kickJournal(w, b);
 }
 
+/** The batch is every record queued and ready now; it stays at the front of the queue until written. */
 function startBatch(w: World, b: BrokerRt): void {
   const q = b.journal;
   const copies = w.copies;
-  b.batchSlots.length = 0;
-  b.batchStamps.length = 0;
-  while (q.length > 0) {
-    const c = q.frontSlot();
-    const gen = q.frontGen();
-    if (!isQueued(w, c, gen)) {
-      q.shift();
-      continue;
-    }
+  let n = 0;
+  let records = 0;
+  for (; n < q.length; n++) {
+    const c = q.slotAt(n);
+    const gen = q.genAt(n);
+    if (!isQueued(w, c, gen)) continue;
     if (copies.readyUs[c]! > w.now) break;
-    q.shift();
     copies.journal[c] = Journal.Writing;
-    b.batchSlots.push(c);
-    b.batchStamps.push(gen);
+    records++;
   }
-  if (b.batchSlots.length === 0) return;
+  if (records === 0) return;
+  b.batchCount = n;
   const store = w.stores[b.store]!;
   const costUs = b.syncStrategy === 'always' ? fsyncUs(w.costs, store.settings.disk) : w.costs.journalWriteUs;
   b.journalBusy = true;
@@ -74,11 +72,13 @@ export function onJournalDone(w: World, broker: number, epoch: number): void {
   b.journalBusy = false;
   const store = w.stores[b.store]!;
   const copies = w.copies;
-  for (let i = 0; i < b.batchSlots.length; i++) {
-    const c = b.batchSlots[i]!;
-    const gen = b.batchStamps[i]!;
+  const q = b.journal;
+  for (let n = b.batchCount; n > 0; n--) {
+    const c = q.frontSlot();
+    const gen = q.frontGen();
+    q.shift();
     if (copies.pool.generation[c] !== gen || copies.journal[c] !== Journal.Writing) continue;
-    store.members.set(copies.message[c]!, c);
+    markStored(w, store, c);
     if (b.syncStrategy === 'always') {
       copies.journal[c] = Journal.Synced;
       accepted(w, b, c, w.now);
@@ -88,8 +88,7 @@ export function onJournalDone(w: World, broker: number, epoch: number): void {
       scheduleSync(w, store);
     }
   }
-  b.batchSlots.length = 0;
-  b.batchStamps.length = 0;
+  b.batchCount = 0;
   kickJournal(w, b);
 }
 

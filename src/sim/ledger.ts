@@ -5,6 +5,7 @@
  * subscriber). Duplicates and redeliveries are counted beside the fates.
  */
 import { Outcome } from './messages.js';
+import { unmarkStored } from './storage.js';
 import type { World } from './world.js';
 
 export class Ledger {
@@ -50,6 +51,7 @@ export class Ledger {
 /** A copy is gone (acked, dropped or destroyed); `fault` is the fault that destroyed it, or -1. */
 export function dropCopy(w: World, c: number, fault: number): void {
   const m = w.copies.message[c]!;
+  unmarkStored(w, c);
   w.copies.free(c);
   if (fault >= 0) w.messages.fault[m] = fault;
   w.messages.holders[m]!--;

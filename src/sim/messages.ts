@@ -55,6 +55,9 @@ export class MessageTable {
   fanout: Uint8Array;
   /** How it ended other than by delivery or loss: Outcome.DeadLetter or Outcome.Discarded. */
   outcome: Uint8Array;
+  /** A store holding a copy of it (to reject a replayed send as a duplicate), and that copy; -1 none. */
+  storedIn: Int32Array;
+  storedCopy: Int32Array;
 
   constructor(capacity = 1024) {
     this.pool = new SlotPool(capacity, (c) => this.grow(c));
@@ -68,6 +71,8 @@ export class MessageTable {
     this.fault = new Int32Array(capacity);
     this.fanout = new Uint8Array(capacity);
     this.outcome = new Uint8Array(capacity);
+    this.storedIn = new Int32Array(capacity);
+    this.storedCopy = new Int32Array(capacity);
   }
 
   allocate(producer: number, createdUs: number, dest: number, persistent: boolean): number {
@@ -82,6 +87,8 @@ export class MessageTable {
     this.fault[m] = -1;
     this.fanout[m] = 0;
     this.outcome[m] = Outcome.None;
+    this.storedIn[m] = -1;
+    this.storedCopy[m] = -1;
     return m;
   }
 
@@ -96,6 +103,8 @@ export class MessageTable {
     this.fault = growInt32(this.fault, c);
     this.fanout = growUint8(this.fanout, c);
     this.outcome = growUint8(this.outcome, c);
+    this.storedIn = growInt32(this.storedIn, c);
+    this.storedCopy = growInt32(this.storedCopy, c);
   }
 }
 
@@ -108,6 +117,8 @@ export class CopyTable {
   /** That broker's incarnation when the copy reached or left for it: a restart voids the copy's events. */
   brokerEpoch: Int32Array;
   journal: Uint8Array;
+  /** The store it is written in; -1 none. */
+  store: Int32Array;
   /** When the broker has processed it and it may enter the journal (us). */
   readyUs: Float64Array;
   /** Consumer it is dispatched to; -1 none. */
@@ -143,6 +154,7 @@ export class CopyTable {
     this.broker = new Int32Array(capacity);
     this.brokerEpoch = new Int32Array(capacity);
     this.journal = new Uint8Array(capacity);
+    this.store = new Int32Array(capacity);
     this.readyUs = new Float64Array(capacity);
     this.consumer = new Int32Array(capacity);
     this.startUs = new Float64Array(capacity);
@@ -164,6 +176,7 @@ export class CopyTable {
     this.broker[c] = broker;
     this.brokerEpoch[c] = brokerEpoch;
     this.journal[c] = Journal.None;
+    this.store[c] = -1;
     this.readyUs[c] = 0;
     this.consumer[c] = -1;
     this.startUs[c] = 0;
@@ -199,6 +212,7 @@ export class CopyTable {
     this.broker = growInt32(this.broker, c);
     this.brokerEpoch = growInt32(this.brokerEpoch, c);
     this.journal = growUint8(this.journal, c);
+    this.store = growInt32(this.store, c);
     this.readyUs = growFloat64(this.readyUs, c);
     this.consumer = growInt32(this.consumer, c);
     this.startUs = growFloat64(this.startUs, c);

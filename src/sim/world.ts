@@ -71,9 +71,8 @@ export interface BrokerRt {
   journal: PairDeque;
   journalBusy: boolean;
   journalScheduled: boolean;
-  /** The batch being written: copy slots and stamps. */
-  batchSlots: number[];
-  batchStamps: number[];
+  /** Entries at the front of `journal` that form the batch being written. */
+  batchCount: number;
   /** Producers blocked by producer flow control. */
   blocked: number[];
   /** Bridges attached to this broker (as source or as connected hub/peer). */
@@ -91,8 +90,8 @@ export interface StoreRt {
   brokers: number[];
   /** Lock-based failover (shared store, JDBC) or replication quorum. */
   locking: 'none' | 'lock' | 'quorum';
-  /** Message -> its copy in this store (written or synced), in insertion order. */
-  members: Map<number, number>;
+  /** Copies written in it (see storage.ts). */
+  count: number;
   /** Copies written but not yet synced (periodic / never). */
   unsynced: PairDeque;
   syncScheduled: boolean;
@@ -141,7 +140,8 @@ export interface ConsumerRt {
   /** Broker it is attached to; -1 detached. */
   broker: number;
   link: number;
-  inflight: Set<number>;
+  /** Copies dispatched to it and not yet acknowledged (its prefetch window in use). */
+  inflight: number;
   busyUntilUs: number;
 }
 
