@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the engine, simulation and memory benches of issue 3, in sequence, printed as
+ * `npm run bench`: the engine, simulation and memory benches of issue 3 and the check bench of
+ * issue 4, in sequence, printed as
  * one table (name, figure, unit, goal, verdict) with the machine at the top, or as JSON with
  * `--json`. Writes no files. Exit code 0 whatever the verdicts (the figures are the output); a
  * bench that throws exits non-zero.
@@ -7,6 +8,7 @@
  * Run: node --import tsx bench/run.ts [--json]
  */
 import os from 'node:os';
+import { type CheckBenchResult, runCheckBench } from './check.bench.js';
 import { type BenchResult, runEngineBench } from './engine.bench.js';
 import { FLAT_TOLERANCE, type MemoryBenchResult, runMemoryBench } from './memory.bench.js';
 import {
@@ -126,9 +128,41 @@ function memoryRows(m: MemoryBenchResult): Row[] {
   return rows;
 }
 
+const CHECK_GOAL_SECONDS = 30;
+
+function checkRows(results: CheckBenchResult[]): Row[] {
+  const rows: Row[] = [];
+  for (const r of results) {
+    rows.push({
+      name: r.name,
+      figure: r.seconds,
+      unit: 's',
+      goal: `< ${CHECK_GOAL_SECONDS}`,
+      verdict: verdict(r.seconds < CHECK_GOAL_SECONDS),
+    });
+    rows.push({
+      name: `${r.name}, runs/s`,
+      figure: r.runsPerSecond,
+      unit: 'runs/s',
+      goal: '',
+      verdict: 'info',
+    });
+  }
+  if (results.length === 2) {
+    rows.push({
+      name: 'check: speed-up with 2 worker threads',
+      figure: results[0]!.seconds / results[1]!.seconds,
+      unit: 'x',
+      goal: '',
+      verdict: 'info',
+    });
+  }
+  return rows;
+}
+
 function formatFigure(value: number, unit: string): string {
   if (unit === 'x' || unit === 'x bare') return value.toFixed(2);
-  if (unit === 'MiB') return value.toFixed(1);
+  if (unit === 'MiB' || unit === 's' || unit === 'runs/s') return value.toFixed(1);
   return Math.round(value).toLocaleString('en-US');
 }
 
@@ -158,12 +192,19 @@ progress('simulation bench');
 const simulation = await runSimulationBench();
 progress('memory bench');
 const memory = await runMemoryBench();
+progress('check bench');
+const check = await runCheckBench();
 if (showProgress) process.stderr.write('\r\x1b[K');
 
-const rows = [...engineRows(engine), ...simulationRows(simulation), ...memoryRows(memory)];
+const rows = [
+  ...engineRows(engine),
+  ...simulationRows(simulation),
+  ...memoryRows(memory),
+  ...checkRows(check),
+];
 
 if (json) {
-  process.stdout.write(`${JSON.stringify({ machine, rows, engine, simulation, memory }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ machine, rows, engine, simulation, memory, check }, null, 2)}\n`);
 } else {
   process.stdout.write(
     `brokerlab bench: Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores (${machine.platform})\n\n`,
