@@ -86,6 +86,15 @@ export const DEFAULT_CLUSTER: Readonly<Omit<ClusterSettings, 'store' | 'lock' | 
   restartUs: 30 * S, // [est] a supervisor restarts a dead broker
 };
 
+/** [est] a random fault is repaired (restart, heal) after this long unless the topology says. */
+export const DEFAULT_RANDOM_MTTR_US = 30 * S;
+
+/** An application runs one replica, in a plain JVM, unless the topology says otherwise. */
+export const DEFAULT_APPLICATION = { replicas: 1, host: 'jvm' } as const;
+
+/** Destinations are queues unless declared as topics. */
+export const DEFAULT_DESTINATION_TYPE = 'queue';
+
 /** [est] a crashed application process is restarted by its supervisor. */
 export const DEFAULT_PROCESS_RESTART_US = 30 * S;
 

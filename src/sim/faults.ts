@@ -3,6 +3,7 @@
  * PRNG, and what each kind does (MODEL.md). Crashed targets come back after their restart time;
  * partitions and slow disks end after their duration. No new fault starts once the sends stop.
  */
+import { DEFAULT_SLOWDOWN_FACTOR } from '../model/defaults.js';
 import { resolveInstance } from '../topology/names.js';
 import type { FaultKind, ScheduledFault } from '../topology/types.js';
 import { type DeathCause, killBroker, startBroker, wipeStore } from './brokers.js';
@@ -67,7 +68,7 @@ export function onRandomFault(w: World, targets: RandomTarget[], index: number):
     oneWay: false,
     durationUs: t.kind === 'partition' || t.kind === 'slow-disk' ? t.mttrUs : 0,
     restartAfterUs: t.mttrUs,
-    factor: 10,
+    factor: DEFAULT_SLOWDOWN_FACTOR,
   });
   w.faults.push(record);
   applyFault(w, record);

@@ -3,9 +3,11 @@
  * cannot bound (a duration over a year, a size over the limits) come back as issues.
  */
 import {
+  DEFAULT_APPLICATION,
   DEFAULT_CLUSTER,
   DEFAULT_CONSUMER,
   DEFAULT_COSTS,
+  DEFAULT_DESTINATION_TYPE,
   DEFAULT_EMBEDDED,
   DEFAULT_FAILOVER,
   DEFAULT_FAULT_SEARCH,
@@ -13,6 +15,7 @@ import {
   DEFAULT_PREFETCH,
   DEFAULT_PROCESS_RESTART_US,
   DEFAULT_PRODUCER,
+  DEFAULT_RANDOM_MTTR_US,
   DEFAULT_SIMULATION,
   DEFAULT_SLOWDOWN_FACTOR,
   DEFAULT_STORE,
@@ -55,7 +58,7 @@ export function normalizeTopology(raw: Raw): { topology: Topology; issues: PathI
     name: raw.name,
     description: raw.description ?? '',
     layout: raw.layout,
-    destinations: raw.destinations.map((d: Raw): Destination => ({ name: d.name, type: d.type ?? 'queue' })),
+    destinations: raw.destinations.map((d: Raw): Destination => ({ name: d.name, type: d.type ?? DEFAULT_DESTINATION_TYPE })),
     applications: raw.applications.map((a: Raw, i: number) =>
       n.application(a, ['applications', i], raw.destinations),
     ),
@@ -144,11 +147,11 @@ class Normalizer {
   }
 
   application(a: Raw, path: DocPath, destinations: Raw[]): Application {
-    const typeOf = (name: string) => destinations.find((d: Raw) => d.name === name)?.type ?? 'queue';
+    const typeOf = (name: string) => destinations.find((d: Raw) => d.name === name)?.type ?? DEFAULT_DESTINATION_TYPE;
     return {
       id: a.id,
-      replicas: a.replicas ?? 1,
-      host: a.host ?? 'jvm',
+      replicas: a.replicas ?? DEFAULT_APPLICATION.replicas,
+      host: a.host ?? DEFAULT_APPLICATION.host,
       restartUs: this.duration(a.restartTime, DEFAULT_PROCESS_RESTART_US, [...path, 'restartTime']),
       producers: (a.producers ?? []).map((p: Raw, j: number) => {
         const at: DocPath = [...path, 'producers', j];
@@ -314,7 +317,7 @@ class Normalizer {
       return {
         kind: r.kind,
         mtbfUs: Math.max(1, mtbfUs),
-        mttrUs: this.duration(r.mttr, 30_000_000, [...at, 'mttr']),
+        mttrUs: this.duration(r.mttr, DEFAULT_RANDOM_MTTR_US, [...at, 'mttr']),
         targets: r.targets ?? [],
       };
     });

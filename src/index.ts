@@ -1,0 +1,43 @@
+/**
+ * brokerlab's library API, in the order data flows: topology -> plan -> simulation -> check and
+ * report. Everything here is pure except `loadTopologyFile`, which reads the file.
+ */
+
+// Topology: the file format, its loader and its types.
+export { formatLoadError, type LoadError } from './topology/issues.js';
+export { type LoadResult, loadTopologyFile, loadTopologyText } from './topology/load.js';
+export { serializeTopology } from './topology/serialize.js';
+export type * from './topology/types.js';
+export {
+  formatDurationUs,
+  formatRate,
+  formatSizeBytes,
+  parseDurationUs,
+  parseRatePerSecond,
+  parseSizeBytes,
+} from './topology/units.js';
+export { DEFAULT_COSTS, DEFAULT_FAILOVER, LIMITS } from './model/defaults.js';
+
+// Plan: the deployment graph and its static figures.
+export { buildPlan } from './plan/buildPlan.js';
+export type { BridgeSet, ClientConnection, Lint, Plan, PlanFigures, PlannedBroker, PlannedProcess, PlannedStore } from './plan/types.js';
+
+// Lifecycle machines (xstate), for diagrams and reuse.
+export { brokerMachine, bridgeMachine, failoverMachine } from './machines/index.js';
+
+// Simulation.
+export { type SimulateOptions, simulate } from './sim/simulate.js';
+export type { FaultReport, Fates, LatencySummary, SimResult } from './sim/result.js';
+
+// Check: guarantees and the fault-schedule search.
+export { GUARANTEES, judge, type Verdict } from './check/guarantees.js';
+export { type CheckOptions, type CheckOutcome, checkTopology, replayCandidate, runSchedule, type Trial } from './check/search.js';
+
+// Renderers.
+export { planFlowchart } from './report/mermaid/planFlowchart.js';
+export { counterexampleSequence } from './report/mermaid/counterexampleSequence.js';
+export { planJson } from './report/json/planJson.js';
+export { checkJson } from './report/json/checkJson.js';
+export { planText } from './report/text/planText.js';
+export { resultText } from './report/text/resultText.js';
+export { checkText } from './report/text/checkText.js';
