@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { diagramCommand } from './commands/diagram.js';
 import { planCommand } from './commands/plan.js';
+import { registerDecideCommands } from './commands/registerDecide.js';
 import { replayCommand } from './commands/replay.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
@@ -106,6 +107,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   )
     .option('--json', 'print the simulation result as JSON (schemas/result.schema.json)')
     .action((file: string, options) => run(replayCommand(file, options, io)));
+
+  registerDecideCommands(program, io, run);
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

@@ -88,15 +88,19 @@ export function buildWorld(plan: Plan, seed: number, durationUs: number): World 
 
 function buildStores(w: World, plan: Plan): void {
   const t = plan.topology;
+  // By placement, not by name: an embedded broker is named after its process (`broker-1-0` for
+  // application `broker-1`), which may look like a cluster broker's name.
+  const cluster = new Set(plan.brokers.filter((b) => b.placement === 'cluster').map((b) => b.name));
   for (const s of plan.stores) {
     if (!s.persistent) continue;
-    const replicated = t.cluster?.ha === 'replicated' && s.brokers.some((b) => b.startsWith('broker-'));
+    const ofCluster = s.brokers.some((b) => cluster.has(b));
+    const replicated = t.cluster?.ha === 'replicated' && ofCluster;
     // A replicated group keeps one logical store: every replica holds every acknowledged message.
     if (replicated && w.stores.some((x) => x.locking === 'quorum')) continue;
     const store: StoreRt = {
       id: w.stores.length,
       name: replicated ? 'replicated-store' : s.name,
-      settings: s.brokers[0]!.startsWith('broker-') && t.cluster ? t.cluster.store : t.embedded!.store,
+      settings: ofCluster && t.cluster ? t.cluster.store : t.embedded!.store,
       brokers: [],
       locking: replicated ? 'quorum' : s.brokers.length > 1 ? 'lock' : 'none',
       count: 0,

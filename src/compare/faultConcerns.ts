@@ -1,0 +1,187 @@
+/**
+ * The concerns decided fault by fault: messages lost, duplicated and stranded, and how long
+ * producers could not send. Each fault scenario is decided on its own (Welch's test over the
+ * seeds); a candidate wins the concern when it wins some scenario and is at the top (alone or
+ * within noise) of every other, and the concern is `mixed` when the answer depends on the fault.
+ */
+import { metricRow } from './cells.js';
+import type { Comparison } from './compareTopologies.js';
+import { type Decision, decide } from './decide.js';
+import { type MetricId, metricById } from './metrics.js';
+import { othersThan, quote, versus } from './reasonParts.js';
+import type { ConcernId, Reason, Verdict } from './recommendation.js';
+import { type ScenarioId, scenarioById } from './scenarios.js';
+
+interface ScenarioDecision {
+  scenario: ScenarioId;
+  decision: Decision;
+}
+
+interface FaultConcern {
+  concern: ConcernId;
+  title: string;
+  metric: MetricId;
+  /** The reason one scenario's winner beat the others. */
+  explain(c: Comparison, s: ScenarioId, winner: number, others: number[]): Reason;
+}
+
+export function faultVerdict(c: Comparison, spec: FaultConcern): Verdict {
+  const scenarios = c.settings.scenarios.filter((s) => s !== 'baseline');
+  const decisions: ScenarioDecision[] = scenarios.map((scenario) => ({
+    scenario,
+    decision: decide(
+      c.candidates.map((k) => {
+        const o = k.outcomes.find((x) => x.scenario === scenario);
+        return o?.applies && o.metrics[spec.metric].n > 0 ? o.metrics[spec.metric].samples : null;
+      }),
+      'lower',
+    ),
+  }));
+  const compared = decisions.filter((d) => d.decision.outcome !== 'n/a');
+  const winners = [
+    ...new Set(compared.filter((d) => d.decision.outcome === 'winner').map((d) => d.decision.best!)),
+  ];
+  const base = {
+    concern: spec.concern,
+    title: spec.title,
+    tested: compared.every((d) => d.decision.tested),
+  };
+  const reasons: Reason[] = [];
+  const ties = compared.filter((d) => d.decision.outcome === 'tie');
+  for (const d of compared.filter((x) => x.decision.outcome === 'winner'))
+    reasons.push(
+      spec.explain(c, d.scenario, d.decision.best!, othersThan(d.decision.measured, d.decision.best!)),
+    );
+  if (ties.length > 0) reasons.push(tieReason(c, spec, ties));
+  for (const d of decisions.filter((x) => x.decision.measured.length === 1))
+    reasons.push(onlyOneReason(c, spec, d.scenario, d.decision.measured[0]!));
+  if (compared.length === 0) return { ...base, outcome: 'n/a', winner: null, tied: [], reasons };
+  if (winners.length === 0) {
+    const tied = [...new Set(ties.flatMap((d) => d.decision.tied))].sort((a, b) => a - b);
+    return { ...base, outcome: 'tie', winner: null, tied, reasons };
+  }
+  const w = winners[0]!;
+  // The winner must also be at the top (alone or tied) of every other scenario it ran.
+  const neverWorse = compared.every((d) => !d.decision.measured.includes(w) || d.decision.tied.includes(w));
+  if (winners.length === 1 && neverWorse) return { ...base, outcome: 'winner', winner: w, tied: [], reasons };
+  return { ...base, outcome: 'mixed', winner: null, tied: [], reasons };
+}
+
+function tieReason(c: Comparison, spec: FaultConcern, ties: ScenarioDecision[]): Reason {
+  const equal = ties.every((d) =>
+    d.decision.measured.every((i) => sameMean(c, i, d.decision.measured[0]!, d.scenario, spec.metric)),
+  );
+  const parts: Reason = [equal ? 'no difference: ' : 'no difference beyond noise: '];
+  ties.forEach((d, i) => {
+    const [first, ...others] = d.decision.measured;
+    if (i > 0) parts.push('; ');
+    parts.push(
+      `${scenarioById(d.scenario).title} `,
+      ...versus(c, metricRow(spec.metric, d.scenario), first!, others),
+    );
+  });
+  return parts;
+}
+
+function onlyOneReason(c: Comparison, spec: FaultConcern, s: ScenarioId, only: number): Reason {
+  const k = c.candidates[only]!;
+  const why =
+    s === 'broker-crash' && c.candidates.some((x) => x.layout === 'embedded')
+      ? ' (an embedded broker has no process of its own: it dies with its application)'
+      : '';
+  return [
+    `${scenarioById(s).title} applies only to ${k.label}${why}: ${metricById(spec.metric).label} `,
+    quote(metricRow(spec.metric, s), only),
+  ];
+}
+
+function sameMean(c: Comparison, a: number, b: number, s: ScenarioId, metric: MetricId): boolean {
+  const mean = (i: number) => c.candidates[i]!.outcomes.find((o) => o.scenario === s)?.metrics[metric].mean;
+  return mean(a) === mean(b);
+}
+
+const title = (s: ScenarioId) => `${scenarioById(s).title}: `;
+const isEmbedded = (c: Comparison, i: number) => c.candidates[i]!.layout !== 'central';
+const isCentral = (c: Comparison, i: number) => c.candidates[i]!.layout !== 'embedded';
+
+export const LOSS: FaultConcern = {
+  concern: 'loss',
+  title: 'messages lost per fault',
+  metric: 'lost',
+  explain(c, s, w, others) {
+    const diesWithJvm = (s === 'process-crash' || s === 'power-loss') && others.some((i) => isEmbedded(c, i));
+    const sharedStore = s === 'disk-loss' && others.some((i) => isCentral(c, i));
+    const why = diesWithJvm
+      ? 'an embedded broker dies with its JVM and takes what it had not stored with it; '
+      : sharedStore
+        ? "the central store holds every client's messages; "
+        : '';
+    return [
+      title(s),
+      why,
+      'lost ',
+      ...versus(c, metricRow('lost', s), w, others),
+      '; at risk when it struck ',
+      ...versus(c, metricRow('atRisk', s), w, others),
+    ];
+  },
+};
+
+export const DUPLICATES: FaultConcern = {
+  concern: 'duplicates',
+  title: 'duplicates per fault',
+  metric: 'duplicated',
+  explain: (c, s, w, others) => [
+    title(s),
+    'duplicated ',
+    ...versus(c, metricRow('duplicated', s), w, others),
+  ],
+};
+
+export const STRANDED: FaultConcern = {
+  concern: 'stranded',
+  title: 'stranded messages per fault',
+  metric: 'stranded',
+  explain(c, s, w, others) {
+    const loser = others[0]!;
+    const figures = versus(c, metricRow('stranded', s), w, others);
+    if (s === 'process-crash' && isEmbedded(c, loser))
+      return [
+        title(s),
+        "every process crash strands that process's stored messages until it restarts (",
+        quote('processRestart', loser),
+        '): stranded ',
+        ...figures,
+      ];
+    if (c.candidates[loser]!.setup.brokerRestartUs !== null && s !== 'process-crash')
+      return [
+        title(s),
+        "a dead broker's stored messages wait for it to restart (",
+        quote('brokerRestart', loser),
+        '): stranded ',
+        ...figures,
+      ];
+    return [title(s), 'stranded ', ...figures];
+  },
+};
+
+export const AVAILABILITY: FaultConcern = {
+  concern: 'availability',
+  title: 'availability and failover',
+  metric: 'sendGap',
+  explain(c, s, w, others) {
+    const shared = s !== 'process-crash' && others.some((i) => c.candidates[i]!.layout === 'central');
+    const parts: Reason = [
+      title(s),
+      shared ? 'every client depends on the central broker: ' : '',
+      'longest send gap ',
+      ...versus(c, metricRow('sendGap', s), w, others),
+    ];
+    for (const i of [w, ...others]) {
+      const o = c.candidates[i]!.outcomes.find((x) => x.scenario === s);
+      if (o && o.metrics.failover.n > 0)
+        parts.push(`; failover of ${c.candidates[i]!.label} `, quote(metricRow('failover', s), i));
+    }
+    return parts;
+  },
+};

@@ -1,0 +1,125 @@
+/**
+ * The concerns decided without faults: latency (baseline replications), the throughput
+ * ceiling, stores to back up and deployment units (exact figures). Reasons use the FAQ's terms
+ * ("Should I deploy the broker inside my JVM or AppServer").
+ */
+import type { Better } from '../stats/compareSamples.js';
+import { metricRow } from './cells.js';
+import type { Comparison } from './compareTopologies.js';
+import { type Decision, decide } from './decide.js';
+import { othersThan, quote, versus } from './reasonParts.js';
+import type { Reason, Verdict } from './recommendation.js';
+
+const P99 = metricRow('p99', 'baseline');
+const P50 = metricRow('p50', 'baseline');
+
+export function latencyVerdict(c: Comparison): Verdict {
+  const samples = c.candidates.map((k) => {
+    const o = k.outcomes.find((x) => x.scenario === 'baseline');
+    return o?.applies && o.metrics.p99.n > 0 ? o.metrics.p99.samples : null;
+  });
+  const d = decide(samples, 'lower');
+  const base = { concern: 'latency' as const, title: 'latency', tested: d.tested, tied: d.tied };
+  if (d.outcome === 'n/a' || d.best === null)
+    return { ...base, outcome: 'n/a', winner: null, reasons: [['no baseline latency to compare']] };
+  const others = othersThan(d.measured, d.best);
+  const figures: Reason = [
+    'p99 ',
+    ...versus(c, P99, d.best, others),
+    '; p50 ',
+    ...versus(c, P50, d.best, others),
+  ];
+  if (d.outcome === 'tie')
+    return { ...base, outcome: 'tie', winner: null, reasons: [['within noise: ', ...figures]] };
+  const w = c.candidates[d.best]!.setup;
+  const losers = others.map((i) => c.candidates[i]!.setup);
+  const savesHop = w.transport === 'vm' && losers.every((l) => l.transport !== 'vm');
+  const reasons: Reason[] = [
+    [
+      savesHop ? 'embedding saves a network hop and serialization (vm:// instead of tcp://): ' : '',
+      ...figures,
+    ],
+  ];
+  if (w.fsyncUs !== null && losers.every((l) => l.fsyncUs !== null && l.fsyncUs > w.fsyncUs!))
+    reasons.push(['sync sends wait for a faster journal fsync: ', ...versus(c, 'store', d.best, others)]);
+  return { ...base, outcome: 'winner', winner: d.best, reasons };
+}
+
+export function throughputVerdict(c: Comparison): Verdict {
+  const d = decideExact(
+    c.candidates.map((k) => (k.ceiling.messagesPerSecond > 0 ? k.ceiling.messagesPerSecond : null)),
+    'higher',
+  );
+  const base = { concern: 'throughput' as const, title: 'throughput ceiling', tested: true, tied: d.tied };
+  if (d.best === null)
+    return { ...base, outcome: 'n/a', winner: null, reasons: [['no producer: nothing to saturate']] };
+  const others = othersThan(d.measured, d.best);
+  const reasons: Reason[] = [
+    [
+      'cost-model ceiling ',
+      ...versus(c, 'throughputCeiling', d.best, others),
+      '; the busiest resource: ',
+      ...versus(c, 'bottleneck', d.best, others),
+    ],
+  ];
+  return { ...base, outcome: d.outcome, winner: d.outcome === 'winner' ? d.best : null, reasons };
+}
+
+export function storesVerdict(c: Comparison): Verdict {
+  const d = decideExact(
+    c.candidates.map((k) => k.figures.persistentStores),
+    'lower',
+  );
+  const base = { concern: 'stores' as const, title: 'stores to back up', tested: true, tied: d.tied };
+  const best = d.best ?? 0;
+  const others = othersThan(d.measured, best);
+  const figures: Reason = [
+    'persistent stores ',
+    ...versus(c, 'persistentStores', best, others),
+    '; backup footprint ',
+    ...versus(c, 'backupFootprint', best, others),
+  ];
+  if (d.outcome !== 'winner') return { ...base, outcome: 'tie', winner: null, reasons: [figures] };
+  const winnerLayout = c.candidates[best]!.layout;
+  const embeddedLoses = others.some((i) => c.candidates[i]!.layout !== 'central');
+  const intro =
+    c.candidates[best]!.figures.persistentStores === 0
+      ? 'nothing to back up because nothing is persisted: its queued messages do not survive a broker restart; '
+      : winnerLayout === 'central' && embeddedLoses
+        ? 'each embedded broker has its own persistent store to back up and manage; a small central cluster keeps that state in a few places: '
+        : '';
+  return { ...base, outcome: 'winner', winner: best, reasons: [[intro, ...figures]] };
+}
+
+export function deploymentVerdict(c: Comparison): Verdict {
+  const d = decideExact(
+    c.candidates.map((k) => k.figures.deploymentUnits),
+    'lower',
+  );
+  const base = { concern: 'deployment' as const, title: 'deployment units', tested: true, tied: d.tied };
+  const best = d.best ?? 0;
+  const others = othersThan(d.measured, best);
+  const figures: Reason = ['units to deploy ', ...versus(c, 'deploymentUnits', best, others)];
+  if (d.outcome !== 'winner') return { ...base, outcome: 'tie', winner: null, reasons: [figures] };
+  const intro =
+    c.candidates[best]!.layout === 'embedded'
+      ? 'an embedded broker is one deployment unit instead of two coupled processes: '
+      : '';
+  const reason: Reason = [intro, ...figures];
+  const central = others.filter((i) => c.candidates[i]!.layout === 'central');
+  for (const i of central)
+    reason.push(
+      `; ${c.candidates[i]!.label} also runs `,
+      quote('brokerInstances', i),
+      ' broker processes of its own',
+    );
+  return { ...base, outcome: 'winner', winner: best, reasons: [reason] };
+}
+
+/** Exact figures: the best value wins unless another candidate has the very same value. */
+export function decideExact(values: readonly (number | null)[], better: Better): Decision {
+  return decide(
+    values.map((v) => (v === null ? null : [v, v])),
+    better,
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * The throughput ceiling of a topology, computed from the cost model rather than measured: the
+ * offered load, scaled up with the same mix of producers, until the busiest resource is busy
+ * all the time. The resources are each broker's CPU, each synchronous producer's send cycle
+ * (hop, broker CPU, journal write and, with sync `always`, one fsync before the receipt) and
+ * each consumer's processing time.
+ *
+ * It is an upper bound: group commit is counted as one fsync per send (a send may also wait for
+ * the batch before it), and messages a network of brokers forwards cost nothing extra. A
+ * simulation at the ceiling would only measure the same queueing the bound leaves out, at
+ * thousands of times the cost.
+ */
+import { fsyncUs, tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from '../sim/costs.js';
+import type { Application, Producer, StoreSettings, Topology } from '../topology/types.js';
+
+export type BottleneckKind = 'broker-cpu' | 'sync-send' | 'consumer' | 'none';
+
+export interface ThroughputCeiling {
+  /** Messages per second sent by all producers at the ceiling; 0 without producers. */
+  messagesPerSecond: number;
+  bottleneck: BottleneckKind;
+  /** The busiest resource's cost per message there, in microseconds (send cycle, CPU, processing). */
+  bottleneckUs: number;
+}
+
+interface Load {
+  kind: BottleneckKind;
+  /** Fraction of the resource busy at the offered load. */
+  utilization: number;
+  costUs: number;
+}
+
+export function throughputCeiling(t: Topology): ThroughputCeiling {
+  const offered = t.applications.reduce(
+    (sum, a) => sum + a.replicas * a.producers.reduce((s, p) => s + p.ratePerSecond, 0),
+    0,
+  );
+  const loads = [...brokerLoads(t), ...sendLoads(t), ...consumerLoads(t)];
+  const busiest = loads.reduce<Load | null>(
+    (max, l) => (max && max.utilization >= l.utilization ? max : l),
+    null,
+  );
+  if (offered === 0 || !busiest || busiest.utilization === 0)
+    return { messagesPerSecond: 0, bottleneck: 'none', bottleneckUs: 0 };
+  return {
+    messagesPerSecond: Math.round(offered / busiest.utilization),
+    bottleneck: busiest.kind,
+    bottleneckUs: busiest.costUs,
+  };
+}
+
+function processRate(a: Application): number {
+  return a.producers.reduce((s, p) => s + p.ratePerSecond, 0);
+}
+
+/** Embedded brokers each carry their own process's sends; a cluster's active brokers share all. */
+function brokerLoads(t: Topology): Load[] {
+  const cpu = t.costs.brokerCpuUs;
+  const loads: Load[] = [];
+  const embeds = (a: Application) =>
+    t.layout === 'embedded' || (t.layout === 'hybrid' && a.producers.length > 0);
+  for (const a of t.applications)
+    if (embeds(a)) loads.push({ kind: 'broker-cpu', utilization: (processRate(a) * cpu) / 1e6, costUs: cpu });
+  if (t.layout !== 'embedded' && t.cluster) {
+    const active = t.cluster.ha === 'network-of-brokers' ? t.cluster.brokers : 1;
+    const total = t.applications.reduce((s, a) => s + a.replicas * processRate(a), 0);
+    loads.push({ kind: 'broker-cpu', utilization: (total / active) * (cpu / 1e6), costUs: cpu });
+  }
+  return loads;
+}
+
+/** A synchronous producer has one send in flight: it cannot send faster than one cycle each. */
+function sendLoads(t: Topology): Load[] {
+  const loads: Load[] = [];
+  for (const a of t.applications) {
+    const local = t.layout === 'embedded' || (t.layout === 'hybrid' && a.producers.length > 0);
+    const store = local ? t.embedded?.store : t.cluster?.store;
+    for (const p of a.producers) {
+      if (p.sendMode !== 'sync') continue;
+      const cycleUs = sendCycleUs(t, p, local, store);
+      loads.push({ kind: 'sync-send', utilization: (p.ratePerSecond * cycleUs) / 1e6, costUs: cycleUs });
+    }
+  }
+  return loads;
+}
+
+function sendCycleUs(t: Topology, p: Producer, local: boolean, store: StoreSettings | undefined): number {
+  const c = t.costs;
+  // Normalization gives every non-central layout its embedded settings.
+  const hop = local
+    ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!) + vmControlUs(c)
+    : tcpHopUs(c, p.sizeBytes, p.messageType) + tcpControlUs(c);
+  let stored = 0;
+  if (p.persistent && store && store.kind !== 'memory') {
+    stored = c.journalWriteUs;
+    if (store.journalDiskSyncStrategy === 'always') stored += fsyncUs(c, store.disk);
+  }
+  return hop + c.brokerCpuUs + stored;
+}
+
+/** A queue's messages are shared by its consumers; every topic subscriber gets every message. */
+function consumerLoads(t: Topology): Load[] {
+  const loads: Load[] = [];
+  for (const d of t.destinations) {
+    const rate = t.applications.reduce(
+      (s, a) =>
+        s +
+        a.replicas *
+          a.producers.filter((p) => p.destination === d.name).reduce((r, p) => r + p.ratePerSecond, 0),
+      0,
+    );
+    const consumers = t.applications.flatMap((a) =>
+      a.consumers.filter((k) => k.destination === d.name).map((k) => ({ k, replicas: a.replicas })),
+    );
+    const count = consumers.reduce((s, c) => s + c.replicas, 0);
+    for (const { k } of consumers) {
+      const share = d.type === 'topic' ? rate : rate / count;
+      loads.push({ kind: 'consumer', utilization: (share * k.processingUs) / 1e6, costUs: k.processingUs });
+    }
+  }
+  return loads;
+}
