@@ -3,6 +3,42 @@
  * report. Everything here is pure except `loadTopologyFile`, which reads the file.
  */
 
+// Check: guarantees and the fault-schedule search.
+export { GUARANTEES, judge, type Verdict } from './check/guarantees.js';
+export {
+  type CheckOptions,
+  type CheckOutcome,
+  checkTopology,
+  replayCandidate,
+  runSchedule,
+  type Trial,
+} from './check/search.js';
+// Lifecycle machines (xstate), for diagrams and reuse.
+export { bridgeMachine, brokerMachine, failoverMachine } from './machines/index.js';
+export { DEFAULT_COSTS, DEFAULT_FAILOVER, LIMITS } from './model/defaults.js';
+// Plan: the deployment graph and its static figures.
+export { buildPlan } from './plan/buildPlan.js';
+export type {
+  BridgeSet,
+  ClientConnection,
+  Lint,
+  Plan,
+  PlanFigures,
+  PlannedBroker,
+  PlannedProcess,
+  PlannedStore,
+} from './plan/types.js';
+export { checkJson } from './report/json/checkJson.js';
+export { planJson } from './report/json/planJson.js';
+export { counterexampleSequence } from './report/mermaid/counterexampleSequence.js';
+// Renderers.
+export { planFlowchart } from './report/mermaid/planFlowchart.js';
+export { checkText } from './report/text/checkText.js';
+export { planText } from './report/text/planText.js';
+export { resultText } from './report/text/resultText.js';
+export type { Fates, FaultReport, LatencySummary, SimResult } from './sim/result.js';
+// Simulation.
+export { type SimulateOptions, simulate } from './sim/simulate.js';
 // Topology: the file format, its loader and its types.
 export { formatLoadError, type LoadError } from './topology/issues.js';
 export { type LoadResult, loadTopologyFile, loadTopologyText } from './topology/load.js';
@@ -16,28 +52,3 @@ export {
   parseRatePerSecond,
   parseSizeBytes,
 } from './topology/units.js';
-export { DEFAULT_COSTS, DEFAULT_FAILOVER, LIMITS } from './model/defaults.js';
-
-// Plan: the deployment graph and its static figures.
-export { buildPlan } from './plan/buildPlan.js';
-export type { BridgeSet, ClientConnection, Lint, Plan, PlanFigures, PlannedBroker, PlannedProcess, PlannedStore } from './plan/types.js';
-
-// Lifecycle machines (xstate), for diagrams and reuse.
-export { brokerMachine, bridgeMachine, failoverMachine } from './machines/index.js';
-
-// Simulation.
-export { type SimulateOptions, simulate } from './sim/simulate.js';
-export type { FaultReport, Fates, LatencySummary, SimResult } from './sim/result.js';
-
-// Check: guarantees and the fault-schedule search.
-export { GUARANTEES, judge, type Verdict } from './check/guarantees.js';
-export { type CheckOptions, type CheckOutcome, checkTopology, replayCandidate, runSchedule, type Trial } from './check/search.js';
-
-// Renderers.
-export { planFlowchart } from './report/mermaid/planFlowchart.js';
-export { counterexampleSequence } from './report/mermaid/counterexampleSequence.js';
-export { planJson } from './report/json/planJson.js';
-export { checkJson } from './report/json/checkJson.js';
-export { planText } from './report/text/planText.js';
-export { resultText } from './report/text/resultText.js';
-export { checkText } from './report/text/checkText.js';

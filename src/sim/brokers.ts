@@ -211,7 +211,8 @@ function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): 
       consumer.inflight--;
       const start = copies.startUs[c]!;
       // onMessage had started: the application has it (and will see it again when it comes back).
-      if (start <= w.now && start + consumer.spec.processingUs > w.now) recordDelivery(w, copies.message[c]!, start);
+      if (start <= w.now && start + consumer.spec.processingUs > w.now)
+        recordDelivery(w, copies.message[c]!, start);
       copies.consumer[c] = -1;
     }
     copies.forwardedAs[c] = -1;

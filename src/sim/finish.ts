@@ -73,7 +73,9 @@ export function finishRun(w: World, seed: number, durationUs: number): SimResult
       failoverUs: f.failoverUs,
       allRecoveredUs: f.allRecoveredUs,
       affectedProducers: f.affectedProducers,
-      stillBlockedProducers: w.producers.filter((p) => p.failoverFault === f.index && p.unavailableSinceUs >= 0).length,
+      stillBlockedProducers: w.producers.filter(
+        (p) => p.failoverFault === f.index && p.unavailableSinceUs >= 0,
+      ).length,
       maxUnavailableUs: f.maxUnavailableUs,
     })),
     events: w.eventsProcessed,

@@ -58,7 +58,9 @@ export function normalizeTopology(raw: Raw): { topology: Topology; issues: PathI
     name: raw.name,
     description: raw.description ?? '',
     layout: raw.layout,
-    destinations: raw.destinations.map((d: Raw): Destination => ({ name: d.name, type: d.type ?? DEFAULT_DESTINATION_TYPE })),
+    destinations: raw.destinations.map(
+      (d: Raw): Destination => ({ name: d.name, type: d.type ?? DEFAULT_DESTINATION_TYPE }),
+    ),
     applications: raw.applications.map((a: Raw, i: number) =>
       n.application(a, ['applications', i], raw.destinations),
     ),
@@ -147,7 +149,8 @@ class Normalizer {
   }
 
   application(a: Raw, path: DocPath, destinations: Raw[]): Application {
-    const typeOf = (name: string) => destinations.find((d: Raw) => d.name === name)?.type ?? DEFAULT_DESTINATION_TYPE;
+    const typeOf = (name: string) =>
+      destinations.find((d: Raw) => d.name === name)?.type ?? DEFAULT_DESTINATION_TYPE;
     return {
       id: a.id,
       replicas: a.replicas ?? DEFAULT_APPLICATION.replicas,

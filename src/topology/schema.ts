@@ -20,7 +20,13 @@ export function topologySchema(): Record<string, unknown> {
 }
 
 function newAjv(): Ajv2020 {
-  return new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  return new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+  });
 }
 
 export function topologyValidator(): ValidateFunction {

@@ -116,8 +116,12 @@ export function serializeFault(f: ScheduledFault): Record<string, unknown> {
     ...(f.peer !== null ? { peer: f.peer } : {}),
     oneWay: f.oneWay,
     // A partition or slow disk must say its duration (schema), even a zero one.
-    ...(f.durationUs > 0 || f.kind === 'partition' || f.kind === 'slow-disk' ? { duration: d(f.durationUs) } : {}),
-    ...(f.restartAfterUs !== null ? { restartAfter: f.restartAfterUs < 0 ? 'never' : d(f.restartAfterUs) } : {}),
+    ...(f.durationUs > 0 || f.kind === 'partition' || f.kind === 'slow-disk'
+      ? { duration: d(f.durationUs) }
+      : {}),
+    ...(f.restartAfterUs !== null
+      ? { restartAfter: f.restartAfterUs < 0 ? 'never' : d(f.restartAfterUs) }
+      : {}),
     factor: f.slowdownFactor,
   };
 }

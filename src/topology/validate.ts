@@ -7,7 +7,10 @@ import { didYouMean } from './didYouMean.js';
 import { type DocPath, formatPath, type PathIssue } from './issues.js';
 import { topologyValidator } from './schema.js';
 
-export function validateAgainstSchema(value: unknown, validate: ValidateFunction = topologyValidator()): PathIssue[] {
+export function validateAgainstSchema(
+  value: unknown,
+  validate: ValidateFunction = topologyValidator(),
+): PathIssue[] {
   if (validate(value)) return [];
   return rewrite(validate.errors ?? [], value);
 }
