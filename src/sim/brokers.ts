@@ -12,7 +12,7 @@ import { syncStore } from './journal.js';
 import { dropCopy, recordDelivery } from './ledger.js';
 import { restartLink, scheduleLinkFailure } from './links.js';
 import { Journal, Place } from './messages.js';
-import { onRouteUp } from './producers.js';
+import { onRouteUp, openUnavailable } from './producers.js';
 import { markStored, storedCopies } from './storage.js';
 import type { BrokerRt, StoreRt, World } from './world.js';
 
@@ -207,6 +207,8 @@ function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): 
       continue;
     const k = copies.consumer[c]!;
     if (k >= 0) {
+      // Its ack can no longer arrive: when it is delivered again, that is this fault's doing.
+      if (fault >= 0) w.messages.fault[copies.message[c]!] = fault;
       const consumer = w.consumers[k]!;
       consumer.inflight--;
       const start = copies.startUs[c]!;
@@ -265,5 +267,7 @@ function markFailover(w: World, b: BrokerRt, fault: number): void {
     if (p.link < 0 && b.process !== p.process) continue;
     p.failoverFault = fault;
     f.affectedProducers++;
+    // A send in flight to it will not complete: the producer is blocked from this moment.
+    if (p.current >= 0 && p.inTransit) openUnavailable(w, p, fault);
   }
 }

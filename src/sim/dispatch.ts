@@ -70,7 +70,11 @@ export function deliver(w: World, b: BrokerRt, c: number, k: number, atUs: numbe
   const m = copies.message[c]!;
   const producer = w.producers[w.messages.producer[m]!]!.spec;
   copies.consumer[c] = k;
-  if (copies.dispatches[c]!++ > 0) w.ledger.redeliveries++;
+  if (copies.dispatches[c]!++ > 0) {
+    w.ledger.redeliveries++;
+    const fault = w.messages.fault[m]!;
+    if (fault >= 0) w.faults[fault]!.redelivered++;
+  }
   const stamp = copies.restamp(c);
   const hop =
     consumer.link < 0
@@ -163,10 +167,7 @@ export function redeliver(w: World, b: BrokerRt, c: number, fault: number): void
   const m = copies.message[c]!;
   copies.consumer[c] = -1;
   const stamp = copies.restamp(c);
-  if (fault >= 0) {
-    w.messages.fault[m] = fault;
-    w.faults[fault]!.redelivered++;
-  }
+  if (fault >= 0) w.messages.fault[m] = fault;
   if (copies.dispatches[c]! > w.costs.maxRedeliveries) {
     w.messages.outcome[m] = Outcome.DeadLetter;
     removeFromBroker(w, b, c);

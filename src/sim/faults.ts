@@ -12,7 +12,7 @@ import { Ev } from './events.js';
 import { type FaultRecord, newFaultRecord } from './faultRecord.js';
 import { restartLink, scheduleLinkFailure, stopLink } from './links.js';
 import { releaseHeld, updateStall } from './network.js';
-import { crashProducer, scheduleNextArrival } from './producers.js';
+import { crashProducer, openUnavailable, scheduleNextArrival } from './producers.js';
 import type { Rng } from './rng.js';
 import type { ProcessRt, World } from './world.js';
 
@@ -225,6 +225,8 @@ function partition(w: World, f: FaultRecord): void {
     updateStall(w, link);
     if (!before && (link.stalledUp || link.stalledDown)) {
       f.atRisk += messagesOnLink(w, link.id);
+      for (const p of w.producers)
+        if (p.link === link.id && p.current >= 0 && p.inTransit) openUnavailable(w, p, f.index);
       scheduleLinkFailure(w, link, w.costs.inactivityUs, f.index);
     }
   }

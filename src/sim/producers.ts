@@ -100,7 +100,12 @@ function transmit(w: World, p: ProducerRt): boolean {
   }
   if (transmitMessage(w, p, p.current)) {
     p.inTransit = true;
-    if (p.spec.sendMode === 'async') closeUnavailable(w, p);
+    // A send into a dead broker or a partition is blocked from now on, even if the client
+    // only notices later (a silent peer: the inactivity timeout).
+    const link = p.link >= 0 ? w.links[p.link]! : undefined;
+    if (b && (b.state !== 'active' || link?.stalledUp))
+      openUnavailable(w, p, b.state !== 'active' ? b.downFault : link!.downFault);
+    else if (p.spec.sendMode === 'async') closeUnavailable(w, p);
     return true;
   }
   startWaiting(w, p, b ? -1 : routeFault(w, p));
@@ -114,12 +119,16 @@ function routeFault(w: World, p: ProducerRt): number {
   return b >= 0 ? w.brokers[b]!.downFault : -1;
 }
 
+/** The producer cannot get a send through from now on (until a send succeeds). */
+export function openUnavailable(w: World, p: ProducerRt, fault: number): void {
+  if (p.unavailableSinceUs >= 0) return;
+  p.unavailableSinceUs = w.now;
+  p.unavailableFault = fault;
+}
+
 function startWaiting(w: World, p: ProducerRt, fault: number): void {
   p.inTransit = false;
-  if (p.unavailableSinceUs < 0) {
-    p.unavailableSinceUs = w.now;
-    p.unavailableFault = fault;
-  }
+  openUnavailable(w, p, fault);
   p.waitGen++;
   const timeout = w.topology.failover.timeoutUs;
   if (timeout >= 0 && p.link >= 0) w.queue.push(w.now + timeout, Ev.SendTimeout, p.id, p.waitGen);

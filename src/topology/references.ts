@@ -3,7 +3,7 @@
  * each other. Paths point into the document, whose lists the Topology keeps in the same order.
  */
 import type { DocPath, PathIssue } from './issues.js';
-import { explainUnknownInstance, type InstanceRef, resolveInstance } from './names.js';
+import { explainUnknownInstance, type InstanceRef, resolveInstance, SHARED_STORE_TARGET } from './names.js';
 import type { FaultKind, Topology } from './types.js';
 
 export function checkReferences(t: Topology): PathIssue[] {
@@ -32,10 +32,18 @@ function checkNames(t: Topology): PathIssue[] {
         hint: 'give every application its own id',
       });
     apps.set(a.id, i);
-    if (a.id === 'broker' && t.cluster) {
+    // Fault targets name applications, processes, brokers and the shared store alike.
+    if (t.cluster && /^broker(-\d+)?$/.test(a.id)) {
       issues.push({
         path: ['applications', i, 'id'],
-        message: 'application id `broker` would name its processes like the cluster brokers (broker-0, ...)',
+        message: `application id \`${a.id}\` reads like a cluster broker's name (broker-0, broker-1, ...)`,
+        hint: 'rename the application',
+      });
+    }
+    if (a.id === SHARED_STORE_TARGET && t.cluster) {
+      issues.push({
+        path: ['applications', i, 'id'],
+        message: 'application id `shared-store` is the name fault targets use for the cluster store',
         hint: 'rename the application',
       });
     }

@@ -101,6 +101,24 @@ describe('a central broker crash', () => {
     expect(f.failoverUs).toBeLessThanOrEqual(10_000_000 + 2_000_000 + 30_000_000);
   });
 
+  it('attributes the redeliveries and duplicates it causes to itself', () => {
+    // Slow consumers with a small prefetch: messages are in onMessage and prefetched at the crash.
+    const r = simulateYaml(
+      central({
+        ha: 'shared-store',
+        brokers: 2,
+        processing: '20ms',
+        consumers: 4,
+        faults: '    - { at: 10.0003s, kind: broker-crash, target: broker-0, restartAfter: never }',
+      }).replace('processingTime: 20ms }', 'processingTime: 20ms, prefetch: 10 }'),
+    );
+    const f = onlyFault(r);
+    expect(r.redeliveries).toBeGreaterThan(0);
+    expect(f.redelivered).toBe(r.redeliveries);
+    expect(r.duplicates).toBeGreaterThan(0);
+    expect(f.duplicated).toBe(r.duplicates);
+  });
+
   it('with a replayed send that reaches the same store: rejected as a duplicate, not delivered twice', () => {
     const r = simulateYaml(
       central({
@@ -212,6 +230,9 @@ describe('a host power loss', () => {
     // Lease (30 s) for the lock of a dead host; the clients wait for their inactivity monitor (30 s).
     expect(f.failoverUs).toBeGreaterThan(30_000_000);
     expect(r.fates.lost).toBe(0);
+    // The producers were blocked from the power loss on, not from when they noticed it.
+    expect(r.unavailability.maxUs).toBeGreaterThanOrEqual(f.failoverUs - 5_000);
+    expect(f.maxUnavailableUs).toBe(r.unavailability.maxUs);
   });
 });
 

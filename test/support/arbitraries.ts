@@ -260,7 +260,10 @@ function application(o: Required<TopologyOptions>, destinationNames: string[], h
     {
       // `broker` would name its processes like the cluster's brokers (references.ts), but only
       // when there is a cluster.
-      id: hasCluster ? identifiers.filter((id) => id !== 'broker') : identifiers,
+      // With a cluster, `broker`, `broker-<n>` and `shared-store` would name cluster parts.
+      id: hasCluster
+        ? identifiers.filter((id) => !/^broker(-\d+)?$/.test(id) && id !== 'shared-store')
+        : identifiers,
       replicas: fc.integer({ min: 1, max: o.maxReplicas }),
       host: fc.constantFrom('jvm', 'appserver'),
       restartTime: duration(100 * MS, 60 * S),

@@ -71,10 +71,15 @@ describe('names', () => {
     ]);
   });
 
-  it('an application named `broker` next to a cluster', () => {
-    const issues = check(centralDoc({ applications: [{ id: 'broker' }] }));
-    expect(issues.map((i) => i.path)).toEqual([['applications', 0, 'id']]);
-    expect(issues[0]?.message).toMatch(/would name its processes like the cluster brokers/);
+  it('an application named like a cluster broker or the shared store next to a cluster', () => {
+    for (const id of ['broker', 'broker-1']) {
+      const issues = check(centralDoc({ applications: [{ id }] }));
+      expect(issues.map((i) => i.path)).toEqual([['applications', 0, 'id']]);
+      expect(issues[0]?.message).toMatch(/reads like a cluster broker's name/);
+    }
+    const shared = check(centralDoc({ applications: [{ id: 'shared-store' }] }));
+    expect(shared[0]?.message).toMatch(/the name fault targets use for the cluster store/);
+    expect(check(centralDoc({ applications: [{ id: 'brokerage' }] }))).toEqual([]);
   });
 
   it('a producer and a consumer of destinations that are not declared', () => {
