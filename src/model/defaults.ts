@@ -74,6 +74,7 @@ export const DEFAULT_EMBEDDED: Readonly<Omit<EmbeddedSettings, 'store'>> = {
   objectMessageSerializationDefered: false, // W:vm-transport-reference
   network: 'none',
   duplex: true,
+  decreaseNetworkConsumerPriority: false, // W:networks-of-brokers, networkConnector default
   memoryLimitBytes: DEFAULT_MEMORY_LIMIT_BYTES,
   sendFailIfNoSpace: false, // W:producer-flow-control: block
 };
@@ -81,6 +82,7 @@ export const DEFAULT_EMBEDDED: Readonly<Omit<EmbeddedSettings, 'store'>> = {
 export const DEFAULT_CLUSTER: Readonly<Omit<ClusterSettings, 'store' | 'lock' | 'brokers' | 'ha'>> = {
   duplex: true,
   replayWhenNoConsumers: false, // W:networks-of-brokers
+  decreaseNetworkConsumerPriority: false, // W:networks-of-brokers, networkConnector default
   memoryLimitBytes: DEFAULT_MEMORY_LIMIT_BYTES,
   sendFailIfNoSpace: false,
   restartUs: 30 * S, // [est] a supervisor restarts a dead broker

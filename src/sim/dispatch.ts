@@ -6,7 +6,7 @@
  */
 import { tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from './costs.js';
 import { Ev } from './events.js';
-import { tryForward } from './forwarding.js';
+import { mayForward, tryForward, tryForwardTo } from './forwarding.js';
 import { dropCopy, recordDelivery } from './ledger.js';
 import { Outcome, Place } from './messages.js';
 import { sendOver } from './network.js';
@@ -41,9 +41,47 @@ export function accepted(w: World, b: BrokerRt, c: number, atUs: number): void {
 
 export function dispatch(w: World, b: BrokerRt, c: number, atUs: number): void {
   const dest = w.messages.dest[w.copies.message[c]!]!;
+  if (!place(w, b, c, dest, atUs)) b.pending[dest]!.push(c, w.copies.pool.generation[c]!);
+}
+
+/**
+ * Hands `c` to a consumer now: a local one with prefetch room, or a bridge to a broker with
+ * demand. With decreaseNetworkConsumerPriority (false by default in ActiveMQ) bridges are
+ * consumers like the local ones and take their turn in the round robin; otherwise they only
+ * get what the local consumers have no room for. False when nobody can take it now.
+ */
+function place(w: World, b: BrokerRt, c: number, dest: number, atUs: number): boolean {
+  if (b.networkEqualPriority && mayForward(w, b, c, dest)) return placeRoundRobin(w, b, c, dest, atUs);
   const k = pickConsumer(w, b, dest);
-  if (k >= 0) deliver(w, b, c, k, atUs);
-  else if (!tryForward(w, b, c, atUs)) b.pending[dest]!.push(c, w.copies.pool.generation[c]!);
+  if (k >= 0) {
+    deliver(w, b, c, k, atUs);
+    return true;
+  }
+  return tryForward(w, b, c, atUs);
+}
+
+/** Local consumers and bridge peers in one round robin. */
+function placeRoundRobin(w: World, b: BrokerRt, c: number, dest: number, atUs: number): boolean {
+  const locals = b.consumersByDest[dest]!;
+  const peers = w.peersOf[b.id]!;
+  const n = locals.length + peers.length;
+  const start = b.nextTarget[dest]! % n;
+  for (let i = 0; i < n; i++) {
+    const j = (start + i) % n;
+    let placed = false;
+    if (j < locals.length) {
+      const k = w.consumers[locals[j]!]!;
+      if (k.inflight < Math.max(1, k.spec.prefetch)) {
+        deliver(w, b, c, k.id, atUs);
+        placed = true;
+      }
+    } else placed = tryForwardTo(w, b, c, dest, peers[j - locals.length]!, atUs);
+    if (placed) {
+      b.nextTarget[dest] = j + 1;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Next consumer of `dest` on `b` with prefetch room, round robin; -1 none. */
@@ -127,22 +165,15 @@ export function removeFromBroker(w: World, b: BrokerRt, c: number): void {
 /** Hands queued copies of `dest` to consumers with room, or forwards them. */
 export function dispatchPending(w: World, b: BrokerRt, dest: number): void {
   const q = b.pending[dest]!;
-  const copies = w.copies;
   while (q.length > 0) {
     const c = q.frontSlot();
     if (!isPendingAt(w, b, c, q.frontGen())) {
       q.shift();
       continue;
     }
-    const k = pickConsumer(w, b, dest);
-    if (k >= 0) {
-      q.shift();
-      deliver(w, b, c, k, w.now);
-    } else if (b.consumersByDest[dest]!.length === 0 && tryForward(w, b, c, w.now)) {
-      q.shift();
-    } else break;
+    if (!place(w, b, c, dest, w.now)) break;
+    q.shift();
   }
-  void copies;
 }
 
 /** Whether a queue entry still names a copy waiting at `b`. */

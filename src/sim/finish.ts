@@ -34,6 +34,7 @@ export function finishRun(w: World, seed: number, durationUs: number): SimResult
     },
     duplicates: l.duplicates,
     redeliveries: l.redeliveries,
+    forwarded: l.forwarded,
     stuck: l.stuck,
     latency: {
       count: h.count,

@@ -15,18 +15,74 @@ import { Journal, Place } from './messages.js';
 import { sendOver } from './network.js';
 import type { BrokerRt, LinkRt, World } from './world.js';
 
-/** Forwards `c` from `b` to a bridged broker with demand for it; false when none will take it. */
-export function tryForward(w: World, b: BrokerRt, c: number, atUs: number): boolean {
-  const copies = w.copies;
-  const hops = copies.hops[c]!;
-  const dest = w.messages.dest[copies.message[c]!]!;
-  // replayWhenNoConsumers lets a message whose consumer moved go back the way it came.
+/**
+ * Whether `c` may leave `b` over the network at all: within networkTTL, or sent back because
+ * its consumer moved (replayWhenNoConsumers). Returns the hops it may still take and the broker
+ * it must not go back to, or undefined.
+ */
+function route(
+  w: World,
+  b: BrokerRt,
+  c: number,
+  dest: number,
+): { hopsLeft: number; exclude: number } | undefined {
+  const hops = w.copies.hops[c]!;
   const replay = w.topology.cluster?.replayWhenNoConsumers === true && b.consumersByDest[dest]!.length === 0;
-  if (hops >= w.maxHops && !replay) return false;
-  const cameFrom = replay ? -1 : lastHop(w, c);
-  const target = findDemand(w, b, dest, Math.max(1, w.maxHops - hops), cameFrom);
-  if (!target) return false;
-  forwardVia(w, b, c, target.link, target.broker, atUs);
+  if (hops >= w.maxHops && !replay) return undefined;
+  return { hopsLeft: Math.max(1, w.maxHops - hops), exclude: replay ? -1 : lastHop(w, c) };
+}
+
+/** Whether `c` may be forwarded from `b` at all (so that bridge peers count as consumers of it). */
+export function mayForward(w: World, b: BrokerRt, c: number, dest: number): boolean {
+  return w.peersOf[b.id]!.length > 0 && route(w, b, c, dest) !== undefined;
+}
+
+/** Forwards `c` to the next bridged broker with demand for it (round robin); false when none takes it. */
+export function tryForward(w: World, b: BrokerRt, c: number, atUs: number): boolean {
+  const dest = w.messages.dest[w.copies.message[c]!]!;
+  const r = route(w, b, c, dest);
+  if (!r) return false;
+  const peers = w.peersOf[b.id]!;
+  for (let i = 0; i < peers.length; i++) {
+    const j = (b.nextPeer + i) % peers.length;
+    if (forwardIfDemand(w, b, c, dest, peers[j]!, r, atUs)) {
+      b.nextPeer = j + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Forwards `c` to `peer` if it may go there, the peer can use it and the bridge has room. */
+export function tryForwardTo(
+  w: World,
+  b: BrokerRt,
+  c: number,
+  dest: number,
+  peer: number,
+  atUs: number,
+): boolean {
+  const r = route(w, b, c, dest);
+  return r !== undefined && forwardIfDemand(w, b, c, dest, peer, r, atUs);
+}
+
+function forwardIfDemand(
+  w: World,
+  b: BrokerRt,
+  c: number,
+  dest: number,
+  peer: number,
+  r: { hopsLeft: number; exclude: number },
+  atUs: number,
+): boolean {
+  if (peer === r.exclude) return false;
+  const p = w.brokers[peer]!;
+  if (p.state !== 'active' || !hasDemand(w, p, dest, r.hopsLeft - 1, b.id)) return false;
+  const link = ensureBridge(w, b, p);
+  // A star bridge reaches whichever hub broker it failed over to: only that one counts.
+  // A bridge is a consumer with a prefetch window: when it is full, the message waits here.
+  if (link.broker < 0 || remoteOf(link, b.id) !== peer || link.forwarding >= BRIDGE_PREFETCH) return false;
+  forwardVia(w, b, c, link.id, peer, atUs);
   return true;
 }
 
@@ -39,32 +95,6 @@ function lastHop(w: World, c: number): number {
 
 /** The network bridge's prefetchSize (W:networks-of-brokers): messages it may have in flight. */
 const BRIDGE_PREFETCH = 1000;
-
-interface Target {
-  link: number;
-  broker: number;
-}
-
-/** A connected bridge from `b` to a broker that can use a message of `dest` within `hopsLeft` hops. */
-function findDemand(
-  w: World,
-  b: BrokerRt,
-  dest: number,
-  hopsLeft: number,
-  exclude: number,
-): Target | undefined {
-  for (const peer of w.peersOf[b.id]!) {
-    if (peer === exclude) continue;
-    const p = w.brokers[peer]!;
-    if (p.state !== 'active' || !hasDemand(w, p, dest, hopsLeft - 1, b.id)) continue;
-    const link = ensureBridge(w, b, p);
-    // A star bridge reaches whichever hub broker it failed over to: only that one counts.
-    // A bridge is a consumer with a prefetch window: when it is full, the message waits here.
-    if (link.broker >= 0 && remoteOf(link, b.id) === peer && link.forwarding < BRIDGE_PREFETCH)
-      return { link: link.id, broker: peer };
-  }
-  return undefined;
-}
 
 function remoteOf(link: LinkRt, broker: number): number {
   return link.source === broker ? link.broker : link.source;
@@ -95,6 +125,7 @@ function forwardVia(w: World, b: BrokerRt, c: number, link: number, peer: number
   const target = w.brokers[peer]!;
   const c2 = copies.allocate(m, Place.Wire, peer, target.epoch);
   w.messages.holders[m]!++;
+  w.ledger.forwarded++;
   copies.hops[c2] = copies.hops[c]! + 1;
   copies.link[c2] = link;
   copies.routeTag[c2] = w.links[link]!.epoch;

@@ -23,6 +23,8 @@ export class Ledger {
   /** Deliveries to the application beyond the first, over all messages. */
   duplicates = 0;
   redeliveries = 0;
+  /** Copies sent over a network bridge. */
+  forwarded = 0;
   /** In flight at the end, waiting in a broker that has no consumer and may not forward (stuck). */
   stuck = 0;
   /** Lost messages that were persistent (the guarantee most users mean). */

@@ -83,14 +83,17 @@ export function createClientLink(w: World, process: number, candidates: number[]
 
 /** The bridge between `a` and `b`, created (and started) the first time it is needed. */
 export function ensureBridge(w: World, a: BrokerRt, b: BrokerRt): LinkRt {
-  const spoke = w.isSpoke[a.id] ? a : w.isSpoke[b.id] ? b : undefined;
-  const key = spoke ? `star:${spoke.id}` : `mesh:${Math.min(a.id, b.id)}:${Math.max(a.id, b.id)}`;
-  const existing = w.bridgeIndex.get(key);
+  const existing = a.bridgeByPeer.get(b.id);
   if (existing !== undefined) return w.links[existing]!;
+  const spoke = w.isSpoke[a.id] ? a : w.isSpoke[b.id] ? b : undefined;
   const source = spoke ?? (a.id < b.id ? a : b);
   const candidates = spoke ? w.peersOf[spoke.id]! : [source === a ? b.id : a.id];
   const link = newLink(w, 'bridge', source.host, -1, source.id, candidates, false);
-  w.bridgeIndex.set(key, link.id);
+  // Both ends find it; a spoke's bridge fails over across the hub, so it serves every hub broker.
+  for (const other of candidates) {
+    source.bridgeByPeer.set(other, link.id);
+    w.brokers[other]!.bridgeByPeer.set(source.id, link.id);
+  }
   const machine = bridgeMachine.provide({
     actions: {
       attemptConnect: ({ self }) => {

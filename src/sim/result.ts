@@ -64,6 +64,8 @@ export interface SimResult {
   fates: Fates;
   duplicates: number;
   redeliveries: number;
+  /** Copies sent over network bridges (a message forwarded twice counts twice). */
+  forwarded: number;
   /** In flight at the end in a broker without consumers that may not forward (stuck). */
   stuck: number;
   latency: LatencySummary;

@@ -75,8 +75,14 @@ export interface BrokerRt {
   batchCount: number;
   /** Producers blocked by producer flow control. */
   blocked: number[];
-  /** Bridges attached to this broker (as source or as connected hub/peer). */
-  bridges: number[];
+  /** The bridge to each peer broker, created on first use (a spoke's one bridge serves every hub broker). */
+  bridgeByPeer: Map<number, number>;
+  /** Bridges compete with local consumers (decreaseNetworkConsumerPriority false, ActiveMQ's default). */
+  networkEqualPriority: boolean;
+  /** Round-robin position over local consumers then bridge peers, per destination. */
+  nextTarget: Int32Array;
+  /** Round-robin position over bridge peers when forwarding. */
+  nextPeer: number;
   /** The fault that took it down; -1 when up. */
   downFault: number;
   downSinceUs: number;
@@ -202,8 +208,6 @@ export interface World {
   producers: ProducerRt[];
   consumers: ConsumerRt[];
   links: LinkRt[];
-  /** Bridges by key (`mesh:a:b` with a < b, `star:spoke`), created on first use. */
-  bridgeIndex: Map<string, number>;
   /** Per broker: the brokers it may forward to over a bridge (from the plan's bridge sets). */
   peersOf: number[][];
   /** Per broker: true for an embedded broker that bridges to the cluster (star spoke). */

@@ -204,6 +204,8 @@ class Normalizer {
         e.objectMessageSerializationDefered ?? DEFAULT_EMBEDDED.objectMessageSerializationDefered,
       network: e.network ?? DEFAULT_EMBEDDED.network,
       duplex: e.duplex ?? DEFAULT_EMBEDDED.duplex,
+      decreaseNetworkConsumerPriority:
+        e.decreaseNetworkConsumerPriority ?? DEFAULT_EMBEDDED.decreaseNetworkConsumerPriority,
       memoryLimitBytes: this.size(e.memoryLimit, DEFAULT_EMBEDDED.memoryLimitBytes, LIMITS.memoryBytes, [
         ...path,
         'memoryLimit',
@@ -232,6 +234,8 @@ class Normalizer {
       },
       duplex: c.duplex ?? DEFAULT_CLUSTER.duplex,
       replayWhenNoConsumers: c.replayWhenNoConsumers ?? DEFAULT_CLUSTER.replayWhenNoConsumers,
+      decreaseNetworkConsumerPriority:
+        c.decreaseNetworkConsumerPriority ?? DEFAULT_CLUSTER.decreaseNetworkConsumerPriority,
       memoryLimitBytes: this.size(c.memoryLimit, DEFAULT_CLUSTER.memoryLimitBytes, LIMITS.memoryBytes, [
         ...path,
         'memoryLimit',

@@ -143,6 +143,7 @@ function embedded(e: EmbeddedSettings) {
     objectMessageSerializationDefered: e.objectMessageSerializationDefered,
     network: e.network,
     duplex: e.duplex,
+    decreaseNetworkConsumerPriority: e.decreaseNetworkConsumerPriority,
     memoryLimit: formatSizeBytes(e.memoryLimitBytes),
     sendFailIfNoSpace: e.sendFailIfNoSpace,
   };
@@ -159,6 +160,7 @@ function cluster(c: ClusterSettings) {
     lease: d(c.lock.leaseUs),
     duplex: c.duplex,
     replayWhenNoConsumers: c.replayWhenNoConsumers,
+    decreaseNetworkConsumerPriority: c.decreaseNetworkConsumerPriority,
     memoryLimit: formatSizeBytes(c.memoryLimitBytes),
     sendFailIfNoSpace: c.sendFailIfNoSpace,
     restartTime: d(c.restartUs),

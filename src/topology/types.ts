@@ -83,6 +83,8 @@ export interface EmbeddedSettings {
   objectMessageSerializationDefered: boolean;
   network: EmbeddedNetwork;
   duplex: boolean;
+  /** Local consumers before network ones; false (ActiveMQ's default) makes bridges compete equally. */
+  decreaseNetworkConsumerPriority: boolean;
   memoryLimitBytes: number;
   sendFailIfNoSpace: boolean;
 }
@@ -101,6 +103,8 @@ export interface ClusterSettings {
   lock: LockSettings;
   duplex: boolean;
   replayWhenNoConsumers: boolean;
+  /** Local consumers before network ones; false (ActiveMQ's default) makes bridges compete equally. */
+  decreaseNetworkConsumerPriority: boolean;
   memoryLimitBytes: number;
   sendFailIfNoSpace: boolean;
   /** Time for a crashed broker process to be restarted by its supervisor. */

@@ -115,3 +115,36 @@ describe('a message forwarded to a broker whose consumer moved', () => {
     expect(replayed.fates.delivered).toBeGreaterThanOrEqual(stuck.fates.delivered);
   });
 });
+
+/** Three processes, each producing and consuming: every broker has a local consumer and two bridged ones. */
+function symmetricMesh(decrease: boolean): string {
+  return `
+name: symmetric-mesh
+layout: embedded
+destinations: [{ name: work }]
+applications:
+  - id: app
+    replicas: 3
+    producers: [{ destination: work, rate: 100/s }]
+    consumers: [{ destination: work, processingTime: 1ms }]
+embedded: { store: kahadb, network: mesh, decreaseNetworkConsumerPriority: ${decrease} }
+simulation: { duration: 10s, seed: 4 }
+`;
+}
+
+describe('dispatch in a mesh where every broker has a local consumer', () => {
+  it('by default (decreaseNetworkConsumerPriority false) sends most messages over the bridges', () => {
+    const r = simulateYaml(symmetricMesh(false));
+    // The local consumer and two bridges take turns: about two thirds are forwarded.
+    expect(r.forwarded / r.fates.sent).toBeGreaterThan(0.55);
+    expect(r.forwarded / r.fates.sent).toBeLessThan(0.75);
+    expect(r.fates.delivered).toBe(r.fates.sent);
+  });
+
+  it('with decreaseNetworkConsumerPriority keeps them local and saves the network hop', () => {
+    const local = simulateYaml(symmetricMesh(true));
+    const forwarded = simulateYaml(symmetricMesh(false));
+    expect(local.forwarded).toBe(0);
+    expect(local.latency.p50Us).toBeLessThan(forwarded.latency.p50Us);
+  });
+});
