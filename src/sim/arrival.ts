@@ -5,7 +5,7 @@
  * message out to its subscribers.
  */
 import { accepted, answerSender, deliver, removeFromBroker } from './dispatch.js';
-import { bridgeArrived, forwardCopy } from './forwarding.js';
+import { bridgeArrived, networkSubscribers, tryForwardTo } from './forwarding.js';
 import { enqueueJournal } from './journal.js';
 import { dropCopy } from './ledger.js';
 import { Outcome, Place } from './messages.js';
@@ -70,12 +70,7 @@ function fanOut(w: World, b: BrokerRt, c: number, atUs: number): void {
   const m = copies.message[c]!;
   const dest = w.messages.dest[m]!;
   const locals = [...b.consumersByDest[dest]!];
-  const remotes =
-    copies.hops[c]! < w.maxHops
-      ? w.peersOf[b.id]!.filter(
-          (p) => w.brokers[p]!.state === 'active' && w.brokers[p]!.consumersByDest[dest]!.length > 0,
-        )
-      : [];
+  const remotes = networkSubscribers(w, b, c, dest);
   if (locals.length + remotes.length === 0) {
     w.messages.outcome[m] = Outcome.Discarded;
     removeFromBroker(w, b, c);
@@ -91,13 +86,7 @@ function fanOut(w: World, b: BrokerRt, c: number, atUs: number): void {
     return fanOutCopy(w, b, c);
   };
   for (const k of locals) deliver(w, b, next(), k, atUs);
-  for (const peer of remotes) {
-    const copy = next();
-    if (!forwardCopy(w, b, copy, peer, atUs)) {
-      removeFromBroker(w, b, copy);
-      dropCopy(w, copy, -1);
-    }
-  }
+  for (const peer of remotes) tryForwardTo(w, b, next(), dest, peer, atUs);
 }
 
 /** One more subscriber's message, made from `c` at broker `b` (in memory: non-durable subscribers). */

@@ -57,8 +57,8 @@ export function finishRun(w: World, seed: number, durationUs: number): SimResult
       stillBlockedMaxUs: stillBlockedMaxUs(w),
     },
     flowControlBlocks: w.metrics.flowControlBlocks,
-    faults: w.faults.map((f) => ({
-      index: f.index,
+    faults: faultsInTimeOrder(w).map((f, index) => ({
+      index,
       origin: f.origin,
       atUs: f.atUs,
       kind: f.kind,
@@ -81,6 +81,13 @@ export function finishRun(w: World, seed: number, durationUs: number): SimResult
     })),
     events: w.eventsProcessed,
   };
+}
+
+/** The faults that happened, in time order (a schedule may be given in any order). */
+function faultsInTimeOrder(w: World): World['faults'] {
+  return w.faults
+    .filter((f) => f.atUs < w.endUs && f.atUs <= w.now)
+    .sort((a, b) => a.atUs - b.atUs || a.index - b.index);
 }
 
 function round2(x: number): number {

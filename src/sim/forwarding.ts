@@ -66,6 +66,26 @@ export function tryForwardTo(
   return r !== undefined && forwardIfDemand(w, b, c, dest, peer, r, atUs);
 }
 
+/**
+ * The bridged brokers that are network subscribers of a topic message at `b` right now: reachable
+ * over a connected bridge with room, with a subscriber within the hops it has left (beyond a hub
+ * too). One per bridge: a spoke's bridge reaches the hub broker it is connected to.
+ */
+export function networkSubscribers(w: World, b: BrokerRt, c: number, dest: number): number[] {
+  const r = route(w, b, c, dest);
+  if (!r) return [];
+  const out: number[] = [];
+  for (const peer of w.peersOf[b.id]!) {
+    if (peer === r.exclude) continue;
+    const p = w.brokers[peer]!;
+    if (p.state !== 'active' || !hasDemand(w, p, dest, r.hopsLeft - 1, b.id)) continue;
+    const link = ensureBridge(w, b, p);
+    if (link.broker >= 0 && remoteOf(link, b.id) === peer && link.forwarding < BRIDGE_PREFETCH)
+      out.push(peer);
+  }
+  return out;
+}
+
 function forwardIfDemand(
   w: World,
   b: BrokerRt,
@@ -109,14 +129,6 @@ function hasDemand(w: World, b: BrokerRt, dest: number, hopsLeft: number, exclud
     if (p.state === 'active' && p.consumersByDest[dest]!.length > 0) return true;
   }
   return false;
-}
-
-/** Forwards `c` from `b` to `peer` if a bridge to it is up (topic fan-out to remote subscribers). */
-export function forwardCopy(w: World, b: BrokerRt, c: number, peer: number, atUs: number): boolean {
-  const link = ensureBridge(w, b, w.brokers[peer]!);
-  if (link.broker < 0 || remoteOf(link, b.id) !== peer || link.forwarding >= BRIDGE_PREFETCH) return false;
-  forwardVia(w, b, c, link.id, peer, atUs);
-  return true;
 }
 
 function forwardVia(w: World, b: BrokerRt, c: number, link: number, peer: number, atUs: number): void {

@@ -15,7 +15,13 @@ import { reachable, updateStall } from './network.js';
 import { onGaveUp, onRouteDown, onRouteUp } from './producers.js';
 import type { BrokerRt, LinkRt, World } from './world.js';
 
-const usToMs = (us: number) => us / 1000;
+/**
+ * A failed connect attempt costs at least a round trip (a refused TCP handshake), so a
+ * reconnect delay of zero retries at that pace instead of forever at one instant.
+ */
+function attemptDelayMs(w: World, us: number): number {
+  return Math.max(us, w.costs.lanRoundTripUs, 100) / 1000;
+}
 
 function newLink(
   w: World,
@@ -69,8 +75,8 @@ export function createClientLink(w: World, process: number, candidates: number[]
   });
   link.actor = createActor(machine, {
     input: {
-      initialReconnectDelayMs: usToMs(f.initialReconnectDelayUs),
-      maxReconnectDelayMs: usToMs(f.maxReconnectDelayUs),
+      initialReconnectDelayMs: attemptDelayMs(w, f.initialReconnectDelayUs),
+      maxReconnectDelayMs: attemptDelayMs(w, f.maxReconnectDelayUs),
       backOffMultiplier: f.backOffMultiplier,
       useExponentialBackOff: f.useExponentialBackOff,
       maxReconnectAttempts: f.maxReconnectAttempts,
@@ -107,8 +113,8 @@ export function ensureBridge(w: World, a: BrokerRt, b: BrokerRt): LinkRt {
   });
   link.actor = createActor(machine, {
     input: {
-      initialReconnectDelayMs: usToMs(w.costs.bridgeReconnectInitialUs),
-      maxReconnectDelayMs: usToMs(w.costs.bridgeReconnectMaxUs),
+      initialReconnectDelayMs: attemptDelayMs(w, w.costs.bridgeReconnectInitialUs),
+      maxReconnectDelayMs: attemptDelayMs(w, w.costs.bridgeReconnectMaxUs),
     },
     clock: w.clock,
   });

@@ -83,20 +83,22 @@ function boot(w: World): void {
 
 const PROGRESS_EVERY = 1 << 16;
 
+/**
+ * Runs events until everything sent is settled after the sends stopped, or until the end of the
+ * drain; a run whose messages wait for something that never happens lasts the whole drain.
+ */
 function run(w: World, targets: RandomTarget[], onProgress?: (fraction: number) => void): void {
   const q = w.queue;
   while (q.pop()) {
-    if (q.time > w.endUs) {
-      w.now = w.endUs;
-      break;
-    }
+    if (q.time > w.endUs) break;
     if (q.time < w.now) throw new Error(`the clock went back: ${q.time} < ${w.now}`);
     w.now = q.time;
     handle(w, q.kind, q.a, q.b, targets);
     w.eventsProcessed++;
-    if (!w.sending && w.messages.pool.live === 0) break;
+    if (!w.sending && w.messages.pool.live === 0) return;
     if (onProgress && (w.eventsProcessed & (PROGRESS_EVERY - 1)) === 0) onProgress(w.now / w.endUs);
   }
+  w.now = w.endUs;
 }
 
 function handle(w: World, kind: number, a: number, b: number, targets: RandomTarget[]): void {

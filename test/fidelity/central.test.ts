@@ -19,6 +19,7 @@ interface Central {
   failover?: string;
   costs?: string;
   duration?: string;
+  drain?: string;
 }
 
 function central(o: Central): string {
@@ -45,7 +46,7 @@ ${o.costs ? `costs: { ${o.costs} }` : ''}
 faults:
   schedule:
 ${o.faults}
-simulation: { duration: ${o.duration ?? '20s'}, drain: 120s, seed: 5 }
+simulation: { duration: ${o.duration ?? '20s'}, drain: ${o.drain ?? '120s'}, seed: 5 }
 `;
 }
 
@@ -325,5 +326,23 @@ describe('a client-broker partition', () => {
     expect(r.fates.lost).toBe(0);
     expect(f.redelivered).toBeGreaterThan(0);
     expect(r.duplicates).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('a client whose brokers are all down', () => {
+  it('keeps retrying at least a round trip apart even with initialReconnectDelay 0, and the run ends', () => {
+    const r = simulateYaml(
+      central({
+        ha: 'network-of-brokers',
+        brokers: 2,
+        failover: ', initialReconnectDelay: 0s, maxReconnectDelay: 0s',
+        duration: '2s',
+        drain: '1s',
+        faults:
+          '    - { at: 500ms, kind: broker-crash, target: broker-0, restartAfter: never }\n    - { at: 500ms, kind: broker-crash, target: broker-1, restartAfter: never }',
+      }),
+    );
+    expect(r.endUs).toBe(r.durationUs + 1_000_000);
+    expect(r.unavailability.stillBlockedMaxUs).toBeGreaterThan(2_000_000);
   });
 });

@@ -148,3 +148,37 @@ describe('dispatch in a mesh where every broker has a local consumer', () => {
     expect(local.latency.p50Us).toBeLessThan(forwarded.latency.p50Us);
   });
 });
+
+describe('a topic across a network', () => {
+  it('reaches a subscriber on the cluster broker a spoke is not connected to', () => {
+    const r = simulateYaml(`
+name: hybrid-topic
+layout: hybrid
+destinations: [{ name: t, type: topic }]
+applications:
+  - { id: app, replicas: 1, producers: [{ destination: t, rate: 10/s }], consumers: [{ destination: t }] }
+cluster: { brokers: 2, ha: network-of-brokers }
+simulation: { duration: 2s, drain: 2s, seed: 3 }
+`);
+    expect(r.fates.lost).toBe(0);
+    expect(r.fates.delivered).toBe(r.fates.sent);
+  });
+
+  it('reaches every subscriber two hops away, behind a hub', () => {
+    const r = simulateYaml(`
+name: hub-topic
+layout: embedded
+destinations: [{ name: t, type: topic }]
+applications:
+  - { id: prod, replicas: 2, producers: [{ destination: t, rate: 50/s }] }
+  - { id: cons, replicas: 2, consumers: [{ destination: t }] }
+embedded: { network: hub }
+cluster: { brokers: 1, ha: none }
+simulation: { duration: 2s, drain: 2s, seed: 3 }
+`);
+    expect(r.fates.discarded).toBe(0);
+    // Two subscribers: one extra message per send.
+    expect(r.fates.fanout).toBe(r.fates.sent);
+    expect(r.fates.delivered).toBe(2 * r.fates.sent);
+  });
+});

@@ -128,8 +128,14 @@ const MODEL_DEFAULTS: Record<string, [Parse, unknown]> = {
   '#/$defs/cluster/properties/lease': [us, DEFAULT_LOCK.leaseUs],
   '#/$defs/cluster/properties/duplex': [same, DEFAULT_CLUSTER.duplex],
   '#/$defs/cluster/properties/replayWhenNoConsumers': [same, DEFAULT_CLUSTER.replayWhenNoConsumers],
-  '#/$defs/cluster/properties/decreaseNetworkConsumerPriority': [same, DEFAULT_CLUSTER.decreaseNetworkConsumerPriority],
-  '#/$defs/embedded/properties/decreaseNetworkConsumerPriority': [same, DEFAULT_EMBEDDED.decreaseNetworkConsumerPriority],
+  '#/$defs/cluster/properties/decreaseNetworkConsumerPriority': [
+    same,
+    DEFAULT_CLUSTER.decreaseNetworkConsumerPriority,
+  ],
+  '#/$defs/embedded/properties/decreaseNetworkConsumerPriority': [
+    same,
+    DEFAULT_EMBEDDED.decreaseNetworkConsumerPriority,
+  ],
   '#/$defs/cluster/properties/memoryLimit': [bytes, DEFAULT_CLUSTER.memoryLimitBytes],
   '#/$defs/cluster/properties/sendFailIfNoSpace': [same, DEFAULT_CLUSTER.sendFailIfNoSpace],
   '#/$defs/cluster/properties/restartTime': [us, DEFAULT_CLUSTER.restartUs],
