@@ -25,7 +25,7 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
   if (b.store >= 0 && w.messages.persistent[m]) {
     if (holdsOtherCopy(w, b.store, c)) {
       // A replay of a send this store already has: rejected as a duplicate, acknowledged.
-      answerSender(w, b, c, w.now);
+      answerSender(w, c, w.now);
       dropCopy(w, c, -1);
       return;
     }
@@ -65,7 +65,7 @@ export function lostOnTheWay(w: World, c: number, fault: number): void {
 
 /** A topic message goes to every subscriber: one message per subscriber beyond the first. */
 function fanOut(w: World, b: BrokerRt, c: number, atUs: number): void {
-  answerSender(w, b, c, atUs);
+  answerSender(w, c, atUs);
   const copies = w.copies;
   const m = copies.message[c]!;
   const dest = w.messages.dest[m]!;
@@ -85,7 +85,7 @@ function fanOut(w: World, b: BrokerRt, c: number, atUs: number): void {
     }
     return fanOutCopy(w, b, c);
   };
-  for (const k of locals) deliver(w, b, next(), k, atUs);
+  for (const k of locals) deliver(w, next(), k, atUs);
   for (const peer of remotes) tryForwardTo(w, b, next(), dest, peer, atUs);
 }
 

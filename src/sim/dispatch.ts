@@ -15,7 +15,7 @@ import { unmarkStored } from './storage.js';
 import type { BrokerRt, World } from './world.js';
 
 /** Tells whoever sent the copy that the broker has it: a sync producer's receipt, or a bridge's ack. */
-export function answerSender(w: World, b: BrokerRt, c: number, atUs: number): void {
+export function answerSender(w: World, c: number, atUs: number): void {
   const copies = w.copies;
   const from = copies.forwardedFrom[c]!;
   const link = copies.link[c]!;
@@ -35,7 +35,7 @@ export function answerSender(w: World, b: BrokerRt, c: number, atUs: number): vo
 
 /** The broker accepted `c` (stored as its journal strategy requires): answer and dispatch. */
 export function accepted(w: World, b: BrokerRt, c: number, atUs: number): void {
-  answerSender(w, b, c, atUs);
+  answerSender(w, c, atUs);
   dispatch(w, b, c, atUs);
 }
 
@@ -54,7 +54,7 @@ function place(w: World, b: BrokerRt, c: number, dest: number, atUs: number): bo
   if (b.networkEqualPriority && mayForward(w, b, c, dest)) return placeRoundRobin(w, b, c, dest, atUs);
   const k = pickConsumer(w, b, dest);
   if (k >= 0) {
-    deliver(w, b, c, k, atUs);
+    deliver(w, c, k, atUs);
     return true;
   }
   return tryForward(w, b, c, atUs);
@@ -72,7 +72,7 @@ function placeRoundRobin(w: World, b: BrokerRt, c: number, dest: number, atUs: n
     if (j < locals.length) {
       const k = w.consumers[locals[j]!]!;
       if (k.inflight < Math.max(1, k.spec.prefetch)) {
-        deliver(w, b, c, k.id, atUs);
+        deliver(w, c, k.id, atUs);
         placed = true;
       }
     } else placed = tryForwardTo(w, b, c, dest, peers[j - locals.length]!, atUs);
@@ -102,7 +102,7 @@ function pickConsumer(w: World, b: BrokerRt, dest: number): number {
 }
 
 /** Sends `c` to consumer `k`: it arrives after the hop, waits for the consumer, is processed. */
-export function deliver(w: World, b: BrokerRt, c: number, k: number, atUs: number): void {
+export function deliver(w: World, c: number, k: number, atUs: number): void {
   const copies = w.copies;
   const consumer = w.consumers[k]!;
   const m = copies.message[c]!;
