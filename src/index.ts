@@ -13,6 +13,10 @@ export {
   runSchedule,
   type Trial,
 } from './check/search.js';
+// Compare and sweep: the decision, with replications and confidence intervals.
+export { type CompareOptions, type Comparison, compareTopologies } from './compare/compareTopologies.js';
+export { recommend } from './compare/recommend.js';
+export type { Recommendation } from './compare/recommendation.js';
 // Lifecycle machines (xstate), for diagrams and reuse.
 export { bridgeMachine, brokerMachine, failoverMachine } from './machines/index.js';
 export { DEFAULT_COSTS, DEFAULT_FAILOVER, LIMITS } from './model/defaults.js';
@@ -28,17 +32,28 @@ export type {
   PlannedProcess,
   PlannedStore,
 } from './plan/types.js';
+export { compareHtml } from './report/html/compareHtml.js';
+export { sweepHtml } from './report/html/sweepHtml.js';
 export { checkJson } from './report/json/checkJson.js';
+export { compareJson } from './report/json/compareJson.js';
 export { planJson } from './report/json/planJson.js';
+export { sweepJson } from './report/json/sweepJson.js';
+export { compareMarkdown } from './report/markdown/compareMarkdown.js';
+export { sweepMarkdown } from './report/markdown/sweepMarkdown.js';
 export { counterexampleSequence } from './report/mermaid/counterexampleSequence.js';
 // Renderers.
 export { planFlowchart } from './report/mermaid/planFlowchart.js';
 export { checkText } from './report/text/checkText.js';
+export { compareText } from './report/text/compareText.js';
 export { planText } from './report/text/planText.js';
 export { resultText } from './report/text/resultText.js';
+export { sweepText } from './report/text/sweepText.js';
 export type { Fates, FaultReport, LatencySummary, SimResult } from './sim/result.js';
 // Simulation.
 export { type SimulateOptions, simulate } from './sim/simulate.js';
+export { compareSamples } from './stats/compareSamples.js';
+export { summarize } from './stats/summary.js';
+export { type Sweep, type SweepOptions, type SweepResult, sweep } from './sweep/sweep.js';
 // Topology: the file format, its loader and its types.
 export { formatLoadError, type LoadError } from './topology/issues.js';
 export { type LoadResult, loadTopologyFile, loadTopologyText } from './topology/load.js';

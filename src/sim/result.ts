@@ -1,5 +1,5 @@
 /** A run's result as plain data (schemas/result.schema.json): what happened to every message. */
-import type { FaultKind } from '../topology/types.js';
+import type { FaultRecord } from './faultRecord.js';
 
 export const RESULT_FORMAT = 'brokerlab.result/1';
 
@@ -29,29 +29,11 @@ export interface LatencySummary {
   maxUs: number;
 }
 
-export interface FaultReport {
-  index: number;
-  origin: 'schedule' | 'random' | 'check';
-  atUs: number;
-  kind: FaultKind;
-  target: string;
-  peer: string | null;
-  /** When the target came back, after the fault; -1 never; 0 for partitions and slow disks. */
-  restartAfterUs: number;
-  durationUs: number;
-  atRisk: number;
-  lost: number;
-  duplicated: number;
-  stranded: number;
-  redelivered: number;
-  /** From the fault to the first successful send of a producer that used what failed; -1 none. */
-  failoverUs: number;
-  allRecoveredUs: number;
-  /** Producers that used what failed, and how many of them were still unable to send at the end. */
-  affectedProducers: number;
+/** What one fault did: its record without the simulator's bookkeeping. */
+export type FaultReport = Omit<FaultRecord, 'oneWay' | 'factor' | 'recoveredProducers'> & {
+  /** Producers that used what failed and were still unable to send at the end. */
   stillBlockedProducers: number;
-  maxUnavailableUs: number;
-}
+};
 
 export interface SimResult {
   format: typeof RESULT_FORMAT;
