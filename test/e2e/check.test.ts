@@ -1,10 +1,10 @@
 /** `brokerlab check` and `brokerlab replay` as a user runs them. */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
+import { schemaValidator } from '../support/schemas.js';
 
 const TOPOLOGY = 'topologies/spring-boot-default.yaml';
 let dir: string;
@@ -12,13 +12,6 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'brokerlab-check-'));
 });
-
-async function schemaValidator(name: string) {
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true });
-  for (const s of ['topology', 'result', 'counterexample'])
-    ajv.addSchema(JSON.parse(await readFile(join(REPO, 'schemas', `${s}.schema.json`), 'utf8')));
-  return ajv.compile(JSON.parse(await readFile(join(REPO, 'schemas', `${name}.schema.json`), 'utf8')));
-}
 
 describe('brokerlab check', () => {
   it('exits 1 with the counterexample, a sequence diagram and a replay command that reproduces it byte for byte', async () => {

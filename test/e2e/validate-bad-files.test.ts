@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, runCli } from '../support/cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BAD_DIR = 'test/fixtures/bad';
@@ -35,12 +36,23 @@ beforeAll(() => {
 });
 
 describe('brokerlab validate <bad file>', () => {
-  it.each(badFiles)('%s exits 2 and names the place', (file) => {
+  // One CLI process per file, as a user would run them; started together to keep the suite fast.
+  const runs = new Map<string, Promise<CliRun>>();
+  const runFor = (path: string) => {
+    if (!runs.has(path)) runs.set(path, runCli(['validate', path]));
+    return runs.get(path)!;
+  };
+  beforeAll(async () => {
+    for (let i = 0; i < badFiles.length; i += 8)
+      await Promise.all(badFiles.slice(i, i + 8).map((f) => runFor(`${BAD_DIR}/${f}`)));
+  });
+
+  it.each(badFiles)('%s exits 2 and names the place', async (file) => {
     const want = expected[file];
     expect(want, `${file} has no entry in expected.json`).toBeDefined();
     const path = `${BAD_DIR}/${file}`;
-    const { status, stdout, stderr } = brokerlab('validate', path);
-    expect(status).toBe(2);
+    const { code, stdout, stderr } = await runFor(path);
+    expect(code).toBe(2);
     expect(stderr).toContain(`${path}:${want?.line}:${want?.column}: `);
     expect(stderr).not.toMatch(STACK_TRACE);
     expect(stderr).not.toContain('internal error');
