@@ -93,10 +93,6 @@ export const GUARANTEES: readonly GuaranteeDefinition[] = [
   },
 ];
 
-export function guaranteeDefinition(name: GuaranteeName): GuaranteeDefinition {
-  return GUARANTEES.find((g) => g.name === name)!;
-}
-
 /** Every declared guarantee, judged on one result; in the order of GUARANTEES. */
 export function judge(guarantees: Guarantees, result: SimResult, plan: Plan): Verdict[] {
   const verdicts: Verdict[] = [];

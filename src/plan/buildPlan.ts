@@ -15,7 +15,7 @@ import type {
   PlannedProcess,
   PlannedStore,
 } from './types.js';
-import { failoverUri, tcpUri, usesAsyncSend, vmUri } from './uris.js';
+import { bridgeUri, failoverUri, tcpUri, usesAsyncSend, vmUri } from './uris.js';
 
 export function buildPlan(topology: Topology): Plan {
   const processes = planProcesses(topology);
@@ -120,7 +120,7 @@ function clusterRole(ha: NonNullable<Topology['cluster']>['ha'], index: number):
 }
 
 /** Bridges needed to join `n` brokers pairwise: one duplex bridge per pair, or one each way. */
-export function meshBridgeCount(n: number, duplex: boolean): number {
+function meshBridgeCount(n: number, duplex: boolean): number {
   const pairs = (n * (n - 1)) / 2;
   return duplex ? pairs : 2 * pairs;
 }
@@ -135,6 +135,7 @@ function planBridges(t: Topology, processes: PlannedProcess[]): BridgeSet[] {
       brokers: clusterBrokers,
       duplex: c.duplex,
       bridges: meshBridgeCount(c.brokers, c.duplex),
+      connectorUri: bridgeUri([clusterBrokers[1]!]),
     });
   }
   const embedded = t.embedded;
@@ -145,6 +146,7 @@ function planBridges(t: Topology, processes: PlannedProcess[]): BridgeSet[] {
       brokers: spokes,
       duplex: embedded.duplex,
       bridges: meshBridgeCount(spokes.length, embedded.duplex),
+      connectorUri: bridgeUri([spokes[1]!]),
     });
   }
   if (t.layout === 'embedded' && embedded?.network === 'hub' && c) {
@@ -156,6 +158,7 @@ function planBridges(t: Topology, processes: PlannedProcess[]): BridgeSet[] {
       duplex: embedded.duplex,
       purpose: 'hub',
       bridges: spokes.length * (embedded.duplex ? 1 : 2),
+      connectorUri: bridgeUri(clusterBrokers),
     });
   }
   if (t.layout === 'hybrid' && c) {
@@ -167,6 +170,7 @@ function planBridges(t: Topology, processes: PlannedProcess[]): BridgeSet[] {
       duplex: embedded?.duplex ?? true,
       purpose: 'forward',
       bridges: spokes.length,
+      connectorUri: bridgeUri(clusterBrokers),
     });
   }
   return sets;

@@ -43,7 +43,7 @@ export interface PlannedStore {
  * `mesh`: a bridge between every pair of members. `star`: every spoke bridges to the hub
  * (a cluster reached over failover:), relaying through it.
  */
-export type BridgeSet =
+export type BridgeSet = (
   | { kind: 'mesh'; brokers: string[]; duplex: boolean; bridges: number }
   | {
       kind: 'star';
@@ -52,7 +52,11 @@ export type BridgeSet =
       duplex: boolean;
       purpose: 'hub' | 'forward';
       bridges: number;
-    };
+    }
+) & {
+  /** The networkConnector URI: a spoke's (failover over the hub), or in a mesh the first member's towards the second. */
+  connectorUri: string;
+};
 
 export interface ClientConnection {
   process: string;

@@ -120,7 +120,7 @@ function recoverStore(w: World, b: BrokerRt, store: StoreRt): void {
 }
 
 /** Messages a broker holds right now: in memory, in its journal queue and in its store. */
-export function messagesHeld(w: World, b: BrokerRt): number {
+function messagesHeld(w: World, b: BrokerRt): number {
   let n = 0;
   const copies = w.copies;
   const high = copies.pool.highWater;

@@ -177,7 +177,7 @@ export function dispatchPending(w: World, b: BrokerRt, dest: number): void {
 }
 
 /** Whether a queue entry still names a copy waiting at `b`. */
-export function isPendingAt(w: World, b: BrokerRt, c: number, gen: number): boolean {
+function isPendingAt(w: World, b: BrokerRt, c: number, gen: number): boolean {
   const copies = w.copies;
   return (
     copies.pool.generation[c] === gen &&

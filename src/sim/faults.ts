@@ -134,7 +134,7 @@ function crash(w: World, f: FaultRecord, cause: DeathCause): void {
 }
 
 /** A process dies with everything in it: producers, consumers, connections and its embedded broker. */
-export function crashProcess(w: World, proc: ProcessRt, cause: DeathCause, fault: number): void {
+function crashProcess(w: World, proc: ProcessRt, cause: DeathCause, fault: number): void {
   if (!proc.alive) return;
   const f = w.faults[fault];
   for (const p of proc.producers) {

@@ -26,7 +26,7 @@ export function blocked(w: World, from: string, to: string): boolean {
 }
 
 /** The two hosts a connected link joins: (connecting side, broker side). */
-export function linkHosts(w: World, link: LinkRt): [string, string] | undefined {
+function linkHosts(w: World, link: LinkRt): [string, string] | undefined {
   if (link.broker < 0) return undefined;
   return [link.fromHost, w.brokers[link.broker]!.host];
 }

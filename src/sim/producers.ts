@@ -30,7 +30,7 @@ export function onArrival(w: World, producer: number, epoch: number): void {
 }
 
 /** Starts sends from the backlog while the producer's thread is free. */
-export function trySend(w: World, p: ProducerRt): void {
+function trySend(w: World, p: ProducerRt): void {
   while (p.current < 0 && p.backlogHead < p.backlog.length) {
     const created = p.backlog[p.backlogHead++]!;
     if (p.backlogHead > 1024 && p.backlogHead * 2 > p.backlog.length) {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
-export const TOPOLOGY_SCHEMA_URL = new URL('../../schemas/topology.schema.json', import.meta.url);
+const TOPOLOGY_SCHEMA_URL = new URL('../../schemas/topology.schema.json', import.meta.url);
 
 const COUNTEREXAMPLE_SCHEMA_URL = new URL('../../schemas/counterexample.schema.json', import.meta.url);
 

@@ -39,6 +39,13 @@ export function planText(plan: Plan, file: string): string {
   ];
   if (uris.length > 0)
     out.push('client URIs (first replica of each application)', renderTable(uris, [], '  '));
+  if (plan.bridgeSets.length > 0) {
+    const connectors = plan.bridgeSets.map((s) => [
+      s.kind === 'mesh' ? `${s.brokers[0]} (mesh)` : `${s.spokes[0]} (${s.purpose})`,
+      s.connectorUri,
+    ]);
+    out.push('network connectors (first member of each set)', renderTable(connectors, [], '  '));
+  }
   out.push(plan.lints.length === 0 ? 'lints: none' : `lints (${plan.lints.length})`);
   for (const lint of plan.lints)
     out.push(`  ${lint.severity.padEnd(7)} ${lint.id}: ${lint.message}\n          ${lint.reason}`);

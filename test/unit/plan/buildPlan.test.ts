@@ -192,6 +192,7 @@ cluster: { brokers: 3, ha: network-of-brokers, duplex: ${duplex} }
     expect(p.stores.map((s) => s.name)).toEqual(['store-broker-0', 'store-broker-1', 'store-broker-2']);
     expect(p.brokers.map((b) => b.role)).toEqual(['peer', 'peer', 'peer']);
     expect(p.figures.bridges).toBe(3);
+    expect(p.bridgeSets[0]!.connectorUri).toBe('static:(tcp://broker-1:61616)');
     expect(p.figures.deploymentUnits).toBe(7);
     expect(p.connections[0]!.uri).toBe(
       'failover:(tcp://broker-0:61616,tcp://broker-1:61616,tcp://broker-2:61616)',
@@ -231,7 +232,12 @@ failover: { randomize: false }
     expect(p.figures.persistentStores).toBe(11);
     expect(p.figures.bridges).toBe(10);
     expect(p.bridgeSets).toEqual([
-      expect.objectContaining({ kind: 'star', purpose: 'forward', bridges: 10 }),
+      expect.objectContaining({
+        kind: 'star',
+        purpose: 'forward',
+        bridges: 10,
+        connectorUri: 'static:(failover:(tcp://broker-0:61616,tcp://broker-1:61616))',
+      }),
     ]);
     expect(p.figures.brokerInstances).toBe(12);
     expect(p.figures.deploymentUnits).toBe(12);
