@@ -149,6 +149,7 @@ function buildProcesses(w: World, plan: Plan, root: Rng): void {
         replay: [],
         waitGen: 0,
         unavailableSinceUs: -1,
+        unavailable: { windows: 0, totalUs: 0, maxUs: 0 },
         unavailableFault: -1,
         failoverFault: -1,
         lastBroker: -1,

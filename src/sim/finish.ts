@@ -3,7 +3,7 @@
  * broker that is down) or in flight; conservation is checked; the World becomes a SimResult.
  */
 import { Journal, Place } from './messages.js';
-import { RESULT_FORMAT, type SimResult } from './result.js';
+import { type ProducerUnavailability, RESULT_FORMAT, type SimResult } from './result.js';
 import type { World } from './world.js';
 
 export function finishRun(w: World, seed: number, durationUs: number): SimResult {
@@ -13,6 +13,7 @@ export function finishRun(w: World, seed: number, durationUs: number): SimResult
   const l = w.ledger;
   const h = w.metrics.latency;
   const seconds = durationUs / 1e6;
+  const byProducer = unavailabilityByProducer(w);
   return {
     format: RESULT_FORMAT,
     topology: w.topology.name,
@@ -54,7 +55,8 @@ export function finishRun(w: World, seed: number, durationUs: number): SimResult
       windows: w.metrics.unavailableWindows,
       totalUs: w.metrics.unavailableTotalUs,
       maxUs: w.metrics.maxUnavailableUs,
-      stillBlockedMaxUs: stillBlockedMaxUs(w),
+      stillBlockedMaxUs: Math.max(0, ...byProducer.map((p) => p.stillBlockedUs)),
+      byProducer,
     },
     flowControlBlocks: w.metrics.flowControlBlocks,
     faults: faultsInTimeOrder(w).map(({ oneWay: _, factor: __, recoveredProducers: ___, ...f }, index) => ({
@@ -75,16 +77,18 @@ function faultsInTimeOrder(w: World): World['faults'] {
     .sort((a, b) => a.atUs - b.atUs || a.index - b.index);
 }
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
+function unavailabilityByProducer(w: World): ProducerUnavailability[] {
+  return w.producers
+    .filter((p) => p.unavailable.windows > 0 || p.unavailableSinceUs >= 0)
+    .map((p) => ({
+      producer: `${w.processes[p.process]!.name}/${w.dests[p.dest]!.name}`,
+      ...p.unavailable,
+      stillBlockedUs: p.unavailableSinceUs >= 0 ? w.now - p.unavailableSinceUs : 0,
+    }));
 }
 
-/** Producers whose send was still blocked at the end: the longest such wait. */
-function stillBlockedMaxUs(w: World): number {
-  let max = 0;
-  for (const p of w.producers)
-    if (p.unavailableSinceUs >= 0) max = Math.max(max, w.now - p.unavailableSinceUs);
-  return max;
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 function settleRemaining(w: World): void {

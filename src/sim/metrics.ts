@@ -8,8 +8,6 @@ export class Metrics {
   unavailableWindows = 0;
   unavailableTotalUs = 0;
   maxUnavailableUs = 0;
-  /** Sends still blocked when the run ended, by how long (us). */
-  openUnavailableMaxUs = 0;
   /** Producer flow control: times a send blocked because a broker's memory was full. */
   flowControlBlocks = 0;
   /** Messages delivered during the send phase (for throughput). */

@@ -138,6 +138,9 @@ function closeUnavailable(w: World, p: ProducerRt): void {
   if (p.unavailableSinceUs < 0) return;
   const us = w.now - p.unavailableSinceUs;
   w.metrics.recordUnavailable(us);
+  p.unavailable.windows++;
+  p.unavailable.totalUs += us;
+  if (us > p.unavailable.maxUs) p.unavailable.maxUs = us;
   if (p.unavailableFault >= 0) {
     const f = w.faults[p.unavailableFault]!;
     if (us > f.maxUnavailableUs) f.maxUnavailableUs = us;

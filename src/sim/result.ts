@@ -35,6 +35,16 @@ export type FaultReport = Omit<FaultRecord, 'oneWay' | 'factor' | 'recoveredProd
   stillBlockedProducers: number;
 };
 
+export interface ProducerUnavailability {
+  /** `<process>/<destination>`. */
+  producer: string;
+  windows: number;
+  totalUs: number;
+  maxUs: number;
+  /** How long its current send had been blocked when the run ended; 0 if it was not. */
+  stillBlockedUs: number;
+}
+
 export interface SimResult {
   format: typeof RESULT_FORMAT;
   topology: string;
@@ -52,7 +62,14 @@ export interface SimResult {
   stuck: number;
   latency: LatencySummary;
   throughput: { sentPerSecond: number; deliveredPerSecond: number };
-  unavailability: { windows: number; totalUs: number; maxUs: number; stillBlockedMaxUs: number };
+  unavailability: {
+    windows: number;
+    totalUs: number;
+    maxUs: number;
+    stillBlockedMaxUs: number;
+    /** Every producer that was unable to send at some point: its windows, and a wait still open at the end. */
+    byProducer: ProducerUnavailability[];
+  };
   flowControlBlocks: number;
   faults: FaultReport[];
   events: number;

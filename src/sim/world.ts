@@ -129,6 +129,8 @@ export interface ProducerRt {
   waitGen: number;
   /** Since when sends cannot go out; -1 when they can. */
   unavailableSinceUs: number;
+  /** Its closed unavailability windows: how many, how long in all, the longest. */
+  unavailable: { windows: number; totalUs: number; maxUs: number };
   unavailableFault: number;
   /** A broker failure whose failover this producer has not yet completed; -1 none. */
   failoverFault: number;
