@@ -236,7 +236,12 @@ describe('a host power loss', () => {
     expect(f.maxUnavailableUs).toBe(r.unavailability.maxUs);
     // Each of the four producers was cut off, each for about as long.
     const byProducer = r.unavailability.byProducer;
-    expect(byProducer.map((p) => p.producer)).toEqual(['shop-0/work', 'shop-1/work', 'shop-2/work', 'shop-3/work']);
+    expect(byProducer.map((p) => p.producer)).toEqual([
+      'shop-0/work',
+      'shop-1/work',
+      'shop-2/work',
+      'shop-3/work',
+    ]);
     expect(Math.max(...byProducer.map((p) => p.maxUs))).toBe(r.unavailability.maxUs);
     for (const p of byProducer) expect(p.maxUs).toBeGreaterThan(30_000_000);
   });
