@@ -3,7 +3,7 @@
  * store, producer, consumer and client connection, with one PRNG stream per subsystem forked
  * from the seed (so that adding a producer does not change the fault times).
  */
-import type { Plan } from '../plan/types.js';
+import type { ClientConnection, Plan } from '../plan/types.js';
 import { explainUnknownInstance, resolveInstance } from '../topology/names.js';
 import type { FaultKind, Topology } from '../topology/types.js';
 import { createBrokerActor } from './brokers.js';
@@ -59,28 +59,25 @@ export function buildWorld(plan: Plan, seed: number, durationUs: number): World 
   buildProcesses(w, plan, root);
   buildBrokers(w, plan);
   buildPeers(w, plan);
+  // A process's connections, found once: scanning them per process would make start-up quadratic.
+  const connections = new Map<string, ClientConnection[]>();
+  for (const c of plan.connections) connections.set(c.process, [...(connections.get(c.process) ?? []), c]);
   for (const proc of w.processes) {
-    const conn = plan.connections.find((c) => c.process === proc.name && c.transport === 'tcp');
-    if (conn)
+    const own = connections.get(proc.name) ?? [];
+    const tcp = own.find((c) => c.transport === 'tcp');
+    if (tcp)
       proc.links.push(
         createClientLink(
           w,
           proc.id,
-          conn.brokers.map((n) => w.brokerByName.get(n)!),
+          tcp.brokers.map((n) => w.brokerByName.get(n)!),
         ).id,
       );
-  }
-  for (const p of w.producers) {
-    const conn = plan.connections.find(
-      (c) => c.process === w.processes[p.process]!.name && c.carries !== 'consume',
-    );
-    p.link = conn?.transport === 'tcp' ? w.processes[p.process]!.links[0]! : -1;
-  }
-  for (const k of w.consumers) {
-    const conn = plan.connections.find(
-      (c) => c.process === w.processes[k.process]!.name && c.carries !== 'produce',
-    );
-    k.link = conn?.transport === 'tcp' ? w.processes[k.process]!.links[0]! : -1;
+    // Producers use the connection that carries sends, consumers the one that carries receipts.
+    const linkFor = (skip: ClientConnection['carries']) =>
+      own.find((c) => c.carries !== skip)?.transport === 'tcp' ? proc.links[0]! : -1;
+    for (const p of proc.producers) w.producers[p]!.link = linkFor('consume');
+    for (const k of proc.consumers) w.consumers[k]!.link = linkFor('produce');
   }
   return w;
 }
