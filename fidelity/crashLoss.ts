@@ -6,10 +6,9 @@
  * consumers received.
  */
 import { join } from 'node:path';
-import { startClient } from '../src/real/clients.js';
 import type { ClientLine, JavaProcess } from '../src/real/javaProcess.js';
 import type { Consumer, Producer, ScheduledFault, Topology } from '../src/topology/types.js';
-import { BROKER_START_MS, clusterBroker, failoverUrl, type Lab, sleep, withScratch } from './lab.js';
+import { BROKER_START_MS, client, clusterBroker, failoverUrl, type Lab, sleep, withRun } from './lab.js';
 import { consumerApps, producerApp, simulateMirror } from './mirror.js';
 
 export interface CrashOutcome {
@@ -26,27 +25,28 @@ export interface CrashOutcome {
 }
 
 /** When nothing new has arrived for this long after the producer finished, the run is over. */
-const SETTLE_MS = 2_000;
+const SETTLE_MS = 1_500;
 const RUN_LIMIT_MS = 90_000;
 
 export async function crashReal(lab: Lab, t: Topology): Promise<CrashOutcome> {
-  return withScratch(`crash-${t.name}`, async (dir) => {
+  return withRun(`crash-${t.name}`, async (run) => {
     const cluster = t.cluster!;
     const fault = onlyFault(t);
-    let { broker } = await clusterBroker(lab, dir, 'broker-0', cluster, join(dir, 'kahadb'));
-    // The consumers' JVMs start while the broker does; their failover: transport waits for it.
+    let { broker } = await clusterBroker(lab, run, 'broker-0', cluster, join(run.dir, 'kahadb'));
+    // Every JVM starts while the broker does (their failover: transports wait for it); the
+    // producer sends once everyone is connected and it is told to go.
     const url = failoverUrl([broker], t.failover);
     const consumers = new Map<string, JavaProcess>();
     for (const app of consumerApps(t)) {
-      const p = startClient(lab.inst, lab.classes, 'Consumer', consumerOptions(url, app.consumers[0]!), dir);
+      const p = client(lab, run, 'Consumer', consumerOptions(url, app.consumers[0]!));
       consumers.set(`${app.id}-0`, p);
     }
-    await broker.waitUntilAccepting(BROKER_START_MS);
-    for (const c of consumers.values())
-      await c.waitForLine((l) => l.includes('"connected"'), 30_000, 'a connection');
     const spec = producerApp(t).producers[0]!;
-    const producer = startClient(lab.inst, lab.classes, 'Producer', producerOptions(url, spec, t), dir);
-    await producer.waitForLine((l) => l.includes('"connected"'), 30_000, 'a connection');
+    const producer = client(lab, run, 'Producer', producerOptions(url, spec, t));
+    await broker.waitUntilAccepting(BROKER_START_MS);
+    for (const c of [...consumers.values(), producer])
+      await c.waitForLine(isConnected, 30_000, 'a connection');
+    producer.tell('go');
     const startMs = Date.now();
     await sleep(fault.atUs / 1000 - (Date.now() - startMs));
     const faultMs = Date.now();
@@ -56,10 +56,10 @@ export async function crashReal(lab: Lab, t: Topology): Promise<CrashOutcome> {
       await sleep((fault.restartAfterUs ?? cluster.restartUs) / 1000 - (Date.now() - faultMs));
       ({ broker } = await clusterBroker(
         lab,
-        dir,
+        run,
         'broker-0',
         cluster,
-        join(dir, 'kahadb'),
+        join(run.dir, 'kahadb'),
         broker.openwirePort,
       ));
       await broker.waitUntilAccepting(BROKER_START_MS);
@@ -67,7 +67,7 @@ export async function crashReal(lab: Lab, t: Topology): Promise<CrashOutcome> {
     await producer.exited;
     await settle([...consumers.values()], startMs);
     for (const c of consumers.values()) await c.kill();
-    await broker.stop();
+    await broker.kill();
     return outcome(
       producer.events(),
       [...consumers.values()].map((c) => c.events()),
@@ -81,9 +81,12 @@ function onlyFault(t: Topology): ScheduledFault {
   return t.faults.schedule[0]!;
 }
 
+export const isConnected = (line: string) => line.includes('"connected"');
+
 export function producerOptions(url: string, p: Producer, t: Topology) {
   return {
     url,
+    waitForGo: true,
     queue: p.destination,
     count: Math.round((p.ratePerSecond * t.simulation.durationUs) / 1e6),
     rate: p.ratePerSecond,
@@ -97,8 +100,8 @@ export function producerOptions(url: string, p: Producer, t: Topology) {
   };
 }
 
-/** The real consumer acknowledges every 10th message in CLIENT mode (see the mirror's comment). */
-const CLIENT_ACK_EVERY = 10;
+/** The real consumer acknowledges every 50th message in CLIENT mode (see the mirror's comment). */
+const CLIENT_ACK_EVERY = 50;
 
 function consumerOptions(url: string, c: Consumer) {
   return {

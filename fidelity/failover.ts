@@ -5,11 +5,10 @@
  * acknowledged send through the new master.
  */
 import { join } from 'node:path';
-import { startClient } from '../src/real/clients.js';
 import type { JavaProcess } from '../src/real/javaProcess.js';
 import type { Topology } from '../src/topology/types.js';
-import { producerOptions } from './crashLoss.js';
-import { BROKER_START_MS, clusterBroker, failoverUrl, type Lab, sleep, withScratch } from './lab.js';
+import { isConnected, producerOptions } from './crashLoss.js';
+import { BROKER_START_MS, client, clusterBroker, failoverUrl, type Lab, sleep, withRun } from './lab.js';
 import { consumerApps, producerApp, simulateMirror } from './mirror.js';
 
 export interface FailoverOutcome {
@@ -21,58 +20,35 @@ export interface FailoverOutcome {
 const SLAVE_WAITING = /is locked by another server/;
 
 export async function failoverReal(lab: Lab, t: Topology): Promise<FailoverOutcome> {
-  return withScratch(`failover-${t.name}`, async (dir) => {
+  return withRun(`failover-${t.name}`, async (run) => {
     const cluster = t.cluster!;
-    const store = join(dir, 'shared-kahadb');
-    const { broker: master } = await clusterBroker(lab, dir, 'broker-0', cluster, store);
+    const store = join(run.dir, 'shared-kahadb');
+    const { broker: master } = await clusterBroker(lab, run, 'broker-0', cluster, store);
     await master.waitUntilAccepting(BROKER_START_MS);
-    const { broker: slave } = await clusterBroker(lab, dir, 'broker-1', cluster, store);
-    try {
-      await slave.process.waitForLine(
-        (l) => SLAVE_WAITING.test(l),
-        BROKER_START_MS,
-        'the slave waiting for the lock',
-      );
-      // The simulator's slave first tries the lock at time 0: the fault time counts from here.
-      const zeroMs = Date.now();
-      const url = failoverUrl([master, slave], t.failover);
-      const consumer = consumerApps(t)[0]!.consumers[0]!;
-      const c = startClient(
-        lab.inst,
-        lab.classes,
-        'Consumer',
-        {
-          url,
-          queue: consumer.destination,
-          processingMs: consumer.processingUs / 1000,
-          idleMs: 120_000,
-          maxMs: 120_000,
-        },
-        dir,
-      );
-      const p = startClient(
-        lab.inst,
-        lab.classes,
-        'Producer',
-        producerOptions(url, producerApp(t).producers[0]!, t),
-        dir,
-      );
-      await p.waitForLine((l) => l.includes('"connected"'), 30_000, 'a connection');
-      const fault = t.faults.schedule[0]!;
-      const wait = zeroMs + fault.atUs / 1000 - Date.now();
-      if (wait < 0)
-        throw new Error(`${t.name}: the clients started ${-wait} ms after the fault time; make it later`);
-      await sleep(wait);
-      const killMs = Date.now();
-      await master.kill();
-      await p.waitForLine(() => firstSentAfter(p, killMs) !== null, 120_000, 'a send after the kill');
-      await p.kill();
-      await c.kill();
-      return { gapUs: Math.round((firstSentAfter(p, killMs)! - killMs) * 1000) };
-    } finally {
-      await slave.stop();
-      await master.kill();
-    }
+    const { broker: slave } = await clusterBroker(lab, run, 'broker-1', cluster, store);
+    // The clients' JVMs start while the slave does; the producer sends when told to go.
+    const url = failoverUrl([master, slave], t.failover);
+    const consumer = consumerApps(t)[0]!.consumers[0]!;
+    const c = client(lab, run, 'Consumer', {
+      url,
+      queue: consumer.destination,
+      processingMs: consumer.processingUs / 1000,
+      idleMs: 120_000,
+      maxMs: 120_000,
+    });
+    const p = client(lab, run, 'Producer', producerOptions(url, producerApp(t).producers[0]!, t));
+    await slave.process.waitForLine((l) => SLAVE_WAITING.test(l), BROKER_START_MS, 'the slave waiting');
+    // The simulator's slave first tries the lock at time 0, when its producers start too.
+    const zeroMs = Date.now();
+    for (const client of [c, p]) await client.waitForLine(isConnected, 30_000, 'a connection');
+    p.tell('go');
+    const wait = zeroMs + t.faults.schedule[0]!.atUs / 1000 - Date.now();
+    if (wait < 0) throw new Error(`${t.name}: the clients were ready ${-wait} ms after the fault time`);
+    await sleep(wait);
+    const killMs = Date.now();
+    await master.kill();
+    await p.waitForLine(() => firstSentAfter(p, killMs) !== null, 120_000, 'a send after the kill');
+    return { gapUs: Math.round((firstSentAfter(p, killMs)! - killMs) * 1000) };
   });
 }
 

@@ -6,8 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrokerLaunch, launchBroker, type RealBroker } from '../src/real/broker.js';
 import { brokerXml } from '../src/real/brokerXml.js';
+import { type ClientProgram, startClient } from '../src/real/clients.js';
 import { findInstallation, INSTALL_HINT, type Installation } from '../src/real/installation.js';
 import { compiledClients } from '../src/real/javaClasses.js';
+import type { JavaProcess } from '../src/real/javaProcess.js';
 import { freePort } from '../src/real/ports.js';
 import { removeDir, scratchDir } from '../src/real/reaper.js';
 import type { ClusterSettings, FailoverSettings } from '../src/topology/types.js';
@@ -24,28 +26,39 @@ export async function openLab(): Promise<{ ok: true; lab: Lab } | { ok: false; m
   return { ok: true, lab: { inst: found.installation, classes: await compiledClients(found.installation) } };
 }
 
-/** Runs `body` with a fresh scratch directory, removed afterwards whatever happens. */
-export async function withScratch<T>(name: string, body: (dir: string) => Promise<T>): Promise<T> {
+/** A run's scratch directory, and the processes it owns: all gone when the run ends, however it ends. */
+export interface Run {
+  dir: string;
+  own<P extends { kill(): Promise<void> }>(p: P): P;
+}
+
+export async function withRun<T>(name: string, body: (run: Run) => Promise<T>): Promise<T> {
   const dir = scratchDir(name);
+  const owned: { kill(): Promise<void> }[] = [];
   try {
-    return await body(dir);
+    const own = <P extends { kill(): Promise<void> }>(p: P): P => {
+      owned.push(p);
+      return p;
+    };
+    return await body({ dir, own });
   } finally {
+    for (const p of owned) await p.kill();
     removeDir(dir);
   }
 }
 
 export const BROKER_START_MS = 60_000;
 
-/** A broker named `name` with the cluster's store settings, its data under `dir/name`. */
+/** A broker named `name` with the cluster's store settings, its data under the run's directory. */
 export async function clusterBroker(
   lab: Lab,
-  dir: string,
+  run: Run,
   name: string,
   cluster: ClusterSettings,
   kahadbDir: string,
   port?: number,
 ): Promise<{ broker: RealBroker; launch: BrokerLaunch }> {
-  const dataDir = join(dir, name);
+  const dataDir = join(run.dir, name);
   mkdirSync(dataDir, { recursive: true });
   const openwirePort = port ?? (await freePort());
   const lockMs = cluster.ha === 'shared-store' ? cluster.lock.lockAcquireSleepIntervalUs / 1000 : undefined;
@@ -59,7 +72,17 @@ export async function clusterBroker(
     ...(lockMs === undefined ? {} : { lockAcquireSleepIntervalMs: lockMs }),
   });
   const launch: BrokerLaunch = { config: { text }, dataDir, openwirePort };
-  return { broker: launchBroker(lab.inst, launch), launch };
+  return { broker: run.own(launchBroker(lab.inst, launch)), launch };
+}
+
+/** A client program (real/java) owned by the run. */
+export function client(
+  lab: Lab,
+  run: Run,
+  program: ClientProgram,
+  options: Record<string, string | number | boolean>,
+): JavaProcess {
+  return run.own(startClient(lab.inst, lab.classes, program, options, run.dir));
 }
 
 /** The failover: URL a central client uses, with the topology's reconnect settings. */

@@ -6,10 +6,9 @@
  */
 import { join } from 'node:path';
 import { throughputCeiling } from '../src/compare/throughputCeiling.js';
-import type { RealBroker } from '../src/real/broker.js';
-import { finished, startClient } from '../src/real/clients.js';
+import { finished } from '../src/real/clients.js';
 import type { Topology } from '../src/topology/types.js';
-import { BROKER_START_MS, clusterBroker, failoverUrl, type Lab, withScratch } from './lab.js';
+import { BROKER_START_MS, client, clusterBroker, failoverUrl, type Lab, type Run, withRun } from './lab.js';
 import { producerApp, simulateMirror } from './mirror.js';
 
 export interface TransportOutcome {
@@ -20,44 +19,40 @@ export interface TransportOutcome {
 const BENCH_LIMIT_MS = 120_000;
 
 export async function transportReal(lab: Lab, t: Topology): Promise<TransportOutcome> {
-  return withScratch(`transport-${t.name}`, async (dir) => {
+  return withRun(`transport-${t.name}`, async (run) => {
     const p = producerApp(t).producers[0]!;
-    let broker: RealBroker | null = null;
     const options: Record<string, string | number | boolean> = {
       persistent: p.persistent,
       type: p.messageType,
       size: p.sizeBytes,
     };
-    if (t.layout === 'embedded') Object.assign(options, { embedded: true, dataDir: join(dir, 'embedded') });
+    if (t.layout === 'embedded')
+      Object.assign(options, { embedded: true, dataDir: join(run.dir, 'embedded') });
     else {
-      ({ broker } = await clusterBroker(lab, dir, 'broker-0', t.cluster!, join(dir, 'kahadb')));
+      const { broker } = await clusterBroker(lab, run, 'broker-0', t.cluster!, join(run.dir, 'kahadb'));
       await broker.waitUntilAccepting(BROKER_START_MS);
       options.url = failoverUrl([broker], t.failover);
     }
-    try {
-      // Persistent sends wait for an fsync each: fewer of them keep the run short.
-      const latency = await bench(lab, dir, {
-        ...options,
-        mode: 'latency',
-        count: p.persistent ? 500 : 2000,
-      });
-      const throughput = await bench(lab, dir, {
-        ...options,
-        mode: 'throughput',
-        count: p.persistent ? 2000 : 20000,
-      });
-      return { latencyP50Us: Number(latency.p50Us), throughputPerSecond: Number(throughput.perSecond) };
-    } finally {
-      await broker?.stop();
-    }
+    // Persistent sends wait for an fsync each: fewer of them keep the run short.
+    const latency = await bench(lab, run, {
+      ...options,
+      mode: 'latency',
+      count: p.persistent ? 300 : 1000,
+    });
+    const throughput = await bench(lab, run, {
+      ...options,
+      mode: 'throughput',
+      count: p.persistent ? 1000 : 10000,
+    });
+    return { latencyP50Us: Number(latency.p50Us), throughputPerSecond: Number(throughput.perSecond) };
   });
 }
 
-async function bench(lab: Lab, dir: string, options: Record<string, string | number | boolean>) {
-  const run = startClient(lab.inst, lab.classes, 'Bench', { warmup: 500, ...options }, dir);
-  await finished(run, BENCH_LIMIT_MS);
-  const line = run.events().find((l) => l.ev === options.mode);
-  if (!line) throw run.failure(`printed no ${options.mode} line`);
+async function bench(lab: Lab, run: Run, options: Record<string, string | number | boolean>) {
+  const b = client(lab, run, 'Bench', { warmup: 300, ...options });
+  await finished(b, BENCH_LIMIT_MS);
+  const line = b.events().find((l) => l.ev === options.mode);
+  if (!line) throw b.failure(`printed no ${options.mode} line`);
   return line;
 }
 
