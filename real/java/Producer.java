@@ -10,7 +10,8 @@ import org.apache.activemq.ActiveMQConnectionFactory;
  * an exception: what the application believes was sent. A failed send prints `error` and stops.
  *
  * Options: url, queue, count, rate, size, type=text|object, persistent, useAsyncSend,
- * alwaysSyncSend.
+ * alwaysSyncSend, waitForGo (connect, print `connected`, then wait for a line on stdin before
+ * the first send: the harness starts the JVM early and the sends on time).
  */
 public final class Producer {
   public static void main(String[] argv) throws Exception {
@@ -30,6 +31,8 @@ public final class Producer {
       MessageProducer p = s.createProducer(s.createQueue(a.str("queue", "fidelity")));
       p.setDeliveryMode(a.flag("persistent", true) ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
       out.line("connected", "");
+      if (a.flag("waitForGo", false)) new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+      out.line("go", "");
       long startNs = System.nanoTime();
       for (long seq = 1; seq <= count; seq++) {
         if (rate > 0) pace(startNs + (long) ((seq - 1) * 1e9 / rate));

@@ -30,10 +30,14 @@ export class JavaProcess {
   private readonly waiters: (() => void)[] = [];
 
   constructor(java: string, args: string[], cwd: string) {
-    this.child = spawn(java, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(java, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     if (this.child.pid === undefined) throw new Error(`could not start ${java}`);
     this.pid = this.child.pid;
     trackPid(this.pid);
+    // A process killed before it read its input closes the pipe: that is its exit, reported as such.
+    this.child.stdin!.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
     createInterface({ input: this.child.stdout! }).on('line', (line) => {
       this.lines.push(line);
       this.wake();
@@ -66,6 +70,11 @@ export class JavaProcess {
       if (left <= 0) throw this.failure(`no ${what} within ${timeoutMs} ms`);
       await this.next(Math.min(left, 100));
     }
+  }
+
+  /** Writes one line to the program's standard input (a client waiting for `go`). */
+  tell(line: string): void {
+    this.child.stdin!.write(`${line}\n`);
   }
 
   /** SIGKILL by PID (kill -9), then waits for the exit. */
