@@ -6,10 +6,12 @@
  * are free loopback ports (localExport rewrites 61616); every process and directory of a test
  * goes away when it ends, also when it fails. Tests run concurrently: each JVM mostly waits.
  */
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/buildPlan.js';
 import type { Plan } from '../../src/plan/types.js';
 import { launchBroker, type RealBroker } from '../../src/real/broker.js';
@@ -28,6 +30,12 @@ if (!found.ok && !process.env.CI)
 const suite = found.ok || process.env.CI ? describe.concurrent : describe.skip;
 
 const PROBE = fileURLToPath(new URL('java/JndiProbe.java', import.meta.url));
+/**
+ * For the JVMs these tests start (this file's worker only): the client compiler alone and the
+ * serial collector start a broker in a third of the time on a loaded machine, and change
+ * nothing ActiveMQ does.
+ */
+const FAST_START = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
 const START_MS = 60_000;
 // Generous: a test may queue for a slot (limit) before it starts its JVMs.
 const TEST_MS = 300_000;
@@ -172,6 +180,25 @@ class Deployment {
   }
 }
 
+let probeBuild: Promise<string> | undefined;
+
+/** JndiProbe.java compiled once per run, into a scratch directory the reaper removes at exit. */
+function probeClasses(): Promise<string> {
+  probeBuild ??= (async () => {
+    const dir = scratchDir('export-probe');
+    await promisify(execFile)(installation().javac, [
+      '-nowarn',
+      '-d',
+      dir,
+      '-cp',
+      installation().classpath,
+      PROBE,
+    ]);
+    return dir;
+  })();
+  return probeBuild;
+}
+
 function masterSlaveGroups(plan: Plan): string[][] {
   const c = plan.topology.cluster;
   if (!c || (c.ha !== 'shared-store' && c.ha !== 'jdbc')) return [];
@@ -179,6 +206,14 @@ function masterSlaveGroups(plan: Plan): string[][] {
 }
 
 suite('exported configurations on the real broker', () => {
+  const saved = process.env.JAVA_TOOL_OPTIONS;
+  beforeAll(() => {
+    process.env.JAVA_TOOL_OPTIONS = FAST_START;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.JAVA_TOOL_OPTIONS;
+    else process.env.JAVA_TOOL_OPTIONS = saved;
+  });
   const bundled = readdirSync('topologies').filter((f) => f.endsWith('.yaml'));
 
   it.each(bundled)(

@@ -12,7 +12,7 @@ import javax.naming.InitialContext;
 /**
  * Connects the way an application configured by an exported jndi.properties does: the file's
  * initial context, the named connection factory and destination. Sends one persistent message
- * and receives it back, then prints one JSON line. Run in source-file mode (java JndiProbe.java).
+ * and receives it back, then prints one JSON line. Compiled by the test with javac.
  *
  * Arguments: jndi.properties path, connection factory name, destination JNDI name.
  */
