@@ -7,7 +7,7 @@
  * goes away when it ends, also when it fails. Tests run concurrently: each JVM mostly waits.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -128,8 +128,13 @@ class Deployment {
    * Starts every broker at once and waits until each has either started or, as the slave of a
    * shared store, reported that it waits for the lock. Returns the names of those that started.
    */
-  async startAll(): Promise<Set<string>> {
-    for (const b of this.plan.brokers) {
+  startAll(): Promise<Set<string>> {
+    return this.startBrokers(this.plan.brokers.map((b) => b.name));
+  }
+
+  async startBrokers(names: string[]): Promise<Set<string>> {
+    const chosen = this.plan.brokers.filter((b) => names.includes(b.name));
+    for (const b of chosen) {
       const broker = launchBroker(installation(), {
         config: { path: this.local.configOf(b.name) },
         dataDir: join(this.scratch, 'run', b.name),
@@ -140,7 +145,7 @@ class Deployment {
       this.brokers.set(b.name, broker);
     }
     const outcomes = await Promise.all(
-      this.plan.brokers.map(async (b) => {
+      chosen.map(async (b) => {
         const line = await this.brokers
           .get(b.name)!
           .process.waitForLine(
@@ -162,6 +167,26 @@ class Deployment {
     return this.track(startClient(installation(), classes, program, options, this.scratch));
   }
 
+  /** A client program whose vm:// URL starts an embedded broker from its exported file (Spring and xbean on the classpath). */
+  embeddedClient(
+    program: 'Producer' | 'Consumer',
+    options: Record<string, string | number | boolean>,
+    classes: string,
+  ) {
+    const inst = installation();
+    const args = Object.entries(options).map(([k, v]) => `${k}=${v}`);
+    // The embedded broker logs (a bridge established) on stdout, beside the program's JSON lines.
+    const log4j = join(this.scratch, 'client-log4j.properties');
+    writeFileSync(log4j, CLIENT_LOG4J);
+    const jvm = [
+      '-Xmx128m',
+      `-Dlog4j.configuration=file:${log4j}`,
+      '-cp',
+      `${classes}:${fullClasspath(inst)}`,
+    ];
+    return this.track(new JavaProcess(inst.java, [...jvm, program, ...args], this.scratch));
+  }
+
   /** The JNDI probe (test/real/java/JndiProbe.java) on an exported jndi.properties; true when it sent and received. */
   async probe(app: string, factory: string, destination: string): Promise<boolean> {
     const inst = installation();
@@ -178,6 +203,18 @@ class Deployment {
     await finished(probe, 90_000);
     return probe.events().find((e) => e.ev === 'probe')?.ok === true;
   }
+}
+
+const CLIENT_LOG4J = `log4j.rootLogger=WARN, stdout
+log4j.logger.org.apache.activemq.network=INFO
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=%-5p %c{1} - %m%n
+`;
+
+/** lib/optional holds xbean-spring and Spring: what a vm://...?brokerConfig=xbean: URI needs. */
+function fullClasspath(inst: Installation): string {
+  return `${inst.classpath}:${join(inst.activemqHome, 'lib', 'optional', '*')}`;
 }
 
 let probeBuild: Promise<string> | undefined;
@@ -293,6 +330,44 @@ suite('exported configurations on the real broker', () => {
           .filter((e) => e.ev === 'recv')
           .map((e) => e.seq!);
         expect(received.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      });
+    },
+    TEST_MS,
+  );
+
+  it(
+    'embedded-hub: messages go from one spoke through the hub to another (networkTTL 2), each spoke started by its vm:// URI',
+    async () => {
+      const plan = await bundledPlan('embedded-hub.yaml', (t) => ({
+        ...t,
+        applications: t.applications.map((a) => ({ ...a, replicas: 2 })),
+      }));
+      await Deployment.run(plan, async (d) => {
+        // Only the hub runs as broker processes; each spoke lives in its application's JVM.
+        await d.startBrokers(plan.brokers.filter((b) => b.placement === 'cluster').map((b) => b.name));
+        const classes = await compiledClients(installation());
+        const vmUrl = (p: string) =>
+          propertyOf(d.local, 'clients/orders/jndi.properties', `connection.${p}.brokerURL`);
+        const consumer = d.embeddedClient(
+          'Consumer',
+          { url: vmUrl('orders-1'), queue: 'orders', idleMs: 8000, maxMs: 60_000 },
+          classes,
+        );
+        await consumer.waitForLine(bridgeUp, START_MS, 'the bridge of orders-1 to the hub');
+        const producer = d.embeddedClient(
+          'Producer',
+          { url: vmUrl('orders-0'), queue: 'orders', count: 20, rate: 4 },
+          classes,
+        );
+        await finished(producer, 90_000);
+        await finished(consumer, 90_000);
+        const received = consumer
+          .events()
+          .filter((e) => e.ev === 'recv')
+          .map((e) => e.seq!);
+        // The producer's JVM (and its broker) ends with its last send: the last few may stay in its store.
+        expect(received.length).toBeGreaterThan(0);
+        expect(new Set(received).size).toBe(received.length);
       });
     },
     TEST_MS,
