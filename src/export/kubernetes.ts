@@ -58,10 +58,19 @@ export function k8sName(name: string): string {
   return cleaned.length > 0 ? cleaned : 'brokerlab';
 }
 
+/** Kubernetes refuses a ConfigMap over 1 MiB (etcd's object limit). */
+const CONFIG_MAP_LIMIT_BYTES = 1024 * 1024;
+
 function configMap(ns: string, name: string, data: Record<string, string>): Manifest {
+  const utf8 = new TextEncoder();
+  const bytes = Object.entries(data).reduce(
+    (n, [k, v]) => n + utf8.encode(k).length + utf8.encode(v).length,
+    0,
+  );
+  const over = `${bytes.toLocaleString('en-US')} bytes: over the 1 MiB a ConfigMap may hold; split it, or mount the files from a volume`;
   return {
     value: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data },
-    notes: [],
+    notes: bytes > CONFIG_MAP_LIMIT_BYTES ? [{ path: ['data'], lines: [over] }] : [],
   };
 }
 

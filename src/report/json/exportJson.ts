@@ -17,7 +17,7 @@ export function exportJson(s: ExportSummary) {
     file: s.file,
     out: s.out,
     topology: { name: s.plan.topology.name, layout: s.plan.topology.layout },
-    files: s.files.map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.content) })),
+    files: s.files.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.content).length })),
     brokers: s.plan.brokers.map((b) => b.name),
     clientUris: s.plan.connections.map((c) => ({ process: c.process, transport: c.transport, uri: c.uri })),
     lints: s.plan.lints.map((l) => l.id),

@@ -282,6 +282,20 @@ describe('variants', () => {
     expect(file(files, 'compose.yaml')).toMatch(/# brokerlab warning ephemeral-store/);
   });
 
+  it('a ConfigMap over the 1 MiB Kubernetes accepts says so beside its data', () => {
+    const small = file(
+      exportText(VARIANT('embedded: { network: mesh }', 'embedded')).files,
+      'kubernetes.yaml',
+    );
+    expect(small).not.toContain('over the 1 MiB');
+    const big = file(
+      exportText(VARIANT('embedded: { network: mesh }', 'embedded').replace('replicas: 3', 'replicas: 300'))
+        .files,
+      'kubernetes.yaml',
+    );
+    expect(big).toMatch(/# [\d,]+ bytes: over the 1 MiB a ConfigMap may hold/);
+  });
+
   it('memory limits, sendFailIfNoSpace and failover options go where ActiveMQ reads them', () => {
     const { plan, files } = exportText(
       VARIANT(
