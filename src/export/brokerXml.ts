@@ -270,7 +270,12 @@ function systemUsage(s: BrokerSettings): XmlNode {
       element(
         'systemUsage',
         [['sendFailIfNoSpace', s.sendFailIfNoSpace]],
-        [element('memoryUsage', [], [element('memoryUsage', [['limit', s.memoryLimitBytes]])])],
+        [
+          comment(
+            'producer flow control starts at this limit; give the JVM a larger heap, or ActiveMQ lowers it to 70% of the heap at start',
+          ),
+          element('memoryUsage', [], [element('memoryUsage', [['limit', s.memoryLimitBytes]])]),
+        ],
       ),
     ],
   );
