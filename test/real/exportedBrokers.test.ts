@@ -190,16 +190,10 @@ class Deployment {
   /** The JNDI probe (test/real/java/JndiProbe.java) on an exported jndi.properties; true when it sent and received. */
   async probe(app: string, factory: string, destination: string): Promise<boolean> {
     const inst = installation();
-    // lib/optional holds xbean-spring and Spring: what a vm://...?brokerConfig=xbean: URI needs.
-    const classpath = `${inst.classpath}:${join(inst.activemqHome, 'lib', 'optional', '*')}`;
+    const classpath = `${await probeClasses()}:${fullClasspath(inst)}`;
     const jndi = join(this.local.configDir, 'clients', app, 'jndi.properties');
-    const probe = this.track(
-      new JavaProcess(
-        inst.java,
-        ['-Xmx128m', '-cp', classpath, PROBE, jndi, factory, destination],
-        this.scratch,
-      ),
-    );
+    const args = ['-Xmx128m', '-cp', classpath, 'JndiProbe', jndi, factory, destination];
+    const probe = this.track(new JavaProcess(inst.java, args, this.scratch));
     await finished(probe, 90_000);
     return probe.events().find((e) => e.ev === 'probe')?.ok === true;
   }

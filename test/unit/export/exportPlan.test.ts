@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Element } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments, parse as parseYaml } from 'yaml';
+import { PROCESS_ENV } from '../../../src/export/clientConfig.js';
 import { exportPlan } from '../../../src/export/exportPlan.js';
 import { fieldsSetIn } from '../../../src/export/settings.js';
 import type { ExportFile } from '../../../src/export/types.js';
@@ -118,7 +119,7 @@ describe.each(bundled)('export of %s', (name) => {
         ).toBe(String(persistent));
         const template =
           spring.get('spring.activemq.broker-url') ?? spring.get('brokerlab.producer-broker-url');
-        expect(template?.replaceAll('${BROKERLAB_PROCESS}', c.process)).toBe(uri);
+        expect(template?.replaceAll(`\${${PROCESS_ENV}}`, c.process)).toBe(uri);
       }
       expect(jndi.get('connectionFactoryNames')).toBeDefined();
     }
