@@ -4,27 +4,39 @@
  * directory (or none) and never half an export.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ExportFile } from '../export/types.js';
 import { UsageError } from './options.js';
 
-/** Refuses before any work: an output that is a file, or a non-empty directory without `force`. */
+/**
+ * Refuses before any work: an output that is a file, a non-empty directory without `force`, or
+ * one that cannot be written (it is written beside itself and renamed, so its nearest existing
+ * ancestor must be writable). `shown` is the path as the user typed it.
+ */
 export async function checkOutputDir(dir: string, force: boolean, shown = dir): Promise<void> {
-  let entries: string[];
+  let entries: string[] = [];
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) throw new UsageError(`--out ${shown} is a file, not a directory`);
     entries = await readdir(dir);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new UsageError(`cannot use --out ${shown}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new UsageError(`cannot use --out ${shown}: ${(error as Error).message}`);
   }
   if (entries.length > 0 && !force)
     throw new UsageError(
-      `--out ${dir} is not empty; choose an empty or new directory, or add --force to replace it`,
+      `--out ${shown} is not empty; choose an empty or new directory, or add --force to replace it`,
     );
+  let ancestor = dirname(dir);
+  while (!(await exists(ancestor)) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
+  try {
+    await access(ancestor, constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write --out ${shown}: ${ancestor} is not writable`);
+  }
 }
 
 export async function writeExportDir(dir: string, files: readonly ExportFile[]): Promise<void> {
@@ -34,28 +46,33 @@ export async function writeExportDir(dir: string, files: readonly ExportFile[]):
   const previous = join(parent, `.${basename(dir)}.${tag}.old`);
   try {
     await mkdir(parent, { recursive: true });
-  } catch (error) {
-    throw new UsageError(`cannot create ${parent}: ${(error as Error).message}`);
-  }
-  try {
     for (const f of files) {
       const path = join(staging, ...f.path.split('/'));
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, f.content);
     }
-    const exists = await stat(dir).then(
-      () => true,
-      () => false,
-    );
-    if (exists) await rename(dir, previous);
+    const replacing = await exists(dir);
+    if (replacing) await rename(dir, previous);
     try {
       await rename(staging, dir);
     } catch (error) {
-      if (exists) await rename(previous, dir);
+      if (replacing) await rename(previous, dir);
       throw error;
     }
-    if (exists) await rm(previous, { recursive: true, force: true });
+    if (replacing) await rm(previous, { recursive: true, force: true });
+  } catch (error) {
+    // A full disk, or a permission changed since the check: the user's to fix, not a bug.
+    if ((error as NodeJS.ErrnoException).code)
+      throw new UsageError(`cannot write ${dir}: ${(error as Error).message}`);
+    throw error;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }

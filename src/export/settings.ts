@@ -24,7 +24,7 @@ export function fieldsSetIn(document: unknown, prefix = ''): Set<string> {
 export function exportedSettings(plan: Plan, setInTopology: ReadonlySet<string>): ExportedSetting[] {
   const t = plan.topology;
   const out: ExportedSetting[] = [];
-  const add = (name: string, field: string, value: string | number | boolean) =>
+  const add: Add = (name, field, value) =>
     out.push({
       name,
       value: String(value),
@@ -72,8 +72,8 @@ export function exportedSettings(plan: Plan, setInTopology: ReadonlySet<string>)
   }
   if (c && plan.bridgeSets.length > 0)
     add('cluster: replayWhenNoConsumers', 'cluster.replayWhenNoConsumers', c.replayWhenNoConsumers);
-  bridgeSettings(plan, setInTopology, out);
-  if (plan.connections.some((x) => x.transport === 'tcp')) failoverSettings(plan, setInTopology, out);
+  bridgeSettings(plan, add, out);
+  if (plan.connections.some((x) => x.transport === 'tcp')) failoverSettings(plan, add);
   out.push({
     name: 'policyEntry producerFlowControl',
     value: 'true',
@@ -83,7 +83,10 @@ export function exportedSettings(plan: Plan, setInTopology: ReadonlySet<string>)
   return out;
 }
 
-function bridgeSettings(plan: Plan, setInTopology: ReadonlySet<string>, out: ExportedSetting[]): void {
+/** Records a setting whose source is the topology when `field` is set there, else the default. */
+type Add = (name: string, field: string, value: string | number | boolean) => void;
+
+function bridgeSettings(plan: Plan, add: Add, out: ExportedSetting[]): void {
   for (const set of plan.bridgeSets) {
     const first = set.kind === 'mesh' ? set.brokers[0]! : set.spokes[0]!;
     const section =
@@ -91,19 +94,12 @@ function bridgeSettings(plan: Plan, setInTopology: ReadonlySet<string>, out: Exp
     const spec = networkConnectorsOf(plan, first)[0];
     if (!spec) continue;
     const label = `networkConnector ${spec.name}`;
-    const field = (key: string) => `${section}.${key}`;
-    out.push({
-      name: `${label} duplex`,
-      value: String(spec.duplex),
-      source: setInTopology.has(field('duplex')) ? 'topology' : 'default',
-      from: field('duplex'),
-    });
-    out.push({
-      name: `${label} decreaseNetworkConsumerPriority`,
-      value: String(spec.decreaseNetworkConsumerPriority),
-      source: setInTopology.has(field('decreaseNetworkConsumerPriority')) ? 'topology' : 'default',
-      from: field('decreaseNetworkConsumerPriority'),
-    });
+    add(`${label} duplex`, `${section}.duplex`, spec.duplex);
+    add(
+      `${label} decreaseNetworkConsumerPriority`,
+      `${section}.decreaseNetworkConsumerPriority`,
+      spec.decreaseNetworkConsumerPriority,
+    );
     out.push({
       name: `${label} networkTTL`,
       value: String(spec.networkTTL),
@@ -113,7 +109,7 @@ function bridgeSettings(plan: Plan, setInTopology: ReadonlySet<string>, out: Exp
   }
 }
 
-function failoverSettings(plan: Plan, setInTopology: ReadonlySet<string>, out: ExportedSetting[]): void {
+function failoverSettings(plan: Plan, add: Add): void {
   const f = plan.topology.failover;
   const rows: [string, string | number | boolean][] = [
     ['randomize', f.randomize],
@@ -125,11 +121,5 @@ function failoverSettings(plan: Plan, setInTopology: ReadonlySet<string>, out: E
     ['timeout', f.timeoutUs < 0 ? 'none (-1)' : formatDurationUs(f.timeoutUs)],
     ['trackMessages', f.trackMessages],
   ];
-  for (const [key, value] of rows)
-    out.push({
-      name: `failover: ${key}`,
-      value: String(value),
-      source: setInTopology.has(`failover.${key}`) ? 'topology' : 'default',
-      from: `failover.${key}`,
-    });
+  for (const [key, value] of rows) add(`failover: ${key}`, `failover.${key}`, value);
 }

@@ -1,5 +1,5 @@
 /** `brokerlab export` as a user runs it: the files, the refusals, atomic replacement, --json and --help. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,7 +37,9 @@ describe('brokerlab export', () => {
     writeFileSync(join(out, 'mine.txt'), 'keep me');
     const refused = await runCli(['export', 'topologies/spring-boot-default.yaml', '--out', out]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`--out ${out} is not empty`);
+    expect(refused.stderr).toBe(
+      `brokerlab: --out ${out} is not empty; choose an empty or new directory, or add --force to replace it\n`,
+    );
     expect(readFileSync(join(out, 'mine.txt'), 'utf8')).toBe('keep me');
     const forced = await runCli(['export', 'topologies/spring-boot-default.yaml', '--out', out, '--force']);
     expect(forced.code).toBe(0);
@@ -58,12 +60,32 @@ describe('brokerlab export', () => {
     expect(readdirSync(join(out, 'brokers'))).toEqual(['broker-0', 'broker-1']);
   });
 
-  it('checks the output path before any work: a file, or no --out at all, is a usage error', async () => {
+  it('checks the output path before any work: a file, a place it cannot write, or no --out at all, is a usage error', async () => {
     const asFile = join(scratch, 'a-file');
     writeFileSync(asFile, '');
     const r = await runCli(['export', 'no-such-topology.yaml', '--out', asFile]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`brokerlab: --out ${asFile} is a file, not a directory\n`);
+    const readOnly = join(scratch, 'read-only');
+    await runCli(['export', 'topologies/central-cluster.yaml', '--out', readOnly]);
+    chmodSync(readOnly, 0o555);
+    try {
+      const denied = await runCli([
+        'export',
+        'topologies/central-cluster.yaml',
+        '--out',
+        join(readOnly, 'sub', 'deploy'),
+      ]);
+      // root writes anywhere (CI runs as root): then the export simply succeeds.
+      if (process.getuid?.() !== 0) {
+        expect(denied.code).toBe(2);
+        expect(denied.stderr).toBe(
+          `brokerlab: cannot write --out ${join(readOnly, 'sub', 'deploy')}: ${readOnly} is not writable\n`,
+        );
+      } else expect(denied.code).toBe(0);
+    } finally {
+      chmodSync(readOnly, 0o755);
+    }
     const missing = await runCli(['export', 'topologies/central-cluster.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("required option '--out <dir>' not specified");
