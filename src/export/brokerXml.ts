@@ -6,6 +6,7 @@
 import type { Plan, PlannedBroker } from '../plan/types.js';
 import { OPENWIRE_PORT } from '../plan/uris.js';
 import type { StoreSettings } from '../topology/types.js';
+import { humanDurationUs } from '../topology/units.js';
 import { brokerDataDir, msOf, sharedStoreDir } from './layout.js';
 import { lintLine, lintsAt } from './lintPlaces.js';
 import { acceptsBridges, isNetworked, networkConnectorsOf } from './networkConnectors.js';
@@ -188,7 +189,7 @@ function persistence(plan: Plan, broker: PlannedBroker, s: BrokerSettings): XmlN
     attrs.push(['lockKeepAlivePeriod', msOf(c!.lock.lockKeepAlivePeriodUs)]);
     lockers.push(
       comment(
-        `shared store: the first broker to lock ${directory} is master; the others retry every lockAcquireSleepInterval`,
+        `shared store: the first broker to lock ${directory} is master; the others retry every lockAcquireSleepInterval, and one that gets the lock waits a lockKeepAlivePeriod (${humanDurationUs(c!.lock.lockKeepAlivePeriodUs)}) before it starts, so that a master that lost the lock notices first: a failover takes at least that long`,
       ),
       element(
         'locker',
