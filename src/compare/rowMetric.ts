@@ -12,6 +12,7 @@ import { isScenarioId } from './scenarios.js';
 const STATIC_BETTER: Partial<Record<StaticRow, Better>> = {
   deploymentUnits: 'lower',
   brokerInstances: 'lower',
+  clusterBrokers: 'lower',
   persistentStores: 'lower',
   backupFootprint: 'lower',
   bridges: 'lower',

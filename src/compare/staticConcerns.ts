@@ -100,17 +100,24 @@ export function deploymentVerdict(c: Comparison): Verdict {
   const best = d.best ?? 0;
   const others = othersThan(d.measured, best);
   const figures: Reason = ['units to deploy ', ...versus(c, 'deploymentUnits', best, others)];
-  if (d.outcome !== 'winner') return { ...base, outcome: 'tie', winner: null, reasons: [figures] };
+  const runsBrokers = (i: number) => c.candidates[i]!.figures.clusterBrokers > 0;
+  if (d.outcome !== 'winner') {
+    // Equal units may hide different shapes (hub brokers beside embedded ones): show the brokers.
+    const brokers: Reason = d.measured.some(runsBrokers)
+      ? ['; separate broker processes ', ...versus(c, 'clusterBrokers', best, others)]
+      : [];
+    return { ...base, outcome: 'tie', winner: null, reasons: [[...figures, ...brokers]] };
+  }
+  // The FAQ's point holds only for a design whose brokers all live inside its applications.
   const intro =
-    c.candidates[best]!.layout === 'embedded'
+    c.candidates[best]!.layout === 'embedded' && !runsBrokers(best)
       ? 'an embedded broker is one deployment unit instead of two coupled processes: '
       : '';
   const reason: Reason = [intro, ...figures];
-  const central = others.filter((i) => c.candidates[i]!.layout === 'central');
-  for (const i of central)
+  for (const i of others.filter(runsBrokers))
     reason.push(
       `; ${c.candidates[i]!.label} also runs `,
-      quote('brokerInstances', i),
+      quote('clusterBrokers', i),
       ' broker processes of its own',
     );
   return { ...base, outcome: 'winner', winner: best, reasons: [reason] };

@@ -33,6 +33,7 @@ const CENTRAL: FakeCandidate = {
     persistentStores: 1,
     deploymentUnits: 102,
     brokerInstances: 2,
+    clusterBrokers: 2,
     backupFootprintBytes: 36 * 1024 * 1024,
   },
   ceiling: 9_743,
