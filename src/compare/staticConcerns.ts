@@ -7,7 +7,8 @@ import type { Better } from '../stats/compareSamples.js';
 import { metricRow } from './cells.js';
 import type { Comparison } from './compareTopologies.js';
 import { type Decision, decide } from './decide.js';
-import { othersThan, quote, versus } from './reasonParts.js';
+import { concernOutcome, type PairVerdict, pairVerdicts } from './pairwise.js';
+import { othersThan, pairNote, quote, versus } from './reasonParts.js';
 import type { Reason, Verdict } from './recommendation.js';
 
 const P99 = metricRow('p99', 'baseline');
@@ -19,7 +20,7 @@ export function latencyVerdict(c: Comparison): Verdict {
     return o?.applies && o.metrics.p99.n > 0 ? o.metrics.p99.samples : null;
   });
   const d = decide(samples, 'lower');
-  const base = { concern: 'latency' as const, title: 'latency', tested: d.tested, tied: d.tied };
+  const base = { concern: 'latency' as const, title: 'latency', tested: d.tested, ...pairwise(c, d) };
   if (d.outcome === 'n/a' || d.best === null)
     return { ...base, outcome: 'n/a', winner: null, reasons: [['no baseline latency to compare']] };
   const others = othersThan(d.measured, d.best);
@@ -28,6 +29,7 @@ export function latencyVerdict(c: Comparison): Verdict {
     ...versus(c, P99, d.best, others),
     '; p50 ',
     ...versus(c, P50, d.best, others),
+    ...pairNote(c, base.pairs),
   ];
   if (d.outcome === 'tie')
     return { ...base, outcome: 'tie', winner: null, reasons: [['within noise: ', ...figures]] };
@@ -50,7 +52,12 @@ export function throughputVerdict(c: Comparison): Verdict {
     c.candidates.map((k) => (k.ceiling.messagesPerSecond > 0 ? k.ceiling.messagesPerSecond : null)),
     'higher',
   );
-  const base = { concern: 'throughput' as const, title: 'throughput ceiling', tested: true, tied: d.tied };
+  const base = {
+    concern: 'throughput' as const,
+    title: 'throughput ceiling',
+    tested: true,
+    ...pairwise(c, d),
+  };
   if (d.best === null)
     return { ...base, outcome: 'n/a', winner: null, reasons: [['no producer: nothing to saturate']] };
   const others = othersThan(d.measured, d.best);
@@ -60,6 +67,7 @@ export function throughputVerdict(c: Comparison): Verdict {
       ...versus(c, 'throughputCeiling', d.best, others),
       '; the busiest resource: ',
       ...versus(c, 'bottleneck', d.best, others),
+      ...pairNote(c, base.pairs),
     ],
   ];
   return { ...base, outcome: d.outcome, winner: d.outcome === 'winner' ? d.best : null, reasons };
@@ -70,7 +78,7 @@ export function storesVerdict(c: Comparison): Verdict {
     c.candidates.map((k) => k.figures.persistentStores),
     'lower',
   );
-  const base = { concern: 'stores' as const, title: 'stores to back up', tested: true, tied: d.tied };
+  const base = { concern: 'stores' as const, title: 'stores to back up', tested: true, ...pairwise(c, d) };
   const best = d.best ?? 0;
   const others = othersThan(d.measured, best);
   const figures: Reason = [
@@ -78,6 +86,7 @@ export function storesVerdict(c: Comparison): Verdict {
     ...versus(c, 'persistentStores', best, others),
     '; backup footprint ',
     ...versus(c, 'backupFootprint', best, others),
+    ...pairNote(c, base.pairs),
   ];
   if (d.outcome !== 'winner') return { ...base, outcome: 'tie', winner: null, reasons: [figures] };
   const winnerLayout = c.candidates[best]!.layout;
@@ -96,7 +105,7 @@ export function deploymentVerdict(c: Comparison): Verdict {
     c.candidates.map((k) => k.figures.deploymentUnits),
     'lower',
   );
-  const base = { concern: 'deployment' as const, title: 'deployment units', tested: true, tied: d.tied };
+  const base = { concern: 'deployment' as const, title: 'deployment units', tested: true, ...pairwise(c, d) };
   const best = d.best ?? 0;
   const others = othersThan(d.measured, best);
   const figures: Reason = ['units to deploy ', ...versus(c, 'deploymentUnits', best, others)];
@@ -106,7 +115,12 @@ export function deploymentVerdict(c: Comparison): Verdict {
     const brokers: Reason = d.measured.some(runsBrokers)
       ? ['; separate broker processes ', ...versus(c, 'clusterBrokers', best, others)]
       : [];
-    return { ...base, outcome: 'tie', winner: null, reasons: [[...figures, ...brokers]] };
+    return {
+      ...base,
+      outcome: 'tie',
+      winner: null,
+      reasons: [[...figures, ...brokers, ...pairNote(c, base.pairs)]],
+    };
   }
   // The FAQ's point holds only for a design whose brokers all live inside its applications.
   const intro =
@@ -120,7 +134,15 @@ export function deploymentVerdict(c: Comparison): Verdict {
       quote('clusterBrokers', i),
       ' broker processes of its own',
     );
+  reason.push(...pairNote(c, base.pairs));
   return { ...base, outcome: 'winner', winner: best, reasons: [reason] };
+}
+
+/** Every pair's verdict, and the candidates no other beats (the top of a tie). */
+function pairwise(c: Comparison, d: Decision): { tied: number[]; pairs: PairVerdict[] } {
+  const pairs = pairVerdicts(c.candidates.length, d.pairs);
+  const o = concernOutcome(pairs);
+  return { tied: o.outcome === 'tie' ? o.tied : [], pairs };
 }
 
 /** Exact figures: the best value wins unless another candidate has the very same value. */
