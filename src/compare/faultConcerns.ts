@@ -178,14 +178,29 @@ export const STRANDED: FaultConcern = {
 export const AVAILABILITY: FaultConcern = {
   concern: 'availability',
   title: 'availability and failover',
-  metric: 'sendGap',
+  metric: 'outage',
   explain(c, s, w, others, beaten) {
-    const shared = s !== 'process-crash' && beaten.some((i) => c.candidates[i]!.layout === 'central');
+    const mean = (i: number, m: MetricId) =>
+      c.candidates[i]!.outcomes.find((x) => x.scenario === s)?.metrics[m].mean ?? 0;
+    // Whose outage was its own process being dead rather than a producer waiting for a broker.
+    const processDown = (i: number) => mean(i, 'downtime') > 0 && mean(i, 'downtime') >= mean(i, 'sendGap');
+    const why = beaten.some((i) => processDown(i) && isEmbedded(c, i) && s !== 'process-crash')
+      ? 'an embedded broker takes its application process down with it: its requests cannot be served until it restarts; '
+      : beaten.some(processDown)
+        ? 'a dead application process cannot serve its requests until it restarts; '
+        : s !== 'process-crash' && beaten.some((i) => c.candidates[i]!.layout === 'central')
+          ? 'every client depends on the central broker: '
+          : '';
     const parts: Reason = [
       title(s),
-      shared ? 'every client depends on the central broker: ' : '',
-      'longest send gap ',
+      why,
+      'longest outage ',
+      ...versus(c, metricRow('outage', s), w, others),
+      ' (send gap ',
       ...versus(c, metricRow('sendGap', s), w, others),
+      '; application downtime ',
+      ...versus(c, metricRow('downtime', s), w, others),
+      ')',
     ];
     for (const i of [w, ...others]) {
       const o = c.candidates[i]!.outcomes.find((x) => x.scenario === s);

@@ -19,6 +19,9 @@ export type MetricId =
   | 'atRisk'
   | 'failover'
   | 'sendGap'
+  | 'downtime'
+  | 'outage'
+  | 'unknown'
   | 'sendFailed'
   | 'faults';
 
@@ -137,6 +140,33 @@ export const METRICS: readonly MetricDef[] = [
     better: 'lower',
     description: 'the longest time a producer could not send (including sends still blocked at the end)',
     read: (r) => Math.max(r.unavailability.maxUs, r.unavailability.stillBlockedMaxUs),
+  },
+  {
+    id: 'downtime',
+    label: 'application downtime',
+    unit: 'us',
+    better: 'lower',
+    description:
+      'the longest time an application process was dead while requests arrived: its requests could not be served (a dead producer is not blocked, so the send gap misses it)',
+    read: (r) => r.applicationDowntime.maxUs,
+  },
+  {
+    id: 'outage',
+    label: 'longest outage',
+    unit: 'us',
+    better: 'lower',
+    description: 'the longer of the send gap and the application downtime: what availability is decided on',
+    read: (r) =>
+      Math.max(r.unavailability.maxUs, r.unavailability.stillBlockedMaxUs, r.applicationDowntime.maxUs),
+  },
+  {
+    id: 'unknown',
+    label: 'outcome unknown',
+    unit: 'count',
+    better: 'lower',
+    description:
+      'sends the producer stopped waiting for after they went out (timeout, broken connection, dead process): neither sent nor failed',
+    read: (r) => r.outcomeUnknown.sends,
   },
   {
     id: 'sendFailed',

@@ -47,7 +47,10 @@ const FAULT_METRICS: readonly MetricId[] = [
   'atRisk',
   'failover',
   'sendGap',
+  'downtime',
+  'outage',
   'sendFailed',
+  'unknown',
 ];
 
 export function comparisonTable(c: Comparison): TableSection[] {
