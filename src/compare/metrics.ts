@@ -13,6 +13,7 @@ export type MetricId =
   | 'p999'
   | 'maxLatency'
   | 'delivered'
+  | 'forwarded'
   | 'lost'
   | 'duplicated'
   | 'stranded'
@@ -89,6 +90,15 @@ export const METRICS: readonly MetricDef[] = [
     description:
       'messages delivered per second while producers were sending (the offered load, when all goes well)',
     read: (r) => r.throughput.deliveredPerSecond,
+  },
+  {
+    id: 'forwarded',
+    label: 'forwarded over bridges',
+    unit: 'count',
+    better: 'lower',
+    description:
+      'copies sent over network bridges: each crossed the network although its producer used vm:// (a message forwarded twice counts twice)',
+    read: (r) => r.forwarded,
   },
   {
     id: 'lost',

@@ -13,6 +13,11 @@ import type { Reason, Verdict } from './recommendation.js';
 
 const P99 = metricRow('p99', 'baseline');
 const P50 = metricRow('p50', 'baseline');
+const FORWARDED = metricRow('forwarded', 'baseline');
+
+function forwardedMean(c: Comparison, i: number): number {
+  return c.candidates[i]!.outcomes.find((o) => o.scenario === 'baseline')?.metrics.forwarded.mean ?? 0;
+}
 
 export function latencyVerdict(c: Comparison): Verdict {
   const samples = c.candidates.map((k) => {
@@ -42,6 +47,13 @@ export function latencyVerdict(c: Comparison): Verdict {
       ...figures,
     ],
   ];
+  // The FAQ's saving holds only where producer and consumer share a process.
+  const bridged = others.filter((i) => c.candidates[i]!.setup.transport === 'vm' && forwardedMean(c, i) > 0);
+  if (w.transport !== 'vm' && bridged.length > 0)
+    reasons.push([
+      'vm:// saves the network hop only inside a process: with producers and consumers in different services, embedded brokers forward messages over network bridges anyway: forwarded ',
+      ...versus(c, FORWARDED, d.best, others),
+    ]);
   if (w.fsyncUs !== null && losers.every((l) => l.fsyncUs !== null && l.fsyncUs > w.fsyncUs!))
     reasons.push(['sync sends wait for a faster journal fsync: ', ...versus(c, 'store', d.best, others)]);
   return { ...base, outcome: 'winner', winner: d.best, reasons };

@@ -39,7 +39,7 @@ export const STATIC_LABELS: Record<StaticRow, string> = {
   lints: 'lint warnings',
 };
 
-const BASELINE_METRICS: readonly MetricId[] = ['p50', 'p90', 'p99', 'p999', 'delivered'];
+const BASELINE_METRICS: readonly MetricId[] = ['p50', 'p90', 'p99', 'p999', 'delivered', 'forwarded'];
 const FAULT_METRICS: readonly MetricId[] = [
   'lost',
   'duplicated',

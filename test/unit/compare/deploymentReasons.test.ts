@@ -26,10 +26,10 @@ describe('deployment units', () => {
   it('does not credit the hub design with one unit instead of two coupled processes', async () => {
     const c = fakeComparison([await bundled('embedded-hub'), await bundled('central-cluster')], ['baseline']);
     const d = deploymentReasons(c);
-    // 100 processes + 2 hub brokers against 100 clients + 2 brokers: the same.
+    // 105 processes + 2 hub brokers against 105 clients + 2 brokers: the same.
     expect(d.outcome).toBe('tie');
     expect(d.texts.join('\n')).not.toContain('one deployment unit instead of two coupled processes');
-    expect(d.texts.join('\n')).toContain('units to deploy 102 vs 102');
+    expect(d.texts.join('\n')).toContain('units to deploy 107 vs 107');
     expect(d.texts.join('\n')).toContain('separate broker processes 2 vs 2');
   });
 
@@ -41,7 +41,7 @@ describe('deployment units', () => {
     const d = deploymentReasons(c);
     expect(d.winner).toBe(0);
     expect(d.texts[0]).toBe(
-      'an embedded broker is one deployment unit instead of two coupled processes: units to deploy 100 vs 102; embedded-hub also runs 2 broker processes of its own',
+      'an embedded broker is one deployment unit instead of two coupled processes: units to deploy 105 vs 107; embedded-hub also runs 2 broker processes of its own',
     );
   });
 
@@ -53,6 +53,6 @@ describe('deployment units', () => {
     const d = deploymentReasons(c);
     expect(d.winner).toBe(0);
     expect(d.texts[0]).not.toContain('one deployment unit instead of two coupled processes');
-    expect(d.texts[0]).toContain('units to deploy 102 vs 103');
+    expect(d.texts[0]).toContain('units to deploy 107 vs 108');
   });
 });
