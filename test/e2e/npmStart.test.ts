@@ -37,7 +37,7 @@ describe("npm start's comparison", () => {
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     const [embedded, central] = doc.candidates;
-    const crash = (k: { outcomes: { scenario: string; metrics: Record<string, Cell> }[] }) =>
+    const crash = (k: { outcomes: { scenario: string; metrics: Record<'stranded' | 'lost', Cell> }[] }) =>
       k.outcomes.find((o) => o.scenario === 'process-crash')!.metrics;
     expect(embedded.layout).toBe('embedded');
     expect(crash(embedded).stranded.mean! + crash(embedded).lost.mean!).toBeGreaterThan(0);
