@@ -29,10 +29,12 @@ export function othersThan(candidates: readonly number[], one: number): number[]
 
 /**
  * With more than two candidates, what each pair alone would say: ` (pairwise: a beats c, b beats
- * c; within noise: a and b)`. Two candidates need no note: their pair is the verdict.
+ * c; tied: a and b)`; tied means equal, or within noise. Two candidates need no note: their pair
+ * is the verdict.
  */
 export function pairNote(c: Comparison, pairs: readonly PairVerdict[]): ReasonPart[] {
-  if (c.candidates.length <= 2) return [];
+  // Two candidates, or all tied: the verdict already says it all.
+  if (c.candidates.length <= 2 || pairs.every((p) => p.outcome === 'tie' || p.outcome === 'n/a')) return [];
   const label = (i: number) => c.candidates[i]!.label;
   const other = (p: PairVerdict) => (p.winner === p.a ? p.b : p.a);
   const groups = [
@@ -40,7 +42,7 @@ export function pairNote(c: Comparison, pairs: readonly PairVerdict[]): ReasonPa
     pairs.filter((p) => p.outcome === 'tie').map((p) => `${label(p.a)} and ${label(p.b)}`),
     pairs.filter((p) => p.outcome === 'mixed').map((p) => `${label(p.a)} and ${label(p.b)}`),
   ];
-  const titles = ['', 'within noise: ', 'depends on the fault: '];
+  const titles = ['', 'tied: ', 'depends on the fault: '];
   const shown = groups.flatMap((g, i) => (g.length > 0 ? [`${titles[i]}${g.join(', ')}`] : []));
   return shown.length === 0 ? [] : [` (pairwise: ${shown.join('; ')})`];
 }

@@ -36,8 +36,14 @@ export function latencyVerdict(c: Comparison): Verdict {
     ...versus(c, P50, d.best, others),
     ...pairNote(c, base.pairs),
   ];
+  const allTied = base.pairs.every((p) => p.outcome !== 'winner');
   if (d.outcome === 'tie')
-    return { ...base, outcome: 'tie', winner: null, reasons: [['within noise: ', ...figures]] };
+    return {
+      ...base,
+      outcome: 'tie',
+      winner: null,
+      reasons: [[allTied ? 'within noise: ' : '', ...figures]],
+    };
   const w = c.candidates[d.best]!.setup;
   const losers = others.map((i) => c.candidates[i]!.setup);
   const savesHop = w.transport === 'vm' && losers.every((l) => l.transport !== 'vm');

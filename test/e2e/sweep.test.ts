@@ -40,9 +40,7 @@ describe('brokerlab sweep', () => {
     const doc = JSON.parse(r.stdout);
     const validate = await schemaValidator('sweep');
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
-    expect(doc.crossovers).toEqual([
-      { from: 2, to: 4, before: 'mesh', after: 'hub' },
-    ]);
+    expect(doc.crossovers).toEqual([{ from: 2, to: 4, before: 'mesh', after: 'hub' }]);
   });
 
   it('simulates each point and says where the answer flips, in words', async () => {

@@ -131,7 +131,7 @@ describe('three candidates, disk loss 0 vs 2 vs 6', () => {
     const texts = v.reasons.map((r) => reasonText(three, r));
     expect(texts.join('\n')).not.toContain('no difference');
     expect(texts[0]).toBe(
-      "disk loss: the central store holds every client's messages; lost 0 (lost-0-0-0) vs 2 (lost-0-6-0), 6 (lost-6-6-6); at risk when it struck - (lost-0-0-0) vs - (lost-0-6-0), - (lost-6-6-6) (pairwise: lost-0-0-0 beats lost-6-6-6; within noise: lost-0-0-0 and lost-0-6-0, lost-0-6-0 and lost-6-6-6)",
+      "disk loss: the central store holds every client's messages; lost 0 (lost-0-0-0) vs 2 (lost-0-6-0), 6 (lost-6-6-6); at risk when it struck - (lost-0-0-0) vs - (lost-0-6-0), - (lost-6-6-6) (pairwise: lost-0-0-0 beats lost-6-6-6; tied: lost-0-0-0 and lost-0-6-0, lost-0-6-0 and lost-6-6-6)",
     );
   });
 });
