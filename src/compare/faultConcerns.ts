@@ -155,10 +155,14 @@ export const STRANDED: FaultConcern = {
   explain(c, s, w, others, beaten) {
     const loser = beaten[0] ?? others[0]!;
     const figures = versus(c, metricRow('stranded', s), w, others);
-    if (s === 'process-crash' && isEmbedded(c, loser))
+    // Without a cluster, a power loss takes down a process's host: its embedded store waits too.
+    const noCluster = c.candidates[loser]!.setup.brokerRestartUs === null;
+    if (isEmbedded(c, loser) && (s === 'process-crash' || (s === 'power-loss' && noCluster)))
       return [
         title(s),
-        "every process crash strands that process's stored messages until it restarts (",
+        s === 'process-crash'
+          ? "every process crash strands that process's stored messages until it restarts ("
+          : 'a process whose host lost power strands its stored messages until it restarts (',
         quote('processRestart', loser),
         '): stranded ',
         ...figures,

@@ -102,6 +102,19 @@ describe('recommend', () => {
     );
   });
 
+  it('says that a power loss strands the embedded process messages as a crash does', () => {
+    const power = fakeComparison(
+      [
+        { ...EMBEDDED, outcomes: { 'power-loss': { stranded: [5, 6, 7] } } },
+        { ...CENTRAL, outcomes: { 'power-loss': { stranded: zeros() } } },
+      ],
+      ['power-loss'],
+    );
+    expect(texts(power, verdict(power, 'stranded'))[0]).toBe(
+      'power loss: a process whose host lost power strands its stored messages until it restarts (30s): stranded 0 vs 6',
+    );
+  });
+
   it('reports a scenario that applies to one candidate only, without a verdict from it', () => {
     const v = verdict(c, 'duplicates');
     expect(v.outcome).toBe('tie');
