@@ -2,11 +2,15 @@
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { schemaValidator } from '../support/schemas.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'brokerlab-e2e-export-'));
+// Made when the tests run, not when a file is collected (`vitest list` runs no hooks).
+let scratch = '';
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'brokerlab-e2e-export-'));
+});
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('brokerlab export', () => {
