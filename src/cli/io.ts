@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { formatLoadError } from '../topology/issues.js';
+import { formatLoadErrors } from '../topology/issues.js';
 import { loadTopologyFile } from '../topology/load.js';
 import type { Topology } from '../topology/types.js';
 
@@ -41,7 +41,7 @@ export async function loadAll(
     if (result.ok) loaded.push({ file, topology: result.topology });
     else {
       failed = true;
-      for (const error of result.errors) io.err(`${formatLoadError(error)}\n`);
+      io.err(formatLoadErrors(result.errors));
     }
   }
   return failed ? undefined : loaded;

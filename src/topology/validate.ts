@@ -16,6 +16,11 @@ export function validateAgainstSchema(
 }
 
 function rewrite(errors: ErrorObject[], root: unknown): PathIssue[] {
+  const guesses = new Map<ErrorObject, string | undefined>();
+  const guessKey = (error: ErrorObject) => {
+    if (!guesses.has(error)) guesses.set(error, guessAllowedKey(error));
+    return guesses.get(error);
+  };
   // An anyOf speaks for its branches; an if/then only says "must match then".
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   // A misspelt required key is both unknown and missing; the unknown key's did-you-mean says it all.
@@ -29,7 +34,7 @@ function rewrite(errors: ErrorObject[], root: unknown): PathIssue[] {
     if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${error.params.missingProperty}`))
       continue;
     if (error.keyword !== 'anyOf' && anyOfPaths.has(error.instancePath)) continue;
-    const issue = toIssue(error, root);
+    const issue = toIssue(error, root, guessKey);
     const key = `${formatPath(issue.path)}|${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -38,7 +43,11 @@ function rewrite(errors: ErrorObject[], root: unknown): PathIssue[] {
   return issues;
 }
 
-function toIssue(error: ErrorObject, root: unknown): PathIssue {
+function toIssue(
+  error: ErrorObject,
+  root: unknown,
+  guessKey: (error: ErrorObject) => string | undefined,
+): PathIssue {
   const path = toPath(error.instancePath);
   const field = formatPath(path);
   const value = valueAt(root, path);
@@ -125,7 +134,7 @@ function allowedKeys(error: ErrorObject): string[] {
 }
 
 /** For an unknown key: the allowed key it is probably a typo of. */
-function guessKey(error: ErrorObject): string | undefined {
+function guessAllowedKey(error: ErrorObject): string | undefined {
   return didYouMean(String(error.params.additionalProperty), allowedKeys(error));
 }
 

@@ -3,7 +3,7 @@ import { parseCounterexample } from '../../check/counterexampleFile.js';
 import { replayCandidate, runSchedule, type Trial } from '../../check/search.js';
 import { formatMeasure } from '../../report/text/checkText.js';
 import { resultText } from '../../report/text/resultText.js';
-import { formatLoadError } from '../../topology/issues.js';
+import { formatLoadErrors } from '../../topology/issues.js';
 import { type RawSearchOptions, searchSettings } from '../checkOptions.js';
 import { type CliIo, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, jsonText, loadAll } from '../io.js';
 import { parseSeed, UsageError } from '../options.js';
@@ -38,7 +38,7 @@ export async function replayCommand(file: string, options: ReplayCommandOptions,
     const text = await readText(options.schedule!);
     const parsed = parseCounterexample(text, options.schedule!, topology);
     if (!parsed.ok) {
-      for (const e of parsed.errors) io.err(`${formatLoadError(e)}\n`);
+      io.err(formatLoadErrors(parsed.errors));
       return EXIT_BAD_INPUT;
     }
     const c = parsed.counterexample;
