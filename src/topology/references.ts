@@ -6,8 +6,27 @@ import type { DocPath, PathIssue } from './issues.js';
 import { explainUnknownInstance, type InstanceRef, resolveInstance, SHARED_STORE_TARGET } from './names.js';
 import type { FaultKind, Topology } from './types.js';
 
+/**
+ * Processes in all, the sum of every application's replicas. One application may have 100,000
+ * (the schema's limit); a thousand of them would make a plan of 100 million processes that no
+ * command finishes, so the whole topology shares the same limit.
+ */
+export const MAX_PROCESSES = 100_000;
+
 export function checkReferences(t: Topology): PathIssue[] {
-  return [...checkNames(t), ...checkLayout(t), ...checkCluster(t), ...checkFaults(t)];
+  return [...checkSize(t), ...checkNames(t), ...checkLayout(t), ...checkCluster(t), ...checkFaults(t)];
+}
+
+function checkSize(t: Topology): PathIssue[] {
+  const processes = t.applications.reduce((sum, a) => sum + a.replicas, 0);
+  if (processes <= MAX_PROCESSES) return [];
+  return [
+    {
+      path: ['applications'],
+      message: `the applications have ${processes.toLocaleString('en-US')} processes in all; brokerlab plans at most ${MAX_PROCESSES.toLocaleString('en-US')}`,
+      hint: 'lower the replicas: the trends show at a few hundred processes (try `brokerlab sweep`)',
+    },
+  ];
 }
 
 function checkNames(t: Topology): PathIssue[] {

@@ -85,6 +85,23 @@ describe('a topology with thousands of unknown keys', () => {
   });
 });
 
+describe('a topology with more processes than any command can plan', () => {
+  it('is refused at load, with the total', () => {
+    const apps = Array.from({ length: 3 }, (_, i) => `  - id: app${i}\n    replicas: 50000\n`).join('');
+    const text = `name: x\nlayout: embedded\ndestinations:\n  - name: orders\napplications:\n${apps}`;
+    expect(loadTopologyText(text, 't.yaml')).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          line: 6,
+          column: 3,
+          message: 'the applications have 150,000 processes in all; brokerlab plans at most 100,000',
+        },
+      ],
+    });
+  });
+});
+
 describe('formatLoadErrors', () => {
   const errors: LoadError[] = Array.from({ length: 10_000 }, (_, i) => ({
     file: 't.yaml',
