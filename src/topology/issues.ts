@@ -3,6 +3,7 @@
  * (`['applications', 0, 'replicas']`); the loader turns paths into file:line:column.
  */
 import { plural } from '../text/plural.js';
+import { printable } from '../text/quote.js';
 
 export type DocPath = readonly (string | number)[];
 
@@ -50,7 +51,7 @@ export function formatPath(path: DocPath): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? part : `.${part}`;
+    else out += out === '' ? printable(part) : `.${printable(part)}`;
   }
   return out === '' ? 'the document' : out;
 }

@@ -14,6 +14,7 @@ import {
   parseDocument,
   visit,
 } from 'yaml';
+import { printable } from '../text/quote.js';
 import type { DocPath, LoadError } from './issues.js';
 import { findJsonSyntaxError } from './jsonSyntax.js';
 import { duplicateKeyOffsets, nodeAt, pairAt } from './nodeIndex.js';
@@ -37,7 +38,7 @@ export function parseSource(text: string, file: string): SourceResult {
   const lineCounter = new LineCounter();
   const at = (offset: number, message: string, hint?: string): LoadError => {
     const pos = lineCounter.linePos(offset);
-    return { file, line: pos.line, column: pos.col, message, ...(hint ? { hint } : {}) };
+    return { file, line: pos.line, column: pos.col, message: printable(message), ...(hint ? { hint } : {}) };
   };
   if (text.length > MAX_TEXT_BYTES) {
     return {

@@ -3,6 +3,7 @@
  * that name the field, the value and a fix.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { firstUnsafeCharacter, quote } from '../text/quote.js';
 import { didYouMean } from './didYouMean.js';
 import { type DocPath, formatPath, type PathIssue } from './issues.js';
 import { topologyValidator } from './schema.js';
@@ -69,7 +70,7 @@ function toIssue(
       return {
         path: [...path, extra],
         atKey: true,
-        message: `unknown key \`${extra}\` in ${field}`,
+        message: `unknown key ${quote(extra)} in ${field}`,
         hint: guess ? `did you mean \`${guess}\`?` : `allowed keys: ${allowed.join(', ')}`,
       };
     }
@@ -95,12 +96,20 @@ function toIssue(
         path,
         message: `${field} must be ${article(String(params.type))}, not ${describeType(value)}`,
       };
-    case 'pattern':
+    case 'pattern': {
+      const unsafe = typeof value === 'string' ? firstUnsafeCharacter(value) : undefined;
+      if (unsafe)
+        return {
+          path,
+          message: `${field} contains the ${unsafe.control ? 'control' : 'bidirectional formatting'} character ${unsafe.escaped} (character ${unsafe.index + 1})`,
+          hint: 'remove it: names and descriptions are shown in terminals and reports, where control characters act on the terminal and bidirectional formatting reorders the text around them',
+        };
       return {
         path,
         message: `${field} is ${show(value)}, ${patternProblem(schema)}`,
         hint: patternHint(schema),
       };
+    }
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':
@@ -157,7 +166,7 @@ function valueAt(root: unknown, path: DocPath): unknown {
 }
 
 function show(value: unknown): string {
-  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
+  if (typeof value === 'string') return quote(value);
   if (value === null) return '`null`';
   if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
   return `\`${String(value)}\``;
