@@ -2,7 +2,7 @@
  * Grouped bars as inline SVG (one group per fault scenario, one bar per candidate), with the
  * 95% interval as a whisker and the value written above each bar, so that a zero still shows.
  */
-import { escapeHtml } from '../html/escapeHtml.js';
+import { escapeHtml, isolatedText } from '../html/escapeHtml.js';
 import { color, figure, HEIGHT, MARGIN, WIDTH, xTitle, yAxis } from './chartFrame.js';
 import { linearScale, px } from './scales.js';
 
@@ -49,7 +49,7 @@ export function barChart(spec: BarChartSpec): string {
         return;
       }
       const top = y(bar.value);
-      const tip = escapeHtml(`${s.label}, ${g}: ${bar.text}`);
+      const tip = escapeHtml(`${isolatedText(s.label)}, ${g}: ${bar.text}`);
       body.push(
         `<rect x="${px(bx + 1)}" y="${px(top)}" width="${px(barWidth - 2)}" height="${px(Math.max(0, bottom - top))}" fill="${color(si)}"><title>${tip}</title></rect>`,
       );
