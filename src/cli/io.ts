@@ -22,6 +22,8 @@ export const EXIT_BAD_INPUT = 2;
 export const EXIT_INTERNAL = 3;
 
 export function processIo(): CliIo {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
@@ -62,4 +64,17 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
 
 export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * A reader that stops early (`brokerlab plan --json | head -c 50`) closes the pipe, and the next
+ * write fails with EPIPE. The reader has what it wanted, so brokerlab stops there with exit 0
+ * rather than a stack trace: a pipeline under `set -o pipefail` does not fail because `head`
+ * was satisfied (README: exit codes).
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_OK);
+    throw error;
+  });
 }
