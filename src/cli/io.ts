@@ -1,10 +1,13 @@
 /** Where the CLI reads and writes: the process's streams in real use, buffers in tests. */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { quote } from '../text/quote.js';
 import { formatLoadErrors } from '../topology/issues.js';
 import { loadTopologyFile } from '../topology/load.js';
 import type { Topology } from '../topology/types.js';
+import { UsageError } from './options.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -49,9 +52,31 @@ export async function loadAll(
   return failed ? undefined : loaded;
 }
 
+/**
+ * Checks, before any work, that `path` (given with `option`) can be written as a file, so that a
+ * long run does not end in "cannot write". Creates nothing: a missing directory is an error.
+ */
+export async function checkOutputFile(option: string, path: string): Promise<void> {
+  const what = `${option} ${quote(path)}`;
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory())
+    throw new UsageError(
+      `${what} is a directory; name a file in it, such as ${quote(`${path.replace(/\/+$/, '')}/report.html`)}`,
+    );
+  const directory = dirname(path);
+  const parent = await stat(directory).catch(() => undefined);
+  if (!parent)
+    throw new UsageError(`${what}: the directory ${quote(directory)} does not exist; create it first`);
+  if (!parent.isDirectory()) throw new UsageError(`${what}: ${quote(directory)} is not a directory`);
+  const writable = await access(directory, constants.W_OK).then(
+    () => true,
+    () => false,
+  );
+  if (!writable) throw new UsageError(`${what}: cannot write in ${quote(directory)} (permission denied)`);
+}
+
 /** Writes through a temporary file and a rename, so that a failed run never leaves half a file over a good one. */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await writeFile(temporary, content);

@@ -9,7 +9,15 @@ import { compareJson } from '../../report/json/compareJson.js';
 import { compareMarkdown } from '../../report/markdown/compareMarkdown.js';
 import { compareText } from '../../report/text/compareText.js';
 import { quote } from '../../text/quote.js';
-import { type CliIo, EXIT_BAD_INPUT, EXIT_OK, jsonText, loadAll, writeFileAtomic } from '../io.js';
+import {
+  type CliIo,
+  checkOutputFile,
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  jsonText,
+  loadAll,
+  writeFileAtomic,
+} from '../io.js';
 import { parseDurationOption, parsePositiveInt, parseSeed, UsageError } from '../options.js';
 import { progressBar } from '../progress.js';
 
@@ -34,6 +42,7 @@ export async function compareCommand(
 ): Promise<number> {
   if (files.length < 2) throw new UsageError('compare needs at least two topology files');
   const run = parseDecideOptions(options, DEFAULT_SEED_COUNT);
+  if (options.html !== undefined) await checkOutputFile('--html', options.html);
   const loaded = await loadAll(files, io);
   if (!loaded) return EXIT_BAD_INPUT;
   const progress = progressBar(io, 'comparing', !options.json);

@@ -6,7 +6,7 @@ import { sweepText } from '../../report/text/sweepText.js';
 import { sweep } from '../../sweep/sweep.js';
 import { parseVary } from '../../sweep/varySpec.js';
 import { quote } from '../../text/quote.js';
-import { type CliIo, EXIT_BAD_INPUT, EXIT_OK, jsonText, loadAll } from '../io.js';
+import { type CliIo, checkOutputFile, EXIT_BAD_INPUT, EXIT_OK, jsonText, loadAll } from '../io.js';
 import { UsageError } from '../options.js';
 import { progressBar } from '../progress.js';
 import { type DecideOptions, parseDecideOptions, readMermaidBundle, writeReport } from './compare.js';
@@ -30,6 +30,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   if (options.metric !== undefined && metric === undefined)
     throw new UsageError(`--metric must be one of ${METRIC_NAMES_HELP}; not ${quote(options.metric)}`);
   const files = options.vs === undefined ? [file] : [file, options.vs];
+  if (options.html !== undefined) await checkOutputFile('--html', options.html);
   const loaded = await loadAll(files, io);
   if (!loaded) return EXIT_BAD_INPUT;
   const progress = progressBar(io, 'sweeping', !options.json);
