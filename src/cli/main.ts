@@ -2,6 +2,7 @@
  * The brokerlab command line: parses arguments, calls the library, prints, and picks the exit
  * code. Nothing below the CLI prints or exits.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { diagramCommand } from './commands/diagram.js';
@@ -12,6 +13,14 @@ import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { type CliIo, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, processIo } from './io.js';
 import { UsageError } from './options.js';
+
+/** The version in package.json, which sits beside dist/ and src/ in a checkout and in the package. */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -26,6 +35,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description(
       'Embed a broker in every process, or run a central cluster? Plan, simulate and compare ActiveMQ deployments.',
     )
+    .version(packageVersion(), '--version', 'print the version of brokerlab')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(run with --help for usage)');
