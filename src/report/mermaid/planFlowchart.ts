@@ -35,8 +35,9 @@ export function planFlowchart(plan: Plan): string {
       spokes.push(brokerId);
     }
     lines.push('  end');
+    let more: string | undefined;
     if (app.replicas > 1) {
-      const more = ids.id();
+      more = ids.id();
       const what = example.embeddedBroker
         ? t.embedded?.store.kind === 'memory'
           ? ', each with its broker'
@@ -45,11 +46,13 @@ export function planFlowchart(plan: Plan): string {
       lines.push(
         `  ${more}[${q(`... ${(app.replicas - 1).toLocaleString('en-US')} more like ${example.name}${what}`)}]`,
       );
-      lines.push(`  ${group} ~~~ ${more}`);
+      // A visible link: the replicas belong to this application (an invisible one left the node floating).
+      lines.push(`  ${group} -.-|${q('replicas')}| ${more}`);
       if (example.embeddedBroker) spokes.push(more);
     }
     for (const c of plan.connections.filter((c) => c.process === example.name && c.transport === 'tcp')) {
       clientEdges.push(`  ${processId} -->|${q(`failover tcp · ${c.carries}`)}| ${clusterId}`);
+      if (more) clientEdges.push(`  ${more} -->|${q(`failover tcp · ${c.carries}`)}| ${clusterId}`);
     }
   }
   if (t.cluster && clusterId) {
