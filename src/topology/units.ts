@@ -92,6 +92,25 @@ export function formatDurationUs(us: number): string {
   return `${us}us`;
 }
 
+/**
+ * 65,700 s -> `18.25h`: the largest unit in which the figure is at least 1 and exact to three
+ * decimals, for labels a person reads (`1095m` is exact too, but nobody reads it). Parses back
+ * to the same value.
+ */
+export function readableDurationUs(us: number): string {
+  if (us === 0) return '0s';
+  for (const [unit, factor] of [
+    ['d', 86_400e6],
+    ['h', 3_600e6],
+    ['m', 60e6],
+    ['s', 1e6],
+    ['ms', 1e3],
+  ] as const) {
+    if (us >= factor && (us * 1000) % factor === 0) return `${us / factor}${unit}`;
+  }
+  return `${us}us`;
+}
+
 /** 500 -> `500ns`, 1500 -> `1.5us`; exact, so it parses back to the same value. */
 export function formatDurationNs(ns: number): string {
   if (ns % 1000 === 0) return formatDurationUs(ns / 1000);

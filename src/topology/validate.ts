@@ -3,6 +3,7 @@
  * that name the field, the value and a fix.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { plural } from '../text/plural.js';
 import { firstUnsafeCharacter, quote } from '../text/quote.js';
 import { didYouMean } from './didYouMean.js';
 import { type DocPath, formatPath, type PathIssue } from './issues.js';
@@ -104,6 +105,13 @@ function toIssue(
           message: `${field} contains the ${unsafe.control ? 'control' : 'bidirectional formatting'} character ${unsafe.escaped} (character ${unsafe.index + 1})`,
           hint: 'remove it: names and descriptions are shown in terminals and reports, where control characters act on the terminal and bidirectional formatting reorders the text around them',
         };
+      const kind = unitKind(schema);
+      if (typeof value === 'string' && /^\s*-\s*\d/.test(value) && kind && isUnitString(schema))
+        return {
+          path,
+          message: `${field} is ${show(value)}, which is negative; ${kind.replace(/ with a unit$| such as .*$/, '')} must not be negative`,
+          hint: patternHint(schema),
+        };
       return {
         path,
         message: `${field} is ${show(value)}, ${patternProblem(schema)}`,
@@ -118,7 +126,7 @@ function toIssue(
     case 'minItems':
       return {
         path,
-        message: `${field} needs at least ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}`,
+        message: `${field} needs at least ${plural(Number(params.limit), 'entry', 'entries')}`,
       };
     case 'maxItems':
       return { path, message: `${field} has more than ${String(params.limit)} entries` };

@@ -4,6 +4,7 @@
  * the central cluster with its HA roles and stores, bridges and client links.
  */
 import type { BridgeSet, Plan, PlannedBroker, PlannedStore } from '../../plan/types.js';
+import { plural } from '../../text/plural.js';
 import type { Application } from '../../topology/types.js';
 import { MermaidIds, mermaidLabel as q, mermaidLines as qLines } from './escape.js';
 
@@ -57,7 +58,7 @@ export function planFlowchart(plan: Plan): string {
   }
   if (t.cluster && clusterId) {
     lines.push(
-      `  subgraph ${clusterId}[${q(`central cluster · ${t.cluster.ha} · ${t.cluster.brokers} broker${t.cluster.brokers === 1 ? '' : 's'}`)}]`,
+      `  subgraph ${clusterId}[${q(`central cluster · ${t.cluster.ha} · ${plural(t.cluster.brokers, 'broker')}`)}]`,
     );
     const storeIds = new Map<string, string>();
     const brokerIds: string[] = [];
@@ -82,7 +83,7 @@ export function planFlowchart(plan: Plan): string {
       addMesh(lines, ids, set, spokes, '  ');
     if (set.kind === 'star' && clusterId) {
       const arrow = set.purpose === 'forward' ? '-->' : '<-->';
-      const label = `${set.purpose === 'forward' ? 'store and forward' : 'hub'} · ${set.bridges.toLocaleString('en-US')} bridge${set.bridges === 1 ? '' : 's'}`;
+      const label = `${set.purpose === 'forward' ? 'store and forward' : 'hub'} · ${plural(set.bridges, 'bridge')}`;
       for (const spoke of spokes) lines.push(`  ${spoke} ${arrow}|${q(label)}| ${clusterId}`);
     }
   }
@@ -126,7 +127,7 @@ function addStore(
 
 function addMesh(lines: string[], ids: MermaidIds, set: BridgeSet, members: string[], indent: string): void {
   if (set.kind !== 'mesh') return;
-  const label = `full mesh · ${set.bridges.toLocaleString('en-US')} ${set.duplex ? 'duplex' : 'one-way'} bridge${set.bridges === 1 ? '' : 's'}`;
+  const label = `full mesh · ${plural(set.bridges, `${set.duplex ? 'duplex' : 'one-way'} bridge`)}`;
   if (members.length <= 4 && members.length === set.brokers.length) {
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++)

@@ -1,5 +1,6 @@
 /** A simulation result for the terminal: fates, latency, availability and what each fault did. */
 import type { SimResult } from '../../sim/result.js';
+import { plural } from '../../text/plural.js';
 import { humanDurationUs } from '../../topology/units.js';
 import { formatCount as n, renderTable } from './table.js';
 
@@ -40,7 +41,7 @@ export function resultText(r: SimResult): string {
   );
   const u = r.unavailability;
   out.push(
-    `unavailability: ${n(u.windows)} windows, longest ${d(u.maxUs)}, total ${d(u.totalUs)}` +
+    `unavailability: ${plural(u.windows, 'window')}, longest ${d(u.maxUs)}, total ${d(u.totalUs)}` +
       (u.stillBlockedMaxUs > 0
         ? `; a send was still blocked at the end after ${d(u.stillBlockedMaxUs)}`
         : '') +
