@@ -50,11 +50,24 @@ const CASES: [string, () => string][] = [
         `applications:\n${Array.from({ length: 1000 }, (_, i) => `  - id: app${i}\n    replicas: 100000\n`).join('')}`,
       ),
   ],
+  [
+    '33,000 destinations of 3 lines',
+    () =>
+      BASE.replace(
+        /^destinations:\n/m,
+        `destinations:\n${Array.from({ length: 33_000 }, (_, i) => `  - name: queue-${i}\n    type: queue\n    bad: 1\n`).join('')}`,
+      ),
+  ],
   ['10 MiB of one-line keys', () => fill(BASE, (i) => `k${i}: 1\n`)],
   [
     '10 MiB description',
     () =>
       `${BASE}\ndescription: ${'x'.repeat(TEN_MIB - BASE.length - 20)}\n`.replace(/^description: .*\n/m, ''),
+  ],
+  [
+    '99,000 unknown keys on one line of JSON',
+    () =>
+      `{"name": "x", "layout": "central", ${Array.from({ length: 99_000 }, (_, i) => `"unknownKey${i}": ${i}`).join(', ')}}`,
   ],
   [
     '10 MiB JSON list on one line',
