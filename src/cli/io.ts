@@ -67,7 +67,8 @@ export async function checkOutputFile(option: string, path: string): Promise<voi
   const parent = await stat(directory).catch(() => undefined);
   if (!parent)
     throw new UsageError(`${what}: the directory ${quote(directory)} does not exist; create it first`);
-  if (!parent.isDirectory()) throw new UsageError(`${what}: ${quote(directory)} is not a directory`);
+  if (!parent.isDirectory())
+    throw new UsageError(`${what}: cannot write in ${quote(directory)}, which is not a directory`);
   const writable = await access(directory, constants.W_OK).then(
     () => true,
     () => false,
