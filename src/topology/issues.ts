@@ -28,7 +28,7 @@ export interface LoadError {
 
 /** `topologies/a.yaml:12:5: message (hint)`: the one place load errors become text. */
 export function formatLoadError(error: LoadError): string {
-  const where = `${error.file}:${error.line}:${error.column}`;
+  const where = `${printable(error.file)}:${error.line}:${error.column}`;
   return error.hint ? `${where}: ${error.message}\n  hint: ${error.hint}` : `${where}: ${error.message}`;
 }
 
@@ -42,7 +42,7 @@ export const MAX_ERRORS_SHOWN = 20;
 export function formatLoadErrors(errors: readonly LoadError[], limit = MAX_ERRORS_SHOWN): string {
   const shown = errors.slice(0, limit).map((e) => `${formatLoadError(e)}\n`);
   const more = errors.length - shown.length;
-  if (more > 0) shown.push(`${errors[0]!.file}: ... and ${plural(more, 'more error')}\n`);
+  if (more > 0) shown.push(`${printable(errors[0]!.file)}: ... and ${plural(more, 'more error')}\n`);
   return shown.join('');
 }
 

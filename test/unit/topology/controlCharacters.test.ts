@@ -66,6 +66,12 @@ describe('names with control or bidirectional formatting characters', () => {
     expect(formatLoadErrors(errors)).not.toMatch(RAW);
   });
 
+  it('escapes a file name with control characters', () => {
+    expect(formatLoadErrors(errorsOf('name: x\n', 'evil\u001b[2J.yaml'))).toMatch(
+      /^evil\\x1b\[2J\.yaml:1:1: /,
+    );
+  });
+
   it('escapes what YAML and JSON syntax errors quote', () => {
     expect(formatLoadErrors(errorsOf('{"name": \u001b}', 't.json'))).not.toMatch(RAW);
     expect(formatLoadErrors(errorsOf('name: x\nlayout: *\u001b[31m\n'))).not.toMatch(RAW);
