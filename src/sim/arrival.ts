@@ -4,6 +4,7 @@
  * time, and then journals it (persistent, queue), or dispatches it from memory, or fans a topic
  * message out to its subscribers.
  */
+import { isActive } from './brokerState.js';
 import { accepted, answerSender, deliver, removeFromBroker } from './dispatch.js';
 import { bridgeArrived, networkSubscribers, tryForwardTo } from './forwarding.js';
 import { enqueueJournal } from './journal.js';
@@ -18,7 +19,7 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
   const b = w.brokers[copies.broker[c]!]!;
   const link = copies.link[c]!;
   if (copies.hops[c]! > 0) bridgeArrived(w, c);
-  if (b.epoch !== copies.brokerEpoch[c] || b.state !== 'active') return lostOnTheWay(w, c, b.downFault);
+  if (b.epoch !== copies.brokerEpoch[c] || !isActive(b)) return lostOnTheWay(w, c, b.downFault);
   if (link >= 0 && w.links[link]!.epoch !== copies.routeTag[c])
     return lostOnTheWay(w, c, w.links[link]!.downFault);
   const m = copies.message[c]!;

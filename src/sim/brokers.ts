@@ -1,15 +1,16 @@
 /**
- * Broker lifecycles (the xstate broker machine on the simulated clock), store locks, recovery,
+ * Broker lifecycles (the xstate broker machine, stepped by lifecycle.ts), store locks, recovery,
  * and what a broker's death does to the messages it holds (MODEL.md, "Fault x configuration").
  */
-import { createActor } from 'xstate';
-import { brokerMachine } from '../machines/brokerMachine.js';
+import { type BrokerEffect, brokerMachine } from '../machines/brokerMachine.js';
+import { brokerState, isActive, isDown } from './brokerState.js';
 import { attachConsumer } from './consumers.js';
 import { tcpControlUs } from './costs.js';
 import { dispatchPending } from './dispatch.js';
 import { Ev } from './events.js';
 import { syncStore } from './journal.js';
 import { dropCopy, recordDelivery } from './ledger.js';
+import { newLifecycle, sendLifecycle } from './lifecycle.js';
 import { restartLink, scheduleLinkFailure } from './links.js';
 import { Journal, Place } from './messages.js';
 import { onRouteUp, openUnavailable } from './producers.js';
@@ -18,27 +19,36 @@ import type { BrokerRt, StoreRt, World } from './world.js';
 
 export type DeathCause = 'kill' | 'power' | 'stop' | 'disk';
 
-export function createBrokerActor(w: World, b: BrokerRt, needsLock: boolean, lockPollUs: number): void {
-  const machine = brokerMachine.provide({
-    actions: {
-      requestLock: ({ self }) => self.send({ type: grantLock(w, b) ? 'LOCK_GRANTED' : 'LOCK_BUSY' }),
-      beginRecovery: () => {
-        b.state = 'recovering';
-      },
-      becomeActive: () => {
-        b.state = 'active';
-        onBrokerActive(w, b);
-      },
-    },
-  });
-  b.actor = createActor(machine, {
-    input: { needsLock, lockPollMs: lockPollUs / 1000, recoveryMs: w.costs.storeRecoveryUs / 1000 },
-    clock: w.clock,
-  });
-  b.actor.subscribe((snapshot) => {
-    b.state = snapshot.value as BrokerRt['state'];
-  });
-  b.actor.start();
+export function createBrokerLifecycle(w: World, b: BrokerRt, needsLock: boolean, lockPollUs: number): void {
+  b.lifecycle = newLifecycle(w, brokerMachine, { needsLock, lockPollUs }, (effect: BrokerEffect) =>
+    applyBrokerEffect(w, b, effect),
+  );
+}
+
+function applyBrokerEffect(w: World, b: BrokerRt, effect: BrokerEffect): void {
+  switch (effect) {
+    case 'requestLock':
+      return sendLifecycle(
+        w,
+        b.lifecycle,
+        grantLock(w, b) ? { type: 'LOCK_GRANTED', recoveryUs: recoveryUs(w) } : { type: 'LOCK_BUSY' },
+      );
+    case 'beginRecovery':
+      return;
+    case 'becomeActive':
+      return onBrokerActive(w, b);
+    default:
+      return unknownEffect(effect);
+  }
+}
+
+/** The run starts in steady state: a broker started before the clients connect has nothing to recover. */
+function recoveryUs(w: World): number {
+  return w.booted ? w.costs.storeRecoveryUs : 0;
+}
+
+function unknownEffect(effect: never): never {
+  throw new Error(`unknown broker effect ${String(effect)}`);
 }
 
 /** Whether `b` may take (or keep) its store's lock: a free file lock, or a replication quorum. */
@@ -46,9 +56,7 @@ function grantLock(w: World, b: BrokerRt): boolean {
   const store = w.stores[b.store]!;
   if (store.lockHolder >= 0 && store.lockHolder !== b.id) return false;
   if (store.locking === 'quorum') {
-    const alive = store.brokers.filter(
-      (id) => id === b.id || !['crashed', 'stopped'].includes(w.brokers[id]!.state),
-    ).length;
+    const alive = store.brokers.filter((id) => id === b.id || !isDown(w.brokers[id]!)).length;
     if (alive * 2 <= store.brokers.length) return false;
   }
   if (store.lockHolder !== b.id) {
@@ -70,13 +78,13 @@ export function onLockRelease(w: World, storeId: number, lockGen: number): void 
 
 export function startBroker(w: World, b: BrokerRt): void {
   if (b.process >= 0 && !w.processes[b.process]!.alive) return;
-  if (b.state !== 'stopped' && b.state !== 'crashed') return;
+  if (!isDown(b)) return;
   if (b.store >= 0) {
     const store = w.stores[b.store]!;
     // A container filesystem without a volume comes back empty: every restart is a disk loss.
     if (store.settings.ephemeral && b.downSinceUs >= 0) wipeStore(w, store, b.downFault);
   }
-  b.actor.send({ type: 'START' });
+  sendLifecycle(w, b.lifecycle, { type: 'START', recoveryUs: recoveryUs(w) });
 }
 
 /** The broker serves again: it recovers its store, its local clients reattach, bridges restart. */
@@ -95,7 +103,7 @@ function onBrokerActive(w: World, b: BrokerRt): void {
       link.kind === 'bridge' &&
       (link.source === b.id || link.candidates.includes(b.id)) &&
       link.broker < 0 &&
-      w.brokers[link.source]!.state === 'active'
+      isActive(w.brokers[link.source]!)
     ) {
       restartLink(w, link);
     }
@@ -138,15 +146,14 @@ function messagesHeld(w: World, b: BrokerRt): number {
  * Non-persistent messages in its memory are lost in every case.
  */
 export function killBroker(w: World, b: BrokerRt, cause: DeathCause, fault: number): void {
-  if (b.state === 'stopped' || b.state === 'crashed') return;
-  const wasServing = b.state === 'active' || b.state === 'recovering';
+  if (isDown(b)) return;
+  const wasServing = isActive(b) || brokerState(b) === 'recovering';
   if (fault >= 0 && wasServing) w.faults[fault]!.atRisk += messagesHeld(w, b);
   const oldEpoch = b.epoch;
   b.epoch++;
   b.downFault = fault;
   b.downSinceUs = w.now;
-  b.actor.send({ type: cause === 'stop' ? 'STOP' : 'CRASH' });
-  b.state = cause === 'stop' ? 'stopped' : 'crashed';
+  sendLifecycle(w, b.lifecycle, { type: cause === 'stop' ? 'STOP' : 'CRASH' });
   if (!wasServing) return;
   const store = b.store >= 0 ? w.stores[b.store]! : undefined;
   settleJournal(w, b, cause, fault);
@@ -239,7 +246,7 @@ export function wipeStore(w: World, store: StoreRt, fault: number): void {
   for (const c of storedCopies(w, store.id)) {
     const b = w.brokers[w.copies.broker[c]!]!;
     if (w.copies.consumer[c]! >= 0) w.consumers[w.copies.consumer[c]!]!.inflight--;
-    if (b.state === 'active' && w.copies.brokerEpoch[c] === b.epoch) {
+    if (isActive(b) && w.copies.brokerEpoch[c] === b.epoch) {
       b.memoryBytes -= w.producers[w.messages.producer[w.copies.message[c]!]!]!.spec.sizeBytes;
     }
     dropCopy(w, c, fault);

@@ -1,4 +1,5 @@
 /** Consumers attaching to a broker and leaving it, with what happens to their unacknowledged copies. */
+import { isActive } from './brokerState.js';
 import { dispatchPending, redeliver } from './dispatch.js';
 import { recordDelivery } from './ledger.js';
 import type { ConsumerRt, World } from './world.js';
@@ -27,7 +28,7 @@ export function detachConsumer(w: World, k: ConsumerRt, why: 'crash' | 'link', f
   if (i >= 0) list.splice(i, 1);
   k.broker = -1;
   const copies = w.copies;
-  const brokerAlive = b.state === 'active';
+  const brokerAlive = isActive(b);
   for (const c of dispatchedTo(w, k.id)) {
     const start = copies.startUs[c]!;
     const done = start + k.spec.processingUs;

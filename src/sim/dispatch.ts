@@ -4,6 +4,7 @@
  * a bridge when only a remote broker has demand, or queue it; then the consumer's processing,
  * its ack, and redelivery when a consumer goes away with unacknowledged copies.
  */
+import { isActive } from './brokerState.js';
 import { tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from './costs.js';
 import { Ev } from './events.js';
 import { mayForward, tryForward, tryForwardTo } from './forwarding.js';
@@ -212,6 +213,6 @@ export function onRedeliver(w: World, c: number, stamp: number): void {
   const copies = w.copies;
   if (copies.stamp[c] !== stamp) return;
   const b = w.brokers[copies.broker[c]!]!;
-  if (b.epoch !== copies.brokerEpoch[c] || b.state !== 'active') return;
+  if (b.epoch !== copies.brokerEpoch[c] || !isActive(b)) return;
   dispatch(w, b, c, w.now);
 }

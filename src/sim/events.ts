@@ -1,6 +1,6 @@
 /** Event kinds on the simulation's queue: (time, kind, a, b) with two int32 arguments. */
 export const Ev = {
-  /** A timer of an xstate actor (a: timer id). */
+  /** A lifecycle machine's delayed event is due (a: lifecycle index, b: timer token). */
   Timer: 1,
   /** A producer's next message is due (a: producer, b: its process epoch). */
   Arrival: 2,

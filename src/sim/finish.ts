@@ -2,6 +2,7 @@
  * The end of a run: every message not yet settled is stranded (a copy waits in the store of a
  * broker that is down) or in flight; conservation is checked; the World becomes a SimResult.
  */
+import { isActive } from './brokerState.js';
 import { Journal, Place } from './messages.js';
 import { type ProducerUnavailability, RESULT_FORMAT, type SimResult } from './result.js';
 import type { World } from './world.js';
@@ -102,18 +103,14 @@ function settleRemaining(w: World): void {
     const m = copies.message[c]!;
     const b = w.brokers[copies.broker[c]!]!;
     const stored = copies.journal[c] === Journal.Written || copies.journal[c] === Journal.Synced;
-    if (
-      copies.place[c] === Place.Broker &&
-      stored &&
-      (b.state !== 'active' || copies.brokerEpoch[c] !== b.epoch)
-    ) {
+    if (copies.place[c] === Place.Broker && stored && (!isActive(b) || copies.brokerEpoch[c] !== b.epoch)) {
       stranded.set(m, b.downFault);
     } else if (
       // Forwarded as far as networkTTL allows, to a broker that has no consumer for it (any more).
       copies.place[c] === Place.Broker &&
       copies.hops[c]! >= w.maxHops &&
       copies.consumer[c]! < 0 &&
-      b.state === 'active' &&
+      isActive(b) &&
       b.consumersByDest[msgs.dest[m]!]!.length === 0
     ) {
       stuck.add(m);

@@ -6,6 +6,7 @@
  * non-persistent one leaves the source at once and dies if the bridge does. A message that
  * already used its network hops (networkTTL) stays where it is: stuck, if its consumer left.
  */
+import { isActive } from './brokerState.js';
 import { tcpHopUs } from './costs.js';
 import { dispatch, dispatchPending, removeFromBroker } from './dispatch.js';
 import { Ev } from './events.js';
@@ -78,7 +79,7 @@ export function networkSubscribers(w: World, b: BrokerRt, c: number, dest: numbe
   for (const peer of w.peersOf[b.id]!) {
     if (peer === r.exclude) continue;
     const p = w.brokers[peer]!;
-    if (p.state !== 'active' || !hasDemand(w, p, dest, r.hopsLeft - 1, b.id)) continue;
+    if (!isActive(p) || !hasDemand(w, p, dest, r.hopsLeft - 1, b.id)) continue;
     const link = ensureBridge(w, b, p);
     if (link.broker >= 0 && remoteOf(link, b.id) === peer && link.forwarding < BRIDGE_PREFETCH)
       out.push(peer);
@@ -97,7 +98,7 @@ function forwardIfDemand(
 ): boolean {
   if (peer === r.exclude) return false;
   const p = w.brokers[peer]!;
-  if (p.state !== 'active' || !hasDemand(w, p, dest, r.hopsLeft - 1, b.id)) return false;
+  if (!isActive(p) || !hasDemand(w, p, dest, r.hopsLeft - 1, b.id)) return false;
   const link = ensureBridge(w, b, p);
   // A star bridge reaches whichever hub broker it failed over to: only that one counts.
   // A bridge is a consumer with a prefetch window: when it is full, the message waits here.
@@ -126,7 +127,7 @@ function hasDemand(w: World, b: BrokerRt, dest: number, hopsLeft: number, exclud
   for (const peer of w.peersOf[b.id]!) {
     if (peer === exclude) continue;
     const p = w.brokers[peer]!;
-    if (p.state === 'active' && p.consumersByDest[dest]!.length > 0) return true;
+    if (isActive(p) && p.consumersByDest[dest]!.length > 0) return true;
   }
   return false;
 }
@@ -192,7 +193,7 @@ export function onBridgeDown(w: World, link: LinkRt): void {
     // The far copy may be gone already (consumed there); if not, it no longer answers.
     if (copies.place[c2] !== 0 && copies.forwardedFrom[c2] === c) copies.forwardedFrom[c2] = -1;
     const b = w.brokers[copies.broker[c]!]!;
-    if (b.state === 'active' && b.epoch === copies.brokerEpoch[c]) {
+    if (isActive(b) && b.epoch === copies.brokerEpoch[c]) {
       copies.restamp(c);
       dispatch(w, b, c, w.now);
     }

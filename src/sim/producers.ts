@@ -6,6 +6,7 @@
  * (sendFailIfNoSpace) when the broker's memory is full. On reconnect the in-flight send is
  * replayed, as the failover transport does.
  */
+import { isActive } from './brokerState.js';
 import { tcpHopUs, vmHopUs } from './costs.js';
 import { Ev } from './events.js';
 import { releaseHold } from './ledger.js';
@@ -58,7 +59,7 @@ function trySend(w: World, p: ProducerRt): void {
 function routeBroker(w: World, p: ProducerRt): number {
   if (p.link >= 0) return w.links[p.link]!.broker;
   const b = w.processes[p.process]!.broker;
-  return b >= 0 && w.brokers[b]!.state === 'active' ? b : -1;
+  return b >= 0 && isActive(w.brokers[b]!) ? b : -1;
 }
 
 function routeTag(w: World, p: ProducerRt, broker: number): number {
@@ -103,8 +104,8 @@ function transmit(w: World, p: ProducerRt): boolean {
     // A send into a dead broker or a partition is blocked from now on, even if the client
     // only notices later (a silent peer: the inactivity timeout).
     const link = p.link >= 0 ? w.links[p.link]! : undefined;
-    if (b && (b.state !== 'active' || link?.stalledUp))
-      openUnavailable(w, p, b.state !== 'active' ? b.downFault : link!.downFault);
+    if (b && (!isActive(b) || link?.stalledUp))
+      openUnavailable(w, p, !isActive(b) ? b.downFault : link!.downFault);
     else if (p.spec.sendMode === 'async') closeUnavailable(w, p);
     return true;
   }

@@ -23,7 +23,8 @@ import {
 import { finishRun } from './finish.js';
 import { onForwardAck } from './forwarding.js';
 import { onJournalDone, onJournalStart, onStoreSync } from './journal.js';
-import { onLinkFailure } from './links.js';
+import { onLifecycleTimer } from './lifecycle.js';
+import { onLinkFailure, startLink } from './links.js';
 import { onArrival, onReceipt, onSendTimeout, scheduleNextArrival } from './producers.js';
 import type { SimResult } from './result.js';
 import { Rng } from './rng.js';
@@ -46,11 +47,30 @@ export function simulate(plan: Plan, options: SimulateOptions = {}): SimResult {
   const t = plan.topology;
   const seed = options.seed ?? t.simulation.seed;
   const durationUs = options.durationUs ?? t.simulation.durationUs;
-  const w = buildWorld(plan, seed, durationUs);
-  const targets = options.randomFaults === false ? [] : randomTargets(t, Rng.fromSeed(seed).fork('faults'));
-  start(w, options.schedule ?? t.faults.schedule, options.schedule ? 'check' : 'schedule', targets);
-  run(w, targets, options.onProgress);
-  return finishRun(w, seed, durationUs);
+  try {
+    const w = buildWorld(plan, seed, durationUs);
+    const targets = options.randomFaults === false ? [] : randomTargets(t, Rng.fromSeed(seed).fork('faults'));
+    start(w, options.schedule ?? t.faults.schedule, options.schedule ? 'check' : 'schedule', targets);
+    run(w, targets, options.onProgress);
+    return finishRun(w, seed, durationUs);
+  } catch (error) {
+    throw runFailed(error, seed, durationUs === t.simulation.durationUs ? undefined : durationUs);
+  }
+}
+
+/**
+ * Nothing inside a run may be swallowed: whatever broke it (an invariant, a bug) aborts the run
+ * with its seed and the command that replays it, before anything is reported.
+ */
+function runFailed(error: unknown, seed: number, durationUs: number | undefined): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const duration = durationUs === undefined ? '' : ` --duration ${durationUs}us`;
+  const prefix = message.startsWith('brokerlab invariant: ') ? '' : 'brokerlab invariant: ';
+  const seedNote = message.includes(`(seed ${seed})`) ? '' : ` (seed ${seed})`;
+  return new Error(
+    `${prefix}${message}${seedNote}; replay with: brokerlab simulate FILE --seed ${seed}${duration}`,
+    { cause: error },
+  );
 }
 
 /**
@@ -63,10 +83,7 @@ function start(
   origin: 'schedule' | 'check',
   targets: RandomTarget[],
 ): void {
-  for (const b of w.brokers) {
-    b.actor.send({ type: 'SET_RECOVERY', recoveryMs: 0 });
-    startBroker(w, b);
-  }
+  for (const b of w.brokers) startBroker(w, b);
   // Faults at time zero hit before the clients connect: the run starts with them in place.
   scheduleFaults(w, schedule, origin);
   w.queue.push(0, Ev.Boot, 0, 0);
@@ -75,9 +92,8 @@ function start(
 }
 
 function boot(w: World): void {
-  for (const b of w.brokers)
-    b.actor.send({ type: 'SET_RECOVERY', recoveryMs: w.costs.storeRecoveryUs / 1000 });
-  for (const proc of w.processes) for (const link of proc.links) w.links[link]!.actor.send({ type: 'START' });
+  w.booted = true;
+  for (const proc of w.processes) for (const link of proc.links) startLink(w, w.links[link]!);
   for (const p of w.producers) scheduleNextArrival(w, p);
 }
 
@@ -104,7 +120,7 @@ function run(w: World, targets: RandomTarget[], onProgress?: (fraction: number) 
 function handle(w: World, kind: number, a: number, b: number, targets: RandomTarget[]): void {
   switch (kind) {
     case Ev.Timer:
-      return w.clock.fire(a);
+      return onLifecycleTimer(w, a, b);
     case Ev.Arrival:
       return onArrival(w, a, b);
     case Ev.AtBroker:
