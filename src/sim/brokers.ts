@@ -36,7 +36,7 @@ function applyBrokerEffect(w: World, b: BrokerRt, effect: BrokerEffect): void {
     case 'beginRecovery':
       return;
     case 'becomeActive':
-      return onBrokerActive(w, b);
+      return becomeActive(w, b);
     default:
       return unknownEffect(effect);
   }
@@ -87,11 +87,17 @@ export function startBroker(w: World, b: BrokerRt): void {
   sendLifecycle(w, b.lifecycle, { type: 'START', recoveryUs: recoveryUs(w) });
 }
 
-/** The broker serves again: it recovers its store, its local clients reattach, bridges restart. */
-function onBrokerActive(w: World, b: BrokerRt): void {
+/** The broker serves again: its own state now, the messages' reaction once the handler is done. */
+function becomeActive(w: World, b: BrokerRt): void {
   b.cpuFreeUs = w.now;
   b.downFault = -1;
   b.downSinceUs = -1;
+  w.notices.push({ kind: 'brokerActive', broker: b.id, epoch: b.epoch });
+}
+
+/** Notice: the broker recovers its store, its local clients reattach, bridges restart, queues dispatch. */
+export function onBrokerActive(w: World, b: BrokerRt, epoch: number): void {
+  if (!isActive(b) || b.epoch !== epoch) return; // it left service again before the notice was drained
   if (b.store >= 0) recoverStore(w, b, w.stores[b.store]!);
   if (b.process >= 0) {
     const proc = w.processes[b.process]!;
@@ -220,7 +226,9 @@ function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): 
       consumer.inflight--;
       const start = copies.startUs[c]!;
       // onMessage had started: the application has it (and will see it again when it comes back).
-      if (start <= w.now && start + consumer.spec.processingUs > w.now)
+      // A processing that ends at this very microsecond has ended (a completion precedes a fault).
+      const done = start + consumer.spec.processingUs;
+      if (start <= w.now && (done > w.now || (done === w.now && copies.acking[c] === 0)))
         recordDelivery(w, copies.message[c]!, start);
       copies.consumer[c] = -1;
     }

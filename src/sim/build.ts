@@ -31,6 +31,7 @@ export function buildWorld(plan: Plan, seed: number, durationUs: number): World 
     sending: true,
     queue,
     lifecycles: [],
+    notices: [],
     booted: false,
     rng: root.fork('links'),
     messages: new MessageTable(),

@@ -1,6 +1,6 @@
 /** Consumers attaching to a broker and leaving it, with what happens to their unacknowledged copies. */
 import { isActive } from './brokerState.js';
-import { dispatchPending, redeliver } from './dispatch.js';
+import { dispatchPending, finishProcessing, redeliver } from './dispatch.js';
 import { recordDelivery } from './ledger.js';
 import type { ConsumerRt, World } from './world.js';
 
@@ -32,12 +32,17 @@ export function detachConsumer(w: World, k: ConsumerRt, why: 'crash' | 'link', f
   for (const c of dispatchedTo(w, k.id)) {
     const start = copies.startUs[c]!;
     const done = start + k.spec.processingUs;
+    // Ties: a processing that ends at this very microsecond has ended before the fault, whichever
+    // of the two events the queue popped first. If its ConsumerDone has not run yet, it runs here
+    // (and the queued one goes stale with the new stamp).
+    const endsNow = done === w.now && copies.acking[c] === 0;
     if (why === 'crash' && done <= w.now && k.link >= 0) {
+      if (endsNow) finishProcessing(w, c, k, copies.restamp(c));
       copies.consumer[c] = -1; // its ack is on the wire and settles it
       continue;
     }
     // onMessage had started: the application has the message, whatever happens to the ack.
-    if (start <= w.now && done > w.now) recordDelivery(w, copies.message[c]!, start);
+    if (start <= w.now && (done > w.now || endsNow)) recordDelivery(w, copies.message[c]!, start);
     if (brokerAlive && copies.brokerEpoch[c] === b.epoch) redeliver(w, b, c, fault);
     else copies.consumer[c] = -1;
   }

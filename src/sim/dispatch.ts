@@ -13,7 +13,7 @@ import { Outcome, Place } from './messages.js';
 import { sendOver } from './network.js';
 import { wakeBlockedProducers } from './producers.js';
 import { unmarkStored } from './storage.js';
-import type { BrokerRt, World } from './world.js';
+import type { BrokerRt, ConsumerRt, World } from './world.js';
 
 /** Tells whoever sent the copy that the broker has it: a sync producer's receipt, or a bridge's ack. */
 export function answerSender(w: World, c: number, atUs: number): void {
@@ -109,6 +109,7 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
   const m = copies.message[c]!;
   const producer = w.producers[w.messages.producer[m]!]!.spec;
   copies.consumer[c] = k;
+  copies.acking[c] = 0;
   if (copies.dispatches[c]!++ > 0) {
     w.ledger.redeliveries++;
     const fault = w.messages.fault[m]!;
@@ -131,9 +132,21 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
 export function onConsumerDone(w: World, c: number, stamp: number): void {
   const copies = w.copies;
   if (copies.stamp[c] !== stamp) return;
+  const k = copies.consumer[c]!;
+  if (k < 0 || copies.acking[c]) throw new Error(`copy ${c} finished at no consumer (stamp ${stamp})`);
+  finishProcessing(w, c, w.consumers[k]!, stamp);
+}
+
+/**
+ * Consumer `consumer` is done with `c` now: the delivery counts and the ack leaves (over vm it
+ * lands at once). Also called by a crash at the very microsecond the processing ends: at one
+ * instant, a completion happens before a fault (see detachConsumer).
+ */
+export function finishProcessing(w: World, c: number, consumer: ConsumerRt, stamp: number): void {
+  const copies = w.copies;
+  copies.acking[c] = 1;
   recordDelivery(w, copies.message[c]!, copies.startUs[c]!);
   if (w.sending) w.metrics.deliveredWhileSending++;
-  const consumer = w.consumers[copies.consumer[c]!]!;
   if (consumer.link < 0) onAck(w, c, stamp);
   else sendOver(w, consumer.link, 'up', w.now + tcpControlUs(w.costs), Ev.AckAtBroker, c, stamp);
 }
@@ -198,6 +211,7 @@ export function redeliver(w: World, b: BrokerRt, c: number, fault: number): void
   const copies = w.copies;
   const m = copies.message[c]!;
   copies.consumer[c] = -1;
+  copies.acking[c] = 0;
   const stamp = copies.restamp(c);
   if (fault >= 0) w.messages.fault[m] = fault;
   if (copies.dispatches[c]! > w.costs.maxRedeliveries) {

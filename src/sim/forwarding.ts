@@ -179,15 +179,21 @@ export function onForwardAck(w: World, c: number, stamp: number): void {
 }
 
 /**
- * A bridge went down: copies its source was forwarding over it and has not heard back about
- * are dispatched again (at least once: the remote may have stored them already).
+ * A bridge's connection `epoch` went down: copies its source was forwarding over it and has not
+ * heard back about are dispatched again (at least once: the remote may have stored them already).
  */
-export function onBridgeDown(w: World, link: LinkRt): void {
+export function onBridgeDown(w: World, link: LinkRt, epoch: number): void {
   const copies = w.copies;
   const high = copies.pool.highWater;
   for (let c = 0; c < high; c++) {
     const c2 = copies.forwardedAs[c]!;
-    if (copies.place[c] === 0 || c2 < 0 || copies.forwardLink[c] !== link.id) continue;
+    if (
+      copies.place[c] === 0 ||
+      c2 < 0 ||
+      copies.forwardLink[c] !== link.id ||
+      copies.forwardTag[c] !== epoch
+    )
+      continue;
     copies.forwardedAs[c] = -1;
     copies.forwardLink[c] = -1;
     // The far copy may be gone already (consumed there); if not, it no longer answers.

@@ -160,12 +160,19 @@ function chooseBroker(w: World, link: LinkRt): number {
   return -1;
 }
 
+/** The link is up: its own state now, the messages' reaction once the handler is done. */
 function connected(w: World, link: LinkRt): void {
   link.broker = link.chosen;
   link.epoch++;
   link.held = [];
   link.downFault = -1;
   updateStall(w, link);
+  w.notices.push({ kind: 'linkUp', link: link.id, epoch: link.epoch });
+}
+
+/** Notice: a client's consumers attach and its producers resume; a bridge's ends dispatch again. */
+export function onLinkUp(w: World, link: LinkRt, epoch: number): void {
+  if (link.epoch !== epoch || link.broker < 0) return; // it broke again before the notice was drained
   if (link.kind === 'client') {
     const proc = w.processes[link.process]!;
     for (const k of proc.consumers)
@@ -179,8 +186,10 @@ function connected(w: World, link: LinkRt): void {
   }
 }
 
+/** The link is down: what it held is lost now; its clients and forwarded copies react after the handler. */
 function disconnected(w: World, link: LinkRt): void {
   const broker = link.broker;
+  const epoch = link.epoch;
   dropHeld(w, link);
   link.broker = -1;
   link.epoch++;
@@ -188,15 +197,20 @@ function disconnected(w: World, link: LinkRt): void {
   link.stalledUp = false;
   link.stalledDown = false;
   if (link.downFault < 0 && broker >= 0) link.downFault = w.brokers[broker]!.downFault;
+  w.notices.push({ kind: 'linkDown', link: link.id, epoch, fault: link.downFault });
+}
+
+/** Notice: consumers of a broken client link detach and its producers wait; a bridge's copies go back. */
+export function onLinkDown(w: World, link: LinkRt, epoch: number, fault: number): void {
   if (link.kind === 'bridge') {
-    onBridgeDown(w, link);
+    onBridgeDown(w, link, epoch);
     return;
   }
   const proc = w.processes[link.process]!;
   for (const k of proc.consumers)
-    if (w.consumers[k]!.link === link.id) detachConsumer(w, w.consumers[k]!, 'link', link.downFault);
+    if (w.consumers[k]!.link === link.id) detachConsumer(w, w.consumers[k]!, 'link', fault);
   for (const p of proc.producers)
-    if (w.producers[p]!.link === link.id) onRouteDown(w, w.producers[p]!, link.downFault);
+    if (w.producers[p]!.link === link.id) onRouteDown(w, w.producers[p]!, fault);
 }
 
 /** What a dead link held never arrives: copies on their way are lost (replies just vanish). */

@@ -125,6 +125,8 @@ export class CopyTable {
   consumer: Int32Array;
   /** When the application started processing it (us). */
   startUs: Float64Array;
+  /** 1: its consumer finished processing it and the ack is on its way (its ConsumerDone has run). */
+  acking: Uint8Array;
   /** Dispatches so far; above the redelivery limit it goes to the DLQ. */
   dispatches: Int32Array;
   /** Network hops taken (networkTTL). */
@@ -158,6 +160,7 @@ export class CopyTable {
     this.readyUs = new Float64Array(capacity);
     this.consumer = new Int32Array(capacity);
     this.startUs = new Float64Array(capacity);
+    this.acking = new Uint8Array(capacity);
     this.dispatches = new Int32Array(capacity);
     this.hops = new Uint8Array(capacity);
     this.forwardedAs = new Int32Array(capacity);
@@ -180,6 +183,7 @@ export class CopyTable {
     this.readyUs[c] = 0;
     this.consumer[c] = -1;
     this.startUs[c] = 0;
+    this.acking[c] = 0;
     this.dispatches[c] = 0;
     this.hops[c] = 0;
     this.forwardedAs[c] = -1;
@@ -216,6 +220,7 @@ export class CopyTable {
     this.readyUs = growFloat64(this.readyUs, c);
     this.consumer = growInt32(this.consumer, c);
     this.startUs = growFloat64(this.startUs, c);
+    this.acking = growUint8(this.acking, c);
     this.dispatches = growInt32(this.dispatches, c);
     this.hops = growUint8(this.hops, c);
     this.forwardedAs = growInt32(this.forwardedAs, c);

@@ -25,6 +25,7 @@ import { onForwardAck } from './forwarding.js';
 import { onJournalDone, onJournalStart, onStoreSync } from './journal.js';
 import { onLifecycleTimer } from './lifecycle.js';
 import { onLinkFailure, startLink } from './links.js';
+import { drainNotices } from './notices.js';
 import { onArrival, onReceipt, onSendTimeout, scheduleNextArrival } from './producers.js';
 import type { SimResult } from './result.js';
 import { Rng } from './rng.js';
@@ -84,6 +85,7 @@ function start(
   targets: RandomTarget[],
 ): void {
   for (const b of w.brokers) startBroker(w, b);
+  drainNotices(w);
   // Faults at time zero hit before the clients connect: the run starts with them in place.
   scheduleFaults(w, schedule, origin);
   w.queue.push(0, Ev.Boot, 0, 0);
@@ -110,6 +112,7 @@ function run(w: World, targets: RandomTarget[], onProgress?: (fraction: number) 
     if (q.time < w.now) throw new Error(`the clock went back: ${q.time} < ${w.now}`);
     w.now = q.time;
     handle(w, q.kind, q.a, q.b, targets);
+    if (w.notices.length > 0) drainNotices(w);
     w.eventsProcessed++;
     if (!w.sending && w.messages.pool.live === 0) return;
     if (onProgress && (w.eventsProcessed & (PROGRESS_EVERY - 1)) === 0) onProgress(w.now / w.endUs);

@@ -23,6 +23,7 @@ import type { Ledger } from './ledger.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { CopyTable, MessageTable } from './messages.js';
 import type { Metrics } from './metrics.js';
+import type { Notice } from './notices.js';
 import type { Rng } from './rng.js';
 
 export interface ProcessRt {
@@ -202,6 +203,8 @@ export interface World {
   queue: EventQueue;
   /** Every lifecycle machine instance (brokers' and links'), by index. */
   lifecycles: Lifecycle[];
+  /** Lifecycle changes waiting for the message path to react (drained after each handler). */
+  notices: Notice[];
   /** Clients have started: a broker that starts from now on recovers its store for real. */
   booted: boolean;
   rng: Rng;

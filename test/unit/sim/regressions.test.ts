@@ -47,7 +47,7 @@ simulation: { duration: 3s, drain: 1s, seed: 1 }
 `;
 
 describe('issue 12, reproducer 1: a bridge created inside dispatch does not re-enter it', () => {
-  it.fails('keeps conservation with a memory store and a mesh (seed 1)', () => {
+  it('keeps conservation with a memory store and a mesh (seed 1)', () => {
     const r = simulateYaml(REENTRANT_BRIDGE, { seed: 1, durationUs: 10_000_000 });
     expectConserved(r);
     expect(r.fates.sent).toBe(13);
@@ -55,12 +55,12 @@ describe('issue 12, reproducer 1: a bridge created inside dispatch does not re-e
 });
 
 describe('issue 12, reproducer 2: a crash at the microsecond a consumer finishes', () => {
-  it.fails('completes the run when the crash and the completion tie', () => {
+  it('completes the run when the crash and the completion tie', () => {
     const r = simulateYaml(crashAtConsumerDone(1_001_216), { seed: 1, durationUs: 3_000_000 });
     expectConserved(r);
   });
 
-  it.fails('gives the same fates as a crash one microsecond later (the completion happens first)', () => {
+  it('gives the same fates as a crash one microsecond later (the completion happens first)', () => {
     const tie = simulateYaml(crashAtConsumerDone(1_001_216), { seed: 1, durationUs: 3_000_000 });
     const after = simulateYaml(crashAtConsumerDone(1_001_217), { seed: 1, durationUs: 3_000_000 });
     expect(tie.fates).toEqual(after.fates);
