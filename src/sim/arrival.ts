@@ -5,12 +5,13 @@
  * message out to its subscribers.
  */
 import { isActive } from './brokerState.js';
-import { accepted, answerSender, deliver, removeFromBroker } from './dispatch.js';
+import { accepted, answerSender, deliver, dispatchOverBridge } from './dispatch.js';
 import { bridgeArrived, networkSubscribers, tryForwardTo } from './forwarding.js';
 import { enqueueJournal } from './journal.js';
 import { dropCopy } from './ledger.js';
 import { Outcome, Place } from './messages.js';
-import { holdsOtherCopy } from './storage.js';
+import { lostOnTheWay } from './producers.js';
+import { holdsOtherCopy, removeFromBroker } from './storage.js';
 import type { BrokerRt, World } from './world.js';
 
 export function onAtBroker(w: World, c: number, stamp: number): void {
@@ -18,7 +19,10 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
   if (copies.stamp[c] !== stamp) return;
   const b = w.brokers[copies.broker[c]!]!;
   const link = copies.link[c]!;
-  if (copies.hops[c]! > 0) bridgeArrived(w, c);
+  if (copies.hops[c]! > 0) {
+    const reopened = bridgeArrived(w, c);
+    if (reopened >= 0) dispatchOverBridge(w, w.links[reopened]!);
+  }
   if (b.epoch !== copies.brokerEpoch[c] || !isActive(b)) return lostOnTheWay(w, c, b.downFault);
   if (link >= 0 && w.links[link]!.epoch !== copies.routeTag[c])
     return lostOnTheWay(w, c, w.links[link]!.downFault);
@@ -41,27 +45,6 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
     // periodic / never: the broker acknowledges once the record is queued for the journal writer.
     if (b.syncStrategy !== 'always') accepted(w, b, c, doneUs);
   } else accepted(w, b, c, doneUs);
-}
-
-/**
- * The copy never made it. A sync producer still holds its message and will replay it; an async
- * one was told it succeeded, so the message is lost, unless trackMessages replays it.
- */
-export function lostOnTheWay(w: World, c: number, fault: number): void {
-  const m = w.copies.message[c]!;
-  const p = w.producers[w.messages.producer[m]!]!;
-  const fromProducer = w.copies.forwardedFrom[c]! < 0 && w.copies.hops[c] === 0;
-  if (
-    fromProducer &&
-    p.spec.sendMode === 'async' &&
-    p.link >= 0 &&
-    w.topology.failover.trackMessages &&
-    w.processes[p.process]!.alive
-  ) {
-    w.messages.holders[m]!++;
-    p.replay.push(m);
-  }
-  dropCopy(w, c, fault);
 }
 
 /** A topic message goes to every subscriber: one message per subscriber beyond the first. */

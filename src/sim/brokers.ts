@@ -4,16 +4,14 @@
  */
 import { type BrokerEffect, brokerMachine } from '../machines/brokerMachine.js';
 import { brokerState, isActive, isDown } from './brokerState.js';
-import { attachConsumer } from './consumers.js';
 import { tcpControlUs } from './costs.js';
-import { dispatchPending } from './dispatch.js';
 import { Ev } from './events.js';
 import { syncStore } from './journal.js';
 import { dropCopy, recordDelivery } from './ledger.js';
 import { newLifecycle, sendLifecycle } from './lifecycle.js';
-import { restartLink, scheduleLinkFailure } from './links.js';
+import { scheduleLinkFailure } from './links.js';
 import { Journal, Place } from './messages.js';
-import { onRouteUp, openUnavailable } from './producers.js';
+import { openUnavailable } from './producers.js';
 import { markStored, storedCopies } from './storage.js';
 import type { BrokerRt, StoreRt, World } from './world.js';
 
@@ -95,30 +93,8 @@ function becomeActive(w: World, b: BrokerRt): void {
   w.notices.push({ kind: 'brokerActive', broker: b.id, epoch: b.epoch });
 }
 
-/** Notice: the broker recovers its store, its local clients reattach, bridges restart, queues dispatch. */
-export function onBrokerActive(w: World, b: BrokerRt, epoch: number): void {
-  if (!isActive(b) || b.epoch !== epoch) return; // it left service again before the notice was drained
-  if (b.store >= 0) recoverStore(w, b, w.stores[b.store]!);
-  if (b.process >= 0) {
-    const proc = w.processes[b.process]!;
-    for (const k of proc.consumers) if (w.consumers[k]!.link < 0) attachConsumer(w, w.consumers[k]!, b.id);
-    for (const p of proc.producers) if (w.producers[p]!.link < 0) onRouteUp(w, w.producers[p]!);
-  }
-  for (const link of w.links) {
-    if (
-      link.kind === 'bridge' &&
-      (link.source === b.id || link.candidates.includes(b.id)) &&
-      link.broker < 0 &&
-      isActive(w.brokers[link.source]!)
-    ) {
-      restartLink(w, link);
-    }
-  }
-  for (let d = 0; d < w.dests.length; d++) dispatchPending(w, b, d);
-}
-
 /** Every message in the store becomes the broker's again, oldest first. */
-function recoverStore(w: World, b: BrokerRt, store: StoreRt): void {
+export function recoverStore(w: World, b: BrokerRt, store: StoreRt): void {
   const copies = w.copies;
   for (const c of storedCopies(w, store.id)) {
     copies.place[c] = Place.Broker;

@@ -7,13 +7,13 @@
 import { isActive } from './brokerState.js';
 import { tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from './costs.js';
 import { Ev } from './events.js';
-import { mayForward, tryForward, tryForwardTo } from './forwarding.js';
+import { freeBridgeSlot, mayForward, tryForward, tryForwardTo } from './forwarding.js';
 import { dropCopy, recordDelivery } from './ledger.js';
 import { Outcome, Place } from './messages.js';
 import { sendOver } from './network.js';
 import { wakeBlockedProducers } from './producers.js';
-import { unmarkStored } from './storage.js';
-import type { BrokerRt, ConsumerRt, World } from './world.js';
+import { removeFromBroker } from './storage.js';
+import type { BrokerRt, ConsumerRt, LinkRt, World } from './world.js';
 
 /** Tells whoever sent the copy that the broker has it: a sync producer's receipt, or a bridge's ack. */
 export function answerSender(w: World, c: number, atUs: number): void {
@@ -168,14 +168,6 @@ export function onAck(w: World, c: number, stamp: number): void {
   wakeBlockedProducers(w, b);
 }
 
-/** Takes `c` out of `b`'s store and memory accounting (its journal entry, if any, goes stale). */
-export function removeFromBroker(w: World, b: BrokerRt, c: number): void {
-  const copies = w.copies;
-  const m = copies.message[c]!;
-  unmarkStored(w, c);
-  b.memoryBytes -= w.producers[w.messages.producer[m]!]!.spec.sizeBytes;
-}
-
 /** Hands queued copies of `dest` to consumers with room, or forwards them. */
 export function dispatchPending(w: World, b: BrokerRt, dest: number): void {
   const q = b.pending[dest]!;
@@ -229,4 +221,25 @@ export function onRedeliver(w: World, c: number, stamp: number): void {
   const b = w.brokers[copies.broker[c]!]!;
   if (b.epoch !== copies.brokerEpoch[c] || !isActive(b)) return;
   dispatch(w, b, c, w.now);
+}
+
+/** The remote broker stored the forwarded copy: the source lets go of its own. */
+export function onForwardAck(w: World, c: number, stamp: number): void {
+  const copies = w.copies;
+  if (copies.stamp[c] !== stamp) return;
+  const b = w.brokers[copies.broker[c]!]!;
+  if (b.epoch !== copies.brokerEpoch[c]) return;
+  copies.forwardedAs[c] = -1;
+  const link = copies.forwardLink[c]!;
+  if (freeBridgeSlot(w, link, copies.forwardTag[c]!)) dispatchOverBridge(w, w.links[link]!);
+  removeFromBroker(w, b, c);
+  dropCopy(w, c, -1);
+}
+
+/** A bridge's window has room again: both its ends may forward what they queued. */
+export function dispatchOverBridge(w: World, link: LinkRt): void {
+  for (const id of [link.source, link.broker]) {
+    if (id < 0) continue;
+    for (let d = 0; d < w.dests.length; d++) dispatchPending(w, w.brokers[id]!, d);
+  }
 }

@@ -5,15 +5,11 @@
  */
 import { type BridgeEffect, bridgeMachine } from '../machines/bridgeMachine.js';
 import { type FailoverEffect, failoverMachine } from '../machines/failoverMachine.js';
-import { lostOnTheWay } from './arrival.js';
 import { isActive } from './brokerState.js';
-import { attachConsumer, detachConsumer } from './consumers.js';
-import { dispatchPending } from './dispatch.js';
 import { Ev } from './events.js';
-import { onBridgeDown } from './forwarding.js';
 import { type Lifecycle, newLifecycle, sendLifecycle } from './lifecycle.js';
 import { reachable, updateStall } from './network.js';
-import { onGaveUp, onRouteDown, onRouteUp } from './producers.js';
+import { lostOnTheWay, onGaveUp } from './producers.js';
 import type { BrokerRt, LinkRt, World } from './world.js';
 
 /**
@@ -170,22 +166,6 @@ function connected(w: World, link: LinkRt): void {
   w.notices.push({ kind: 'linkUp', link: link.id, epoch: link.epoch });
 }
 
-/** Notice: a client's consumers attach and its producers resume; a bridge's ends dispatch again. */
-export function onLinkUp(w: World, link: LinkRt, epoch: number): void {
-  if (link.epoch !== epoch || link.broker < 0) return; // it broke again before the notice was drained
-  if (link.kind === 'client') {
-    const proc = w.processes[link.process]!;
-    for (const k of proc.consumers)
-      if (w.consumers[k]!.link === link.id) attachConsumer(w, w.consumers[k]!, link.broker);
-    for (const p of proc.producers) if (w.producers[p]!.link === link.id) onRouteUp(w, w.producers[p]!);
-    return;
-  }
-  // Either end may now have queued messages that only the other side can consume.
-  for (const b of [w.brokers[link.source]!, w.brokers[link.broker]!]) {
-    for (let d = 0; d < w.dests.length; d++) dispatchPending(w, b, d);
-  }
-}
-
 /** The link is down: what it held is lost now; its clients and forwarded copies react after the handler. */
 function disconnected(w: World, link: LinkRt): void {
   const broker = link.broker;
@@ -198,19 +178,6 @@ function disconnected(w: World, link: LinkRt): void {
   link.stalledDown = false;
   if (link.downFault < 0 && broker >= 0) link.downFault = w.brokers[broker]!.downFault;
   w.notices.push({ kind: 'linkDown', link: link.id, epoch, fault: link.downFault });
-}
-
-/** Notice: consumers of a broken client link detach and its producers wait; a bridge's copies go back. */
-export function onLinkDown(w: World, link: LinkRt, epoch: number, fault: number): void {
-  if (link.kind === 'bridge') {
-    onBridgeDown(w, link, epoch);
-    return;
-  }
-  const proc = w.processes[link.process]!;
-  for (const k of proc.consumers)
-    if (w.consumers[k]!.link === link.id) detachConsumer(w, w.consumers[k]!, 'link', fault);
-  for (const p of proc.producers)
-    if (w.producers[p]!.link === link.id) onRouteDown(w, w.producers[p]!, fault);
 }
 
 /** What a dead link held never arrives: copies on their way are lost (replies just vanish). */

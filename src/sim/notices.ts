@@ -5,8 +5,7 @@
  * So no lifecycle change re-enters dispatch, forwarding or a consumer while it is half done
  * (issue 12: a bridge created inside dispatch used to dispatch again from its `onActive`).
  */
-import { onBrokerActive } from './brokers.js';
-import { onLinkDown, onLinkUp } from './links.js';
+import { onBrokerActive, onLinkDown, onLinkUp } from './reactions.js';
 import type { World } from './world.js';
 
 export type Notice =

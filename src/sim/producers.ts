@@ -9,7 +9,7 @@
 import { isActive } from './brokerState.js';
 import { tcpHopUs, vmHopUs } from './costs.js';
 import { Ev } from './events.js';
-import { releaseHold } from './ledger.js';
+import { dropCopy, releaseHold } from './ledger.js';
 import { Place } from './messages.js';
 import { sendOver } from './network.js';
 import type { BrokerRt, ProducerRt, World } from './world.js';
@@ -241,4 +241,25 @@ export function wakeBlockedProducers(w: World, b: BrokerRt): void {
   const blocked = b.blocked;
   b.blocked = [];
   for (const id of blocked) onRouteUp(w, w.producers[id]!);
+}
+
+/**
+ * The copy never made it. A sync producer still holds its message and will replay it; an async
+ * one was told it succeeded, so the message is lost, unless trackMessages replays it.
+ */
+export function lostOnTheWay(w: World, c: number, fault: number): void {
+  const m = w.copies.message[c]!;
+  const p = w.producers[w.messages.producer[m]!]!;
+  const fromProducer = w.copies.forwardedFrom[c]! < 0 && w.copies.hops[c] === 0;
+  if (
+    fromProducer &&
+    p.spec.sendMode === 'async' &&
+    p.link >= 0 &&
+    w.topology.failover.trackMessages &&
+    w.processes[p.process]!.alive
+  ) {
+    w.messages.holders[m]!++;
+    p.replay.push(m);
+  }
+  dropCopy(w, c, fault);
 }

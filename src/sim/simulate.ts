@@ -5,28 +5,13 @@
  */
 import type { Plan } from '../plan/types.js';
 import type { ScheduledFault } from '../topology/types.js';
-import { onAtBroker } from './arrival.js';
-import { onLockRelease, startBroker } from './brokers.js';
+import { startBroker } from './brokers.js';
 import { buildWorld, randomTargets } from './build.js';
-import { onAck, onConsumerDone, onRedeliver } from './dispatch.js';
 import { Ev } from './events.js';
-import {
-  onBrokerStart,
-  onFault,
-  onHeal,
-  onProcessRestart,
-  onRandomFault,
-  type RandomTarget,
-  scheduleFaults,
-  scheduleRandomFaults,
-} from './faults.js';
+import { type RandomTarget, scheduleFaults, scheduleRandomFaults } from './faults.js';
 import { finishRun } from './finish.js';
-import { onForwardAck } from './forwarding.js';
-import { onJournalDone, onJournalStart, onStoreSync } from './journal.js';
-import { onLifecycleTimer } from './lifecycle.js';
-import { onLinkFailure, startLink } from './links.js';
+import { handleEvent } from './loop.js';
 import { drainNotices } from './notices.js';
-import { onArrival, onReceipt, onSendTimeout, scheduleNextArrival } from './producers.js';
 import type { SimResult } from './result.js';
 import { Rng } from './rng.js';
 import type { World } from './world.js';
@@ -93,12 +78,6 @@ function start(
   w.queue.push(w.sendsEndUs, Ev.SendsEnd, 0, 0);
 }
 
-function boot(w: World): void {
-  w.booted = true;
-  for (const proc of w.processes) for (const link of proc.links) startLink(w, w.links[link]!);
-  for (const p of w.producers) scheduleNextArrival(w, p);
-}
-
 const PROGRESS_EVERY = 1 << 16;
 
 /**
@@ -111,61 +90,10 @@ function run(w: World, targets: RandomTarget[], onProgress?: (fraction: number) 
     if (q.time > w.endUs) break;
     if (q.time < w.now) throw new Error(`the clock went back: ${q.time} < ${w.now}`);
     w.now = q.time;
-    handle(w, q.kind, q.a, q.b, targets);
-    if (w.notices.length > 0) drainNotices(w);
+    handleEvent(w, q.kind, q.a, q.b, targets);
     w.eventsProcessed++;
     if (!w.sending && w.messages.pool.live === 0) return;
     if (onProgress && (w.eventsProcessed & (PROGRESS_EVERY - 1)) === 0) onProgress(w.now / w.endUs);
   }
   w.now = w.endUs;
-}
-
-function handle(w: World, kind: number, a: number, b: number, targets: RandomTarget[]): void {
-  switch (kind) {
-    case Ev.Timer:
-      return onLifecycleTimer(w, a, b);
-    case Ev.Arrival:
-      return onArrival(w, a, b);
-    case Ev.AtBroker:
-      return onAtBroker(w, a, b);
-    case Ev.Receipt:
-      return onReceipt(w, a, b);
-    case Ev.JournalStart:
-      return onJournalStart(w, a, b);
-    case Ev.JournalDone:
-      return onJournalDone(w, a, b);
-    case Ev.StoreSync:
-      return onStoreSync(w, a, b);
-    case Ev.ConsumerDone:
-      return onConsumerDone(w, a, b);
-    case Ev.AckAtBroker:
-      return onAck(w, a, b);
-    case Ev.Redeliver:
-      return onRedeliver(w, a, b);
-    case Ev.Fault:
-      return onFault(w, a);
-    case Ev.ProcessRestart:
-      return onProcessRestart(w, a, b);
-    case Ev.BrokerStart:
-      return onBrokerStart(w, a, b);
-    case Ev.Heal:
-      return onHeal(w, a);
-    case Ev.LinkFailure:
-      return onLinkFailure(w, a, b);
-    case Ev.LockRelease:
-      return onLockRelease(w, a, b);
-    case Ev.SendTimeout:
-      return onSendTimeout(w, a, b);
-    case Ev.ForwardAck:
-      return onForwardAck(w, a, b);
-    case Ev.RandomFault:
-      return onRandomFault(w, targets, a);
-    case Ev.SendsEnd:
-      w.sending = false;
-      return;
-    case Ev.Boot:
-      return boot(w);
-    default:
-      throw new Error(`unknown event kind ${kind}`);
-  }
 }

@@ -3,7 +3,7 @@
  * it, which is how a broker recognises a replayed send it already stored. Stores keep only a
  * count: enumerating a store (recovery, a lost disk) scans the copies, which happens rarely.
  */
-import type { StoreRt, World } from './world.js';
+import type { BrokerRt, StoreRt, World } from './world.js';
 
 export function markStored(w: World, store: StoreRt, c: number): void {
   const copies = w.copies;
@@ -43,4 +43,12 @@ export function storedCopies(w: World, store: number): number[] {
   for (let c = 0; c < high; c++) if (copies.place[c] !== 0 && copies.store[c] === store) out.push(c);
   const created = w.messages.createdUs;
   return out.sort((a, b) => created[copies.message[a]!]! - created[copies.message[b]!]! || a - b);
+}
+
+/** Takes `c` out of `b`'s store and memory accounting (its journal entry, if any, goes stale). */
+export function removeFromBroker(w: World, b: BrokerRt, c: number): void {
+  const copies = w.copies;
+  const m = copies.message[c]!;
+  unmarkStored(w, c);
+  b.memoryBytes -= w.producers[w.messages.producer[m]!]!.spec.sizeBytes;
 }

@@ -1,0 +1,59 @@
+/** arrival.ts on a small world: a copy reaching a broker that is up, down, or already has it. */
+import { describe, expect, it } from 'vitest';
+import { onAtBroker } from '../../../src/sim/arrival.js';
+import { killBroker } from '../../../src/sim/brokers.js';
+import { Journal, Outcome, Place } from '../../../src/sim/messages.js';
+import { copyOnTheWay, smallWorld } from '../../support/smallWorld.js';
+
+const topology = (type: 'queue' | 'topic', persistent: boolean) => `
+name: arrival
+layout: central
+destinations: [{ name: d, type: ${type} }]
+applications:
+  - id: p
+    producers: [{ destination: d, rate: 1/s, arrival: constant, persistent: ${persistent} }]
+cluster: { brokers: 1, ha: none, store: kahadb }
+simulation: { duration: 5s, drain: 1s }
+`;
+
+describe('arrival', () => {
+  it('a copy reaching a dead broker is lost on the way, attributed to the fault that killed it', () => {
+    const w = smallWorld(topology('queue', false));
+    const c = copyOnTheWay(w, 0, 0);
+    const m = w.copies.message[c]!;
+    w.faults.push({ index: 0 } as never);
+    killBroker(w, w.brokers[0]!, 'kill', 0);
+    onAtBroker(w, c, w.copies.stamp[c]!);
+    expect(w.copies.place[c]).toBe(0);
+    expect(w.messages.fault[m]).toBe(0);
+  });
+
+  it('a persistent copy is queued for the journal, a non-persistent one waits in memory', () => {
+    const persistent = smallWorld(topology('queue', true));
+    const c = copyOnTheWay(persistent, 0, 0);
+    onAtBroker(persistent, c, persistent.copies.stamp[c]!);
+    expect(persistent.copies.place[c]).toBe(Place.Broker);
+    expect(persistent.copies.journal[c]).toBe(Journal.Queued);
+    const memory = smallWorld(topology('queue', false));
+    const c2 = copyOnTheWay(memory, 0, 0);
+    onAtBroker(memory, c2, memory.copies.stamp[c2]!);
+    expect(memory.copies.journal[c2]).toBe(Journal.None);
+    expect(memory.brokers[0]!.pending[0]!.length).toBe(1);
+  });
+
+  it('a topic message without a subscriber is discarded by design', () => {
+    const w = smallWorld(topology('topic', false));
+    const c = copyOnTheWay(w, 0, 0);
+    const m = w.copies.message[c]!;
+    onAtBroker(w, c, w.copies.stamp[c]!);
+    expect(w.messages.outcome[m]).toBe(Outcome.Discarded);
+    expect(w.copies.place[c]).toBe(0);
+  });
+
+  it('ignores an event with a stale stamp', () => {
+    const w = smallWorld(topology('queue', false));
+    const c = copyOnTheWay(w, 0, 0);
+    onAtBroker(w, c, w.copies.stamp[c]! - 1);
+    expect(w.copies.place[c]).toBe(Place.Wire);
+  });
+});
