@@ -98,9 +98,9 @@ export function recoverStore(w: World, b: BrokerRt, store: StoreRt): void {
   const copies = w.copies;
   for (const c of storedCopies(w, store.id)) {
     copies.place[c] = Place.Broker;
-    copies.broker[c] = b.id;
+    copies.setBroker(c, b.id);
     copies.brokerEpoch[c] = b.epoch;
-    copies.consumer[c] = -1;
+    copies.setConsumer(c, -1);
     copies.forwardedAs[c] = -1;
     copies.restamp(c);
     const m = copies.message[c]!;
@@ -113,10 +113,8 @@ export function recoverStore(w: World, b: BrokerRt, store: StoreRt): void {
 function messagesHeld(w: World, b: BrokerRt): number {
   let n = 0;
   const copies = w.copies;
-  const high = copies.pool.highWater;
-  for (let c = 0; c < high; c++) {
-    if (copies.place[c] === Place.Broker && copies.broker[c] === b.id && copies.brokerEpoch[c] === b.epoch)
-      n++;
+  for (const c of copies.atBroker.members(b.id)) {
+    if (copies.place[c] === Place.Broker && copies.brokerEpoch[c] === b.epoch) n++;
   }
   return n;
 }
@@ -190,8 +188,7 @@ function settleJournal(w: World, b: BrokerRt, cause: DeathCause, fault: number):
  */
 function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): void {
   const copies = w.copies;
-  const high = copies.pool.highWater;
-  for (let c = 0; c < high; c++) {
+  for (const c of copies.atBroker.members(b.id)) {
     if (copies.place[c] !== Place.Broker || copies.broker[c] !== b.id || copies.brokerEpoch[c] !== oldEpoch)
       continue;
     const k = copies.consumer[c]!;
@@ -206,7 +203,7 @@ function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): 
       const done = start + consumer.spec.processingUs;
       if (start <= w.now && (done > w.now || (done === w.now && copies.acking[c] === 0)))
         recordDelivery(w, copies.message[c]!, start);
-      copies.consumer[c] = -1;
+      copies.setConsumer(c, -1);
     }
     copies.forwardedAs[c] = -1;
     const j = copies.journal[c]!;

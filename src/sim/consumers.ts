@@ -38,23 +38,19 @@ export function detachConsumer(w: World, k: ConsumerRt, why: 'crash' | 'link', f
     const endsNow = done === w.now && copies.acking[c] === 0;
     if (why === 'crash' && done <= w.now && k.link >= 0) {
       if (endsNow) finishProcessing(w, c, k, copies.restamp(c));
-      copies.consumer[c] = -1; // its ack is on the wire and settles it
+      copies.setConsumer(c, -1); // its ack is on the wire and settles it
       continue;
     }
     // onMessage had started: the application has the message, whatever happens to the ack.
     if (start <= w.now && (done > w.now || endsNow)) recordDelivery(w, copies.message[c]!, start);
     if (brokerAlive && copies.brokerEpoch[c] === b.epoch) redeliver(w, b, c, fault);
-    else copies.consumer[c] = -1;
+    else copies.setConsumer(c, -1);
   }
   k.inflight = 0;
   if (brokerAlive) dispatchPending(w, b, k.dest);
 }
 
-/** The copies dispatched to consumer `k` (a scan: consumers leave rarely). */
+/** The copies dispatched to consumer `k`, lowest slot first. */
 function dispatchedTo(w: World, k: number): number[] {
-  const copies = w.copies;
-  const out: number[] = [];
-  const high = copies.pool.highWater;
-  for (let c = 0; c < high; c++) if (copies.place[c] !== 0 && copies.consumer[c] === k) out.push(c);
-  return out;
+  return w.copies.atConsumer.members(k);
 }

@@ -10,7 +10,7 @@ import { Ev } from './events.js';
 import { freeBridgeSlot, mayForward, tryForward, tryForwardTo } from './forwarding.js';
 import { dropCopy, recordDelivery } from './ledger.js';
 import { Outcome, Place } from './messages.js';
-import { sendOver } from './network.js';
+import { assertFreshStamp, sendOver } from './network.js';
 import { wakeBlockedProducers } from './producers.js';
 import { removeFromBroker } from './storage.js';
 import type { BrokerRt, ConsumerRt, LinkRt, World } from './world.js';
@@ -108,7 +108,7 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
   const consumer = w.consumers[k]!;
   const m = copies.message[c]!;
   const producer = w.producers[w.messages.producer[m]!]!.spec;
-  copies.consumer[c] = k;
+  copies.setConsumer(c, k);
   copies.acking[c] = 0;
   if (copies.dispatches[c]!++ > 0) {
     w.ledger.redeliveries++;
@@ -202,7 +202,7 @@ function isPendingAt(w: World, b: BrokerRt, c: number, gen: number): boolean {
 export function redeliver(w: World, b: BrokerRt, c: number, fault: number): void {
   const copies = w.copies;
   const m = copies.message[c]!;
-  copies.consumer[c] = -1;
+  copies.setConsumer(c, -1);
   copies.acking[c] = 0;
   const stamp = copies.restamp(c);
   if (fault >= 0) w.messages.fault[m] = fault;
@@ -212,6 +212,7 @@ export function redeliver(w: World, b: BrokerRt, c: number, fault: number): void
     dropCopy(w, c, -1);
     return;
   }
+  assertFreshStamp(w, c, stamp, Ev.Redeliver);
   w.queue.push(w.now + w.costs.redeliveryDelayUs, Ev.Redeliver, c, stamp);
 }
 

@@ -147,7 +147,7 @@ function forwardVia(w: World, b: BrokerRt, c: number, link: number, peer: number
   if (inStore) {
     copies.forwardedAs[c] = c2;
     copies.forwardedFrom[c2] = c;
-    copies.forwardLink[c] = link;
+    copies.setForwardLink(c, link);
     copies.forwardTag[c] = w.links[link]!.epoch;
   } else {
     removeFromBroker(w, b, c);

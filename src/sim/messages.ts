@@ -5,6 +5,7 @@
  * make several copies of one message; a message is settled when its last copy and its
  * producer's hold are gone. Both tables recycle slots, so memory follows what is in flight.
  */
+import { CopyIndex } from './copyIndex.js';
 import { growFloat64, growInt32, growUint8, SlotPool } from './slots.js';
 
 /** Where a copy is in a broker's journal. */
@@ -148,6 +149,14 @@ export class CopyTable {
    */
   stamp: Int32Array;
   private nextStamp = 1;
+  /** Live copies by the broker they are at or travelling to (any place, any incarnation). */
+  readonly atBroker: CopyIndex;
+  /** Copies by the consumer they are dispatched to. */
+  readonly atConsumer: CopyIndex;
+  /** Copies by the store they are written in. */
+  readonly inStore: CopyIndex;
+  /** Source copies by the bridge they were forwarded over (awaiting the far side's ack). */
+  readonly forwardedOver: CopyIndex;
 
   constructor(capacity = 1024) {
     this.pool = new SlotPool(capacity, (c) => this.grow(c));
@@ -170,6 +179,10 @@ export class CopyTable {
     this.link = new Int32Array(capacity);
     this.routeTag = new Int32Array(capacity);
     this.stamp = new Int32Array(capacity);
+    this.atBroker = new CopyIndex(capacity);
+    this.atConsumer = new CopyIndex(capacity);
+    this.inStore = new CopyIndex(capacity);
+    this.forwardedOver = new CopyIndex(capacity);
   }
 
   allocate(message: number, place: Place, broker: number, brokerEpoch: number): number {
@@ -193,7 +206,32 @@ export class CopyTable {
     this.link[c] = -1;
     this.routeTag[c] = 0;
     this.stamp[c] = this.nextStamp++ | 0;
+    this.atBroker.set(c, broker);
     return c;
+  }
+
+  /** The copy is at (or on its way to) `broker` now. */
+  setBroker(c: number, broker: number): void {
+    this.broker[c] = broker;
+    this.atBroker.set(c, broker);
+  }
+
+  /** The copy is dispatched to consumer `k` (-1: to none). */
+  setConsumer(c: number, k: number): void {
+    this.consumer[c] = k;
+    this.atConsumer.set(c, k);
+  }
+
+  /** The copy is written in `store` (-1: in none); see storage.ts. */
+  setStore(c: number, store: number): void {
+    this.store[c] = store;
+    this.inStore.set(c, store);
+  }
+
+  /** The copy was forwarded over bridge `link` (-1: its forward is over). */
+  setForwardLink(c: number, link: number): void {
+    this.forwardLink[c] = link;
+    this.forwardedOver.set(c, link);
   }
 
   /** A new stamp for `c`, voiding events scheduled about its previous journey. */
@@ -207,6 +245,10 @@ export class CopyTable {
   free(c: number): void {
     this.place[c] = 0;
     this.stamp[c] = 0;
+    this.atBroker.set(c, -1);
+    this.atConsumer.set(c, -1);
+    this.inStore.set(c, -1);
+    this.forwardedOver.set(c, -1);
     this.pool.release(c);
   }
 
@@ -230,5 +272,9 @@ export class CopyTable {
     this.link = growInt32(this.link, c);
     this.routeTag = growInt32(this.routeTag, c);
     this.stamp = growInt32(this.stamp, c);
+    this.atBroker.grow(c);
+    this.atConsumer.grow(c);
+    this.inStore.grow(c);
+    this.forwardedOver.grow(c);
   }
 }

@@ -67,8 +67,7 @@ export function onLinkDown(w: World, link: LinkRt, epoch: number, fault: number)
  */
 function requeueForwarded(w: World, link: LinkRt, epoch: number): void {
   const copies = w.copies;
-  const high = copies.pool.highWater;
-  for (let c = 0; c < high; c++) {
+  for (const c of copies.forwardedOver.members(link.id)) {
     const c2 = copies.forwardedAs[c]!;
     if (
       copies.place[c] === 0 ||
@@ -78,7 +77,7 @@ function requeueForwarded(w: World, link: LinkRt, epoch: number): void {
     )
       continue;
     copies.forwardedAs[c] = -1;
-    copies.forwardLink[c] = -1;
+    copies.setForwardLink(c, -1);
     // The far copy may be gone already (consumed there); if not, it no longer answers.
     if (copies.place[c2] !== 0 && copies.forwardedFrom[c2] === c) copies.forwardedFrom[c2] = -1;
     const b = w.brokers[copies.broker[c]!]!;

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { onAtBroker } from '../../../src/sim/arrival.js';
 import { killBroker } from '../../../src/sim/brokers.js';
+import { Ev } from '../../../src/sim/events.js';
 import { Journal, Outcome, Place } from '../../../src/sim/messages.js';
+import { sendOver } from '../../../src/sim/network.js';
 import { copyOnTheWay, smallWorld } from '../../support/smallWorld.js';
 
 const topology = (type: 'queue' | 'topic', persistent: boolean) => `
@@ -55,5 +57,17 @@ describe('arrival', () => {
     const c = copyOnTheWay(w, 0, 0);
     onAtBroker(w, c, w.copies.stamp[c]! - 1);
     expect(w.copies.place[c]).toBe(Place.Wire);
+  });
+});
+
+describe('stamps', () => {
+  it('refuses to schedule an event about a copy with a stamp that is already stale', () => {
+    const w = smallWorld(topology('queue', false));
+    const c = copyOnTheWay(w, 0, 0);
+    const stamp = w.copies.stamp[c]!;
+    w.copies.restamp(c);
+    expect(() => sendOver(w, -1, 'up', w.now + 1, Ev.AtBroker, c, stamp)).toThrow('stale stamp');
+    w.copies.free(c);
+    expect(() => sendOver(w, -1, 'up', w.now + 1, Ev.AtBroker, c, 0)).toThrow('stale stamp');
   });
 });
