@@ -5,11 +5,12 @@
  * message out to its subscribers.
  */
 import { isActive } from './brokerState.js';
+import { CopyState, moveCopy } from './copyState.js';
 import { accepted, answerSender, deliver, dispatchOverBridge } from './dispatch.js';
 import { bridgeArrived, networkSubscribers, tryForwardTo } from './forwarding.js';
 import { enqueueJournal } from './journal.js';
 import { dropCopy } from './ledger.js';
-import { Outcome, Place } from './messages.js';
+import { Outcome } from './messages.js';
 import { lostOnTheWay } from './producers.js';
 import { holdsOtherCopy, removeFromBroker } from './storage.js';
 import type { BrokerRt, World } from './world.js';
@@ -35,12 +36,14 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
       return;
     }
   }
-  copies.place[c] = Place.Broker;
+  moveCopy(copies, c, CopyState.Accepted);
   const doneUs = Math.max(w.now, b.cpuFreeUs) + w.costs.brokerCpuUs;
   b.cpuFreeUs = doneUs;
   b.memoryBytes += w.producers[w.messages.producer[m]!]!.spec.sizeBytes;
   if (w.dests[w.messages.dest[m]!]!.topic) return fanOut(w, b, c, doneUs);
   if (w.messages.persistent[m] && b.store >= 0) {
+    // always: the broker acknowledges and dispatches once the record's batch is synced.
+    if (b.syncStrategy === 'always') moveCopy(copies, c, CopyState.Journaling);
     enqueueJournal(w, b, c, doneUs);
     // periodic / never: the broker acknowledges once the record is queued for the journal writer.
     if (b.syncStrategy !== 'always') accepted(w, b, c, doneUs);
@@ -82,7 +85,7 @@ function fanOutCopy(w: World, b: BrokerRt, c: number): number {
   msgs.acked[m2] = 1;
   msgs.holders[m2] = 1;
   w.ledger.fanout++;
-  const c2 = w.copies.allocate(m2, Place.Broker, b.id, b.epoch);
+  const c2 = w.copies.allocate(m2, CopyState.Accepted, b.id, b.epoch);
   w.copies.hops[c2] = w.copies.hops[c]!;
   b.memoryBytes += w.producers[msgs.producer[m]!]!.spec.sizeBytes;
   return c2;

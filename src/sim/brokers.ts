@@ -4,13 +4,14 @@
  */
 import { type BrokerEffect, brokerMachine } from '../machines/brokerMachine.js';
 import { brokerState, isActive, isDown } from './brokerState.js';
+import { CopyState, isAtBroker, moveCopy } from './copyState.js';
 import { tcpControlUs } from './costs.js';
 import { Ev } from './events.js';
 import { syncStore } from './journal.js';
 import { dropCopy, recordDelivery } from './ledger.js';
 import { newLifecycle, sendLifecycle } from './lifecycle.js';
 import { scheduleLinkFailure } from './links.js';
-import { Journal, Place } from './messages.js';
+import { Journal } from './messages.js';
 import { openUnavailable } from './producers.js';
 import { markStored, storedCopies } from './storage.js';
 import type { BrokerRt, StoreRt, World } from './world.js';
@@ -97,7 +98,7 @@ function becomeActive(w: World, b: BrokerRt): void {
 export function recoverStore(w: World, b: BrokerRt, store: StoreRt): void {
   const copies = w.copies;
   for (const c of storedCopies(w, store.id)) {
-    copies.place[c] = Place.Broker;
+    moveCopy(copies, c, CopyState.Pending);
     copies.setBroker(c, b.id);
     copies.brokerEpoch[c] = b.epoch;
     copies.setConsumer(c, -1);
@@ -114,7 +115,7 @@ function messagesHeld(w: World, b: BrokerRt): number {
   let n = 0;
   const copies = w.copies;
   for (const c of copies.atBroker.members(b.id)) {
-    if (copies.place[c] === Place.Broker && copies.brokerEpoch[c] === b.epoch) n++;
+    if (isAtBroker(copies.state[c]!) && copies.brokerEpoch[c] === b.epoch) n++;
   }
   return n;
 }
@@ -189,7 +190,7 @@ function settleJournal(w: World, b: BrokerRt, cause: DeathCause, fault: number):
 function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): void {
   const copies = w.copies;
   for (const c of copies.atBroker.members(b.id)) {
-    if (copies.place[c] !== Place.Broker || copies.broker[c] !== b.id || copies.brokerEpoch[c] !== oldEpoch)
+    if (!isAtBroker(copies.state[c]!) || copies.broker[c] !== b.id || copies.brokerEpoch[c] !== oldEpoch)
       continue;
     const k = copies.consumer[c]!;
     if (k >= 0) {
@@ -201,14 +202,16 @@ function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): 
       // onMessage had started: the application has it (and will see it again when it comes back).
       // A processing that ends at this very microsecond has ended (a completion precedes a fault).
       const done = start + consumer.spec.processingUs;
-      if (start <= w.now && (done > w.now || (done === w.now && copies.acking[c] === 0)))
+      if (start <= w.now && (done > w.now || (done === w.now && copies.state[c] !== CopyState.Acking)))
         recordDelivery(w, copies.message[c]!, start);
       copies.setConsumer(c, -1);
     }
     copies.forwardedAs[c] = -1;
     const j = copies.journal[c]!;
-    if (j === Journal.Written || j === Journal.Synced) copies.restamp(c);
-    else dropCopy(w, c, fault);
+    if (j === Journal.Written || j === Journal.Synced) {
+      copies.restamp(c);
+      moveCopy(copies, c, CopyState.Stored);
+    } else dropCopy(w, c, fault);
   }
 }
 

@@ -1,5 +1,6 @@
 /** Consumers attaching to a broker and leaving it, with what happens to their unacknowledged copies. */
 import { isActive } from './brokerState.js';
+import { CopyState } from './copyState.js';
 import { dispatchPending, finishProcessing, redeliver } from './dispatch.js';
 import { recordDelivery } from './ledger.js';
 import type { ConsumerRt, World } from './world.js';
@@ -35,7 +36,7 @@ export function detachConsumer(w: World, k: ConsumerRt, why: 'crash' | 'link', f
     // Ties: a processing that ends at this very microsecond has ended before the fault, whichever
     // of the two events the queue popped first. If its ConsumerDone has not run yet, it runs here
     // (and the queued one goes stale with the new stamp).
-    const endsNow = done === w.now && copies.acking[c] === 0;
+    const endsNow = done === w.now && copies.state[c] !== CopyState.Acking;
     if (why === 'crash' && done <= w.now && k.link >= 0) {
       if (endsNow) finishProcessing(w, c, k, copies.restamp(c));
       copies.setConsumer(c, -1); // its ack is on the wire and settles it

@@ -5,11 +5,12 @@
  * its ack, and redelivery when a consumer goes away with unacknowledged copies.
  */
 import { isActive } from './brokerState.js';
+import { CopyState, moveCopy } from './copyState.js';
 import { tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from './costs.js';
 import { Ev } from './events.js';
 import { freeBridgeSlot, mayForward, tryForward, tryForwardTo } from './forwarding.js';
 import { dropCopy, recordDelivery } from './ledger.js';
-import { Outcome, Place } from './messages.js';
+import { Outcome } from './messages.js';
 import { assertFreshStamp, sendOver } from './network.js';
 import { wakeBlockedProducers } from './producers.js';
 import { removeFromBroker } from './storage.js';
@@ -22,7 +23,7 @@ export function answerSender(w: World, c: number, atUs: number): void {
   const link = copies.link[c]!;
   if (from >= 0) {
     copies.forwardedFrom[c] = -1;
-    if (copies.place[from] !== 0)
+    if (copies.state[from] !== CopyState.Free)
       sendOver(w, link, 'down', atUs + tcpControlUs(w.costs), Ev.ForwardAck, from, copies.stamp[from]!);
     return;
   }
@@ -42,7 +43,9 @@ export function accepted(w: World, b: BrokerRt, c: number, atUs: number): void {
 
 export function dispatch(w: World, b: BrokerRt, c: number, atUs: number): void {
   const dest = w.messages.dest[w.copies.message[c]!]!;
-  if (!place(w, b, c, dest, atUs)) b.pending[dest]!.push(c, w.copies.pool.generation[c]!);
+  if (place(w, b, c, dest, atUs)) return;
+  moveCopy(w.copies, c, CopyState.Pending);
+  b.pending[dest]!.push(c, w.copies.pool.generation[c]!);
 }
 
 /**
@@ -108,8 +111,8 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
   const consumer = w.consumers[k]!;
   const m = copies.message[c]!;
   const producer = w.producers[w.messages.producer[m]!]!.spec;
+  moveCopy(copies, c, CopyState.Dispatched);
   copies.setConsumer(c, k);
-  copies.acking[c] = 0;
   if (copies.dispatches[c]!++ > 0) {
     w.ledger.redeliveries++;
     const fault = w.messages.fault[m]!;
@@ -133,7 +136,8 @@ export function onConsumerDone(w: World, c: number, stamp: number): void {
   const copies = w.copies;
   if (copies.stamp[c] !== stamp) return;
   const k = copies.consumer[c]!;
-  if (k < 0 || copies.acking[c]) throw new Error(`copy ${c} finished at no consumer (stamp ${stamp})`);
+  if (k < 0 || copies.state[c] !== CopyState.Dispatched)
+    throw new Error(`copy ${c} finished while not at a consumer (stamp ${stamp})`);
   finishProcessing(w, c, w.consumers[k]!, stamp);
 }
 
@@ -144,7 +148,7 @@ export function onConsumerDone(w: World, c: number, stamp: number): void {
  */
 export function finishProcessing(w: World, c: number, consumer: ConsumerRt, stamp: number): void {
   const copies = w.copies;
-  copies.acking[c] = 1;
+  moveCopy(copies, c, CopyState.Acking);
   recordDelivery(w, copies.message[c]!, copies.startUs[c]!);
   if (w.sending) w.metrics.deliveredWhileSending++;
   if (consumer.link < 0) onAck(w, c, stamp);
@@ -187,11 +191,9 @@ function isPendingAt(w: World, b: BrokerRt, c: number, gen: number): boolean {
   const copies = w.copies;
   return (
     copies.pool.generation[c] === gen &&
-    copies.place[c] === Place.Broker &&
+    copies.state[c] === CopyState.Pending &&
     copies.broker[c] === b.id &&
-    copies.brokerEpoch[c] === b.epoch &&
-    copies.consumer[c]! < 0 &&
-    copies.forwardedAs[c]! < 0
+    copies.brokerEpoch[c] === b.epoch
   );
 }
 
@@ -202,8 +204,8 @@ function isPendingAt(w: World, b: BrokerRt, c: number, gen: number): boolean {
 export function redeliver(w: World, b: BrokerRt, c: number, fault: number): void {
   const copies = w.copies;
   const m = copies.message[c]!;
+  moveCopy(copies, c, CopyState.Redelivering);
   copies.setConsumer(c, -1);
-  copies.acking[c] = 0;
   const stamp = copies.restamp(c);
   if (fault >= 0) w.messages.fault[m] = fault;
   if (copies.dispatches[c]! > w.costs.maxRedeliveries) {

@@ -7,11 +7,12 @@
  * already used its network hops (networkTTL) stays where it is: stuck, if its consumer left.
  */
 import { isActive } from './brokerState.js';
+import { CopyState, moveCopy } from './copyState.js';
 import { tcpHopUs } from './costs.js';
 import { Ev } from './events.js';
 import { dropCopy } from './ledger.js';
 import { ensureBridge } from './links.js';
-import { Journal, Place } from './messages.js';
+import { Journal } from './messages.js';
 import { sendOver } from './network.js';
 import { removeFromBroker } from './storage.js';
 import type { BrokerRt, LinkRt, World } from './world.js';
@@ -136,7 +137,7 @@ function forwardVia(w: World, b: BrokerRt, c: number, link: number, peer: number
   const copies = w.copies;
   const m = copies.message[c]!;
   const target = w.brokers[peer]!;
-  const c2 = copies.allocate(m, Place.Wire, peer, target.epoch);
+  const c2 = copies.allocate(m, CopyState.Arriving, peer, target.epoch);
   w.messages.holders[m]!++;
   w.ledger.forwarded++;
   copies.hops[c2] = copies.hops[c]! + 1;
@@ -145,6 +146,7 @@ function forwardVia(w: World, b: BrokerRt, c: number, link: number, peer: number
   w.links[link]!.forwarding++;
   const inStore = copies.journal[c] !== Journal.None;
   if (inStore) {
+    moveCopy(copies, c, CopyState.Forwarding);
     copies.forwardedAs[c] = c2;
     copies.forwardedFrom[c2] = c;
     copies.setForwardLink(c, link);

@@ -6,6 +6,7 @@
  * producer's hold are gone. Both tables recycle slots, so memory follows what is in flight.
  */
 import { CopyIndex } from './copyIndex.js';
+import { CopyState, moveCopy } from './copyState.js';
 import { growFloat64, growInt32, growUint8, SlotPool } from './slots.js';
 
 /** Where a copy is in a broker's journal. */
@@ -28,14 +29,6 @@ export const Outcome = {
   /** A topic message with no subscriber: dropped by design, not lost. */
   Discarded: 2,
 } as const;
-
-export const Place = {
-  /** Travelling from a producer or a bridge to `broker`. */
-  Wire: 1,
-  /** Held by `broker` (its memory, journal or store), possibly dispatched to `consumer`. */
-  Broker: 2,
-} as const;
-export type Place = (typeof Place)[keyof typeof Place];
 
 export class MessageTable {
   readonly pool: SlotPool;
@@ -112,7 +105,8 @@ export class MessageTable {
 export class CopyTable {
   readonly pool: SlotPool;
   message: Int32Array;
-  place: Uint8Array;
+  /** Where it is in its journey: set at allocation, then changed only by copyState.ts's moveCopy. */
+  state: Uint8Array;
   /** The broker it is at or travelling to. */
   broker: Int32Array;
   /** That broker's incarnation when the copy reached or left for it: a restart voids the copy's events. */
@@ -126,8 +120,6 @@ export class CopyTable {
   consumer: Int32Array;
   /** When the application started processing it (us). */
   startUs: Float64Array;
-  /** 1: its consumer finished processing it and the ack is on its way (its ConsumerDone has run). */
-  acking: Uint8Array;
   /** Dispatches so far; above the redelivery limit it goes to the DLQ. */
   dispatches: Int32Array;
   /** Network hops taken (networkTTL). */
@@ -161,7 +153,7 @@ export class CopyTable {
   constructor(capacity = 1024) {
     this.pool = new SlotPool(capacity, (c) => this.grow(c));
     this.message = new Int32Array(capacity);
-    this.place = new Uint8Array(capacity);
+    this.state = new Uint8Array(capacity);
     this.broker = new Int32Array(capacity);
     this.brokerEpoch = new Int32Array(capacity);
     this.journal = new Uint8Array(capacity);
@@ -169,7 +161,6 @@ export class CopyTable {
     this.readyUs = new Float64Array(capacity);
     this.consumer = new Int32Array(capacity);
     this.startUs = new Float64Array(capacity);
-    this.acking = new Uint8Array(capacity);
     this.dispatches = new Int32Array(capacity);
     this.hops = new Uint8Array(capacity);
     this.forwardedAs = new Int32Array(capacity);
@@ -185,10 +176,16 @@ export class CopyTable {
     this.forwardedOver = new CopyIndex(capacity);
   }
 
-  allocate(message: number, place: Place, broker: number, brokerEpoch: number): number {
+  /** A new copy of `message`: on its way to `broker` (Arriving), or made there (Accepted, a fan-out). */
+  allocate(
+    message: number,
+    state: typeof CopyState.Arriving | typeof CopyState.Accepted,
+    broker: number,
+    brokerEpoch: number,
+  ): number {
     const c = this.pool.allocate();
     this.message[c] = message;
-    this.place[c] = place;
+    this.state[c] = state;
     this.broker[c] = broker;
     this.brokerEpoch[c] = brokerEpoch;
     this.journal[c] = Journal.None;
@@ -196,7 +193,6 @@ export class CopyTable {
     this.readyUs[c] = 0;
     this.consumer[c] = -1;
     this.startUs[c] = 0;
-    this.acking[c] = 0;
     this.dispatches[c] = 0;
     this.hops[c] = 0;
     this.forwardedAs[c] = -1;
@@ -241,9 +237,9 @@ export class CopyTable {
     return s;
   }
 
-  /** A settled copy: its place is cleared so that scans skip it. */
+  /** A settled copy: Free, out of every index, its slot back in the pool. */
   free(c: number): void {
-    this.place[c] = 0;
+    moveCopy(this, c, CopyState.Free);
     this.stamp[c] = 0;
     this.atBroker.set(c, -1);
     this.atConsumer.set(c, -1);
@@ -254,7 +250,7 @@ export class CopyTable {
 
   private grow(c: number): void {
     this.message = growInt32(this.message, c);
-    this.place = growUint8(this.place, c);
+    this.state = growUint8(this.state, c);
     this.broker = growInt32(this.broker, c);
     this.brokerEpoch = growInt32(this.brokerEpoch, c);
     this.journal = growUint8(this.journal, c);
@@ -262,7 +258,6 @@ export class CopyTable {
     this.readyUs = growFloat64(this.readyUs, c);
     this.consumer = growInt32(this.consumer, c);
     this.startUs = growFloat64(this.startUs, c);
-    this.acking = growUint8(this.acking, c);
     this.dispatches = growInt32(this.dispatches, c);
     this.hops = growUint8(this.hops, c);
     this.forwardedAs = growInt32(this.forwardedAs, c);

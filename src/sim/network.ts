@@ -3,6 +3,7 @@
  * partition stalls a link, what would cross it is held (TCP retransmits it after the heal);
  * when the link is declared dead, what was held is dropped.
  */
+import { CopyState } from './copyState.js';
 import { Ev } from './events.js';
 import type { LinkRt, World } from './world.js';
 
@@ -81,7 +82,7 @@ const COPY_EVENTS = (() => {
  * (issue 12). A stamp goes stale only while an event is on its way.
  */
 export function assertFreshStamp(w: World, c: number, stamp: number, kind: number): void {
-  if (w.copies.place[c] === 0 || w.copies.stamp[c] !== stamp)
+  if (w.copies.state[c] === CopyState.Free || w.copies.stamp[c] !== stamp)
     throw new Error(
       `event kind ${kind} scheduled for copy ${c} with stale stamp ${stamp} (now ${w.copies.stamp[c]})`,
     );

@@ -7,10 +7,10 @@
  * replayed, as the failover transport does.
  */
 import { isActive } from './brokerState.js';
+import { CopyState } from './copyState.js';
 import { tcpHopUs, vmHopUs } from './costs.js';
 import { Ev } from './events.js';
 import { dropCopy, releaseHold } from './ledger.js';
-import { Place } from './messages.js';
 import { sendOver } from './network.js';
 import type { BrokerRt, ProducerRt, World } from './world.js';
 
@@ -77,7 +77,7 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
     return false;
   }
   const copies = w.copies;
-  const c = copies.allocate(m, Place.Wire, broker, b.epoch);
+  const c = copies.allocate(m, CopyState.Arriving, broker, b.epoch);
   w.messages.holders[m]!++;
   copies.link[c] = p.link;
   copies.routeTag[c] = routeTag(w, p, broker);

@@ -7,6 +7,7 @@
 import { isActive } from './brokerState.js';
 import { recoverStore } from './brokers.js';
 import { attachConsumer, detachConsumer } from './consumers.js';
+import { CopyState } from './copyState.js';
 import { dispatch, dispatchOverBridge, dispatchPending } from './dispatch.js';
 import { restartLink } from './links.js';
 import { onRouteDown, onRouteUp } from './producers.js';
@@ -70,7 +71,7 @@ function requeueForwarded(w: World, link: LinkRt, epoch: number): void {
   for (const c of copies.forwardedOver.members(link.id)) {
     const c2 = copies.forwardedAs[c]!;
     if (
-      copies.place[c] === 0 ||
+      copies.state[c] === CopyState.Free ||
       c2 < 0 ||
       copies.forwardLink[c] !== link.id ||
       copies.forwardTag[c] !== epoch
@@ -79,7 +80,7 @@ function requeueForwarded(w: World, link: LinkRt, epoch: number): void {
     copies.forwardedAs[c] = -1;
     copies.setForwardLink(c, -1);
     // The far copy may be gone already (consumed there); if not, it no longer answers.
-    if (copies.place[c2] !== 0 && copies.forwardedFrom[c2] === c) copies.forwardedFrom[c2] = -1;
+    if (copies.state[c2] !== CopyState.Free && copies.forwardedFrom[c2] === c) copies.forwardedFrom[c2] = -1;
     const b = w.brokers[copies.broker[c]!]!;
     if (isActive(b) && b.epoch === copies.brokerEpoch[c]) {
       copies.restamp(c);

@@ -6,9 +6,9 @@
 import { buildPlan } from '../../src/plan/buildPlan.js';
 import { startBroker } from '../../src/sim/brokers.js';
 import { buildWorld } from '../../src/sim/build.js';
+import { CopyState } from '../../src/sim/copyState.js';
 import { Ev } from '../../src/sim/events.js';
 import { handleEvent } from '../../src/sim/loop.js';
-import { Place } from '../../src/sim/messages.js';
 import { drainNotices } from '../../src/sim/notices.js';
 import type { World } from '../../src/sim/world.js';
 import { loadInline } from './simulateYaml.js';
@@ -43,7 +43,7 @@ export function copyOnTheWay(w: World, p: number, broker: number): number {
   w.messages.acked[m] = 1;
   w.ledger.sent++;
   const b = w.brokers[broker]!;
-  return w.copies.allocate(m, Place.Wire, broker, b.epoch);
+  return w.copies.allocate(m, CopyState.Arriving, broker, b.epoch);
 }
 
 /** The kinds of the queued events, in pop order (drains a copy of the queue, not the queue). */

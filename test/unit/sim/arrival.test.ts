@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { onAtBroker } from '../../../src/sim/arrival.js';
 import { killBroker } from '../../../src/sim/brokers.js';
+import { CopyState } from '../../../src/sim/copyState.js';
 import { Ev } from '../../../src/sim/events.js';
-import { Journal, Outcome, Place } from '../../../src/sim/messages.js';
+import { Journal, Outcome } from '../../../src/sim/messages.js';
 import { sendOver } from '../../../src/sim/network.js';
 import { copyOnTheWay, smallWorld } from '../../support/smallWorld.js';
 
@@ -26,7 +27,7 @@ describe('arrival', () => {
     w.faults.push({ index: 0 } as never);
     killBroker(w, w.brokers[0]!, 'kill', 0);
     onAtBroker(w, c, w.copies.stamp[c]!);
-    expect(w.copies.place[c]).toBe(0);
+    expect(w.copies.state[c]).toBe(CopyState.Free);
     expect(w.messages.fault[m]).toBe(0);
   });
 
@@ -34,7 +35,7 @@ describe('arrival', () => {
     const persistent = smallWorld(topology('queue', true));
     const c = copyOnTheWay(persistent, 0, 0);
     onAtBroker(persistent, c, persistent.copies.stamp[c]!);
-    expect(persistent.copies.place[c]).toBe(Place.Broker);
+    expect(persistent.copies.state[c]).toBe(CopyState.Journaling);
     expect(persistent.copies.journal[c]).toBe(Journal.Queued);
     const memory = smallWorld(topology('queue', false));
     const c2 = copyOnTheWay(memory, 0, 0);
@@ -49,14 +50,14 @@ describe('arrival', () => {
     const m = w.copies.message[c]!;
     onAtBroker(w, c, w.copies.stamp[c]!);
     expect(w.messages.outcome[m]).toBe(Outcome.Discarded);
-    expect(w.copies.place[c]).toBe(0);
+    expect(w.copies.state[c]).toBe(CopyState.Free);
   });
 
   it('ignores an event with a stale stamp', () => {
     const w = smallWorld(topology('queue', false));
     const c = copyOnTheWay(w, 0, 0);
     onAtBroker(w, c, w.copies.stamp[c]! - 1);
-    expect(w.copies.place[c]).toBe(Place.Wire);
+    expect(w.copies.state[c]).toBe(CopyState.Arriving);
   });
 });
 

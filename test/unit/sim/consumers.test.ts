@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { onAtBroker } from '../../../src/sim/arrival.js';
 import { attachConsumer, detachConsumer } from '../../../src/sim/consumers.js';
+import { CopyState } from '../../../src/sim/copyState.js';
 import { Ev } from '../../../src/sim/events.js';
 import { copyOnTheWay, runUntil, smallWorld } from '../../support/smallWorld.js';
 
@@ -62,7 +63,7 @@ describe('consumers', () => {
     detachConsumer(w, k, 'crash', -1);
     expect(w.messages.deliveries[m]).toBe(1);
     runUntil(w, done + 100_000); // the stale ConsumerDone is ignored, the ack settles the copy
-    expect(w.copies.place[c]).toBe(0);
+    expect(w.copies.state[c]).toBe(CopyState.Free);
     expect(w.ledger.delivered).toBe(1);
     expect(w.ledger.duplicates).toBe(0);
   });

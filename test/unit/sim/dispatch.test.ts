@@ -1,6 +1,7 @@
 /** dispatch.ts on a small world: one central broker, two consumers with a prefetch of one. */
 import { describe, expect, it } from 'vitest';
 import { onAtBroker } from '../../../src/sim/arrival.js';
+import { CopyState } from '../../../src/sim/copyState.js';
 import { dispatchPending, redeliver } from '../../../src/sim/dispatch.js';
 import { Outcome } from '../../../src/sim/messages.js';
 import { copyOnTheWay, runUntil, smallWorld } from '../../support/smallWorld.js';
@@ -67,6 +68,6 @@ describe('dispatch', () => {
     w.copies.dispatches[c] = w.costs.maxRedeliveries + 1;
     redeliver(w, b, c, -1);
     expect(w.messages.outcome[m]).toBe(Outcome.DeadLetter);
-    expect(w.copies.place[c]).toBe(0);
+    expect(w.copies.state[c]).toBe(CopyState.Free);
   });
 });

@@ -1,6 +1,7 @@
 /** forwarding.ts on a small world: two processes with embedded brokers bridged in a mesh. */
 import { describe, expect, it } from 'vitest';
 import { onAtBroker } from '../../../src/sim/arrival.js';
+import { CopyState } from '../../../src/sim/copyState.js';
 import { mayForward, tryForward } from '../../../src/sim/forwarding.js';
 import { stateOf } from '../../../src/sim/lifecycle.js';
 import { copyOnTheWay, runUntil, smallWorld } from '../../support/smallWorld.js';
@@ -27,7 +28,7 @@ describe('forwarding', () => {
     onAtBroker(w, c, w.copies.stamp[c]!);
     const bridge = w.links.find((l) => l.kind === 'bridge')!;
     expect(stateOf(bridge.lifecycle)).toBe('active');
-    expect(w.copies.place[c]).toBe(0); // non-persistent: it left broker 0 at once
+    expect(w.copies.state[c]).toBe(CopyState.Free); // non-persistent: it left broker 0 at once
     expect(w.ledger.forwarded).toBe(1);
     // The bridge's own reaction (dispatching at both ends) waits for the loop, not inside dispatch.
     expect(w.notices.map((n) => n.kind)).toEqual(['linkUp']);

@@ -1,8 +1,9 @@
 /** journal.ts on a small world: a central KahaDB broker that fsyncs every batch (`always`). */
 import { describe, expect, it } from 'vitest';
+import { CopyState } from '../../../src/sim/copyState.js';
 import { fsyncUs } from '../../../src/sim/costs.js';
 import { enqueueJournal, syncStore } from '../../../src/sim/journal.js';
-import { Journal, Place } from '../../../src/sim/messages.js';
+import { Journal } from '../../../src/sim/messages.js';
 import { copyOnTheWay, runUntil, smallWorld } from '../../support/smallWorld.js';
 
 const topology = (strategy: string) => `
@@ -19,7 +20,7 @@ simulation: { duration: 5s, drain: 1s }
 /** A persistent copy that broker 0 holds and queues for its journal now. */
 function queued(w: ReturnType<typeof smallWorld>): number {
   const c = copyOnTheWay(w, 0, 0);
-  w.copies.place[c] = Place.Broker;
+  w.copies.state[c] = w.brokers[0]!.syncStrategy === 'always' ? CopyState.Journaling : CopyState.Accepted;
   enqueueJournal(w, w.brokers[0]!, c, w.now);
   return c;
 }
