@@ -4,6 +4,7 @@
  * a module's functions directly and step the loop by hand.
  */
 import { buildPlan } from '../../src/plan/buildPlan.js';
+import { onAtBroker } from '../../src/sim/arrival.js';
 import { startBroker } from '../../src/sim/brokers.js';
 import { buildWorld } from '../../src/sim/build.js';
 import { CopyState } from '../../src/sim/copyState.js';
@@ -46,10 +47,9 @@ export function copyOnTheWay(w: World, p: number, broker: number): number {
   return w.copies.allocate(m, CopyState.Arriving, broker, b.epoch);
 }
 
-/** The kinds of the queued events, in pop order (drains a copy of the queue, not the queue). */
-export function queuedKinds(w: World): number[] {
-  const kinds: number[] = [];
-  const copy = Object.assign(Object.create(Object.getPrototypeOf(w.queue)), structuredClone({ ...w.queue }));
-  while (copy.pop()) kinds.push(copy.kind);
-  return kinds;
+/** A new message from producer `p` that broker `broker` accepts now (no wire time): returns its copy. */
+export function arrive(w: World, p = 0, broker = 0): number {
+  const c = copyOnTheWay(w, p, broker);
+  onAtBroker(w, c, w.copies.stamp[c]!);
+  return c;
 }

@@ -1,10 +1,9 @@
 /** consumers.ts on a small world: one central broker, one consumer over tcp. */
 import { describe, expect, it } from 'vitest';
-import { onAtBroker } from '../../../src/sim/arrival.js';
 import { attachConsumer, detachConsumer } from '../../../src/sim/consumers.js';
 import { CopyState } from '../../../src/sim/copyState.js';
 import { Ev } from '../../../src/sim/events.js';
-import { copyOnTheWay, runUntil, smallWorld } from '../../support/smallWorld.js';
+import { arrive, runUntil, smallWorld } from '../../support/smallWorld.js';
 
 const CENTRAL = `
 name: consumers
@@ -18,12 +17,6 @@ applications:
 cluster: { brokers: 1, ha: none }
 simulation: { duration: 5s, drain: 1s }
 `;
-
-function arrive(w: ReturnType<typeof smallWorld>): number {
-  const c = copyOnTheWay(w, 0, 0);
-  onAtBroker(w, c, w.copies.stamp[c]!);
-  return c;
-}
 
 describe('consumers', () => {
   it('attaching dispatches what waited for it', () => {

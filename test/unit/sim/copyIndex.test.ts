@@ -32,7 +32,10 @@ describe('CopyIndex', () => {
           let capacity = 2;
           const owner = new Map<number, number>();
           for (const [c, o] of moves) {
-            while (c >= capacity) index.grow((capacity *= 2));
+            while (c >= capacity) {
+              capacity *= 2;
+              index.grow(capacity);
+            }
             index.set(c, o);
             owner.set(c, o);
           }

@@ -1,10 +1,9 @@
 /** dispatch.ts on a small world: one central broker, two consumers with a prefetch of one. */
 import { describe, expect, it } from 'vitest';
-import { onAtBroker } from '../../../src/sim/arrival.js';
 import { CopyState } from '../../../src/sim/copyState.js';
 import { dispatchPending, redeliver } from '../../../src/sim/dispatch.js';
 import { Outcome } from '../../../src/sim/messages.js';
-import { copyOnTheWay, runUntil, smallWorld } from '../../support/smallWorld.js';
+import { arrive, runUntil, smallWorld } from '../../support/smallWorld.js';
 
 const CENTRAL = `
 name: dispatch
@@ -19,13 +18,6 @@ applications:
 cluster: { brokers: 1, ha: none }
 simulation: { duration: 5s, drain: 1s }
 `;
-
-/** A non-persistent copy from producer 0 accepted by broker 0 now. */
-function arrive(w: ReturnType<typeof smallWorld>): number {
-  const c = copyOnTheWay(w, 0, 0);
-  onAtBroker(w, c, w.copies.stamp[c]!);
-  return c;
-}
 
 describe('dispatch', () => {
   it('hands copies to the attached consumers in turn, then queues them when every prefetch is full', () => {
