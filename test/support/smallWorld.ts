@@ -10,6 +10,7 @@ import { buildWorld } from '../../src/sim/build.js';
 import { CopyState } from '../../src/sim/copyState.js';
 import { Ev } from '../../src/sim/events.js';
 import { handleEvent } from '../../src/sim/loop.js';
+import { Ack } from '../../src/sim/messages.js';
 import { drainNotices } from '../../src/sim/notices.js';
 import type { World } from '../../src/sim/world.js';
 import { loadInline } from './simulateYaml.js';
@@ -41,7 +42,7 @@ export function copyOnTheWay(w: World, p: number, broker: number): number {
   const producer = w.producers[p]!;
   const m = w.messages.allocate(p, w.now, producer.dest, producer.spec.persistent);
   w.messages.holders[m] = 1;
-  w.messages.acked[m] = 1;
+  w.messages.acked[m] = Ack.Ok;
   w.ledger.sent++;
   const b = w.brokers[broker]!;
   return w.copies.allocate(m, CopyState.Arriving, broker, b.epoch);
