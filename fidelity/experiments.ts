@@ -2,6 +2,8 @@
  * Every fidelity experiment, each with its mirror topology (fidelity/topologies/<name>.yaml), and
  * how its real repetitions and its simulation become rows of docs/FIDELITY.md.
  */
+
+import type { Topology } from '../src/topology/types.js';
 import { type CrashOutcome, crashReal, crashSimulated } from './crashLoss.js';
 import { failoverReal, failoverSimulated } from './failover.js';
 import type { Lab } from './lab.js';
@@ -37,20 +39,31 @@ async function repeat<T>(reps: number, progress: (what: string) => void, id: str
   return out;
 }
 
-function crash(id: string, title: string, judgeDuplicates = false): Experiment {
+/** An experiment on one mirror topology: `reps` real runs, then rows from them and the simulation. */
+function oneMirror<T>(
+  id: string,
+  title: string,
+  runReal: (lab: Lab, t: Topology) => Promise<T>,
+  rows: (t: Topology, real: T[]) => Row[],
+): Experiment {
   return {
     id,
     title,
     mirrors: [id],
     async run(lab, reps, progress) {
       const t = loadMirror(id);
-      const real = await repeat(reps, progress, id, () => crashReal(lab, t));
-      const sim = crashSimulated(t);
-      const rows = [lossRow(id, real, sim)];
-      if (judgeDuplicates) rows.push(duplicateRow(id, real, sim));
-      return rows;
+      return rows(t, await repeat(reps, progress, id, () => runReal(lab, t)));
     },
   };
+}
+
+function crash(id: string, title: string, judgeDuplicates = false): Experiment {
+  return oneMirror(id, title, crashReal, (t, real) => {
+    const sim = crashSimulated(t);
+    const rows = [lossRow(id, real, sim)];
+    if (judgeDuplicates) rows.push(duplicateRow(id, real, sim));
+    return rows;
+  });
 }
 
 function lossRow(id: string, real: CrashOutcome[], sim: CrashOutcome): Row {
@@ -132,27 +145,21 @@ function ratioRow(id: string, measure: string, real: number[], sim: number, raw:
 }
 
 function failover(id: string, title: string): Experiment {
-  return {
-    id,
-    title,
-    mirrors: [id],
-    async run(lab, reps, progress) {
-      const t = loadMirror(id);
-      const real = (await repeat(reps, progress, id, () => failoverReal(lab, t))).map((r) => r.gapUs);
-      const sim = failoverSimulated(t).gapUs;
-      const s = (us: number) => `${(us / 1e6).toFixed(2)}s`;
-      return [
-        {
-          experiment: id,
-          measure: 'gap: kill to first acknowledged send',
-          real: spread(real, s),
-          simulated: s(sim),
-          ok: sim >= 0 && withinTolerance(sim, median(real)),
-          raw: `real ${real.map(s).join(', ')} | simulated ${s(sim)}`,
-        },
-      ];
-    },
-  };
+  return oneMirror(id, title, failoverReal, (t, runs) => {
+    const real = runs.map((r) => r.gapUs);
+    const sim = failoverSimulated(t).gapUs;
+    const s = (us: number) => `${(us / 1e6).toFixed(2)}s`;
+    return [
+      {
+        experiment: id,
+        measure: 'gap: kill to first acknowledged send',
+        real: spread(real, s),
+        simulated: s(sim),
+        ok: sim >= 0 && withinTolerance(sim, median(real)),
+        raw: `real ${real.map(s).join(', ')} | simulated ${s(sim)}`,
+      },
+    ];
+  });
 }
 
 function spread(values: number[], show: (v: number) => string): string {

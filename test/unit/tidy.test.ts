@@ -12,12 +12,7 @@ const SRC = 'src';
  * Where I/O belongs: the CLI, the loader that reads topology files and the schemas, and the
  * real-broker harness (processes, ports and scratch directories at the edge, beside the core).
  */
-const MAY_DO_IO = [
-  /^src\/cli\//,
-  /^src\/topology\/load\.ts$/,
-  /^src\/topology\/schema\.ts$/,
-  /^src\/real\//,
-];
+const MAY_DO_IO = [/^src\/cli\//, /^src\/topology\/load\.ts$/, /^src\/topology\/schema\.ts$/, /^src\/real\//];
 /** The one place timers are named: the simulated clock that replaces them. */
 const THE_CLOCK = 'src/sim/simClock.ts';
 
