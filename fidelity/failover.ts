@@ -23,9 +23,9 @@ export async function failoverReal(lab: Lab, t: Topology): Promise<FailoverOutco
   return withRun(`failover-${t.name}`, async (run) => {
     const cluster = t.cluster!;
     const store = join(run.dir, 'shared-kahadb');
-    const { broker: master } = await clusterBroker(lab, run, 'broker-0', cluster, store);
+    const master = await clusterBroker(lab, run, 'broker-0', cluster, store);
     await master.waitUntilAccepting(BROKER_START_MS);
-    const { broker: slave } = await clusterBroker(lab, run, 'broker-1', cluster, store);
+    const slave = await clusterBroker(lab, run, 'broker-1', cluster, store);
     // The clients' JVMs start while the slave does; the producer sends when told to go.
     const url = failoverUrl([master, slave], t.failover);
     const consumer = consumerApps(t)[0]!.consumers[0]!;

@@ -29,7 +29,7 @@ export async function transportReal(lab: Lab, t: Topology): Promise<TransportOut
     if (t.layout === 'embedded')
       Object.assign(options, { embedded: true, dataDir: join(run.dir, 'embedded') });
     else {
-      const { broker } = await clusterBroker(lab, run, 'broker-0', t.cluster!, join(run.dir, 'kahadb'));
+      const broker = await clusterBroker(lab, run, 'broker-0', t.cluster!, join(run.dir, 'kahadb'));
       await broker.waitUntilAccepting(BROKER_START_MS);
       options.url = failoverUrl([broker], t.failover);
     }
