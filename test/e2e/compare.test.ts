@@ -1,8 +1,8 @@
 /** `brokerlab compare` as a user runs it: the table, a recommendation that quotes it, JSON, exit codes. */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { schemaValidator } from '../support/schemas.js';
 
@@ -27,6 +27,9 @@ beforeAll(async () => {
   text = t.stdout;
   json = j.stdout;
 });
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
 
 describe('brokerlab compare on the bundled pair', () => {
   it('prints the side-by-side table and a recommendation per concern', () => {
@@ -41,8 +44,8 @@ describe('brokerlab compare on the bundled pair', () => {
       'at risk',
     ])
       expect(text).toContain(row);
-    expect(text).toMatch(/persistent stores to back up +100 +1\n/);
-    expect(text).toMatch(/network bridges +4,950 +0\n/);
+    expect(text).toMatch(/persistent stores to back up +105 +1\n/);
+    expect(text).toMatch(/network bridges +5,460 +0\n/);
     for (const concern of [
       'latency',
       'throughput ceiling',
@@ -53,8 +56,9 @@ describe('brokerlab compare on the bundled pair', () => {
       'availability and failover',
     ])
       expect(text).toMatch(new RegExp(`\\n  ${concern}: `));
+    // Orders go from web processes to billing processes: embedded, they cross the mesh too.
     expect(text).toContain(
-      'latency: embedded-per-process\n    - embedding saves a network hop and serialization',
+      '    - vm:// saves the network hop only inside a process: with producers and consumers in different services',
     );
     expect(text).toContain('stores to back up: central-cluster\n');
   });
@@ -111,7 +115,7 @@ describe('brokerlab compare on the bundled pair', () => {
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# embedded-per-process vs central-cluster\n/);
     expect(md.stdout.match(/^```mermaid$/gm)).toHaveLength(2);
-    expect(md.stdout).toContain('| persistent stores to back up | 100 | 1 |');
+    expect(md.stdout).toContain('| persistent stores to back up | 105 | 1 |');
   });
 });
 
