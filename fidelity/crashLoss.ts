@@ -160,7 +160,7 @@ export function crashSimulated(t: Topology): CrashOutcome {
   const r = simulateMirror(t);
   const f = r.faults[0]!;
   return {
-    acknowledged: r.fates.sent - r.fates.sendFailed,
+    acknowledged: r.fates.sent - r.fates.sendFailed - r.fates.unknown,
     lost: r.fates.lost,
     atRisk: f.atRisk,
     duplicates: r.duplicates,
