@@ -1,5 +1,5 @@
 /** `brokerlab check` and `brokerlab replay` as a user runs them. */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -94,5 +94,66 @@ describe('brokerlab check', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bad}:6:`);
     expect(r.stderr).toContain('notifier-9');
+  });
+});
+
+describe('a counterexample found against a --guarantee (issue 10)', () => {
+  const CENTRAL = 'topologies/central-cluster.yaml';
+
+  it('records the guarantees in force, with their names, units and origin, and replay fails the same way', async () => {
+    const out = join(dir, 'unavailable.json');
+    const check = await runCli(['check', CENTRAL, '--guarantee', 'maxUnavailable=5s', '--out', out]);
+    expect(check.code).toBe(1);
+    const fail = /^FAIL: .*$/m.exec(check.stdout)?.[0];
+    expect(fail).toMatch(/^FAIL: maxUnavailable measured [\d.]+s, allowed 5s /);
+    const doc = JSON.parse(await readFile(out, 'utf8'));
+    const validate = await schemaValidator('counterexample');
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc.guarantees).toEqual({ lostAcknowledged: 0, maxUnavailable: '5s', maxPersistentStores: 10 });
+    expect(doc.guaranteesFrom).toEqual({
+      lostAcknowledged: 'file',
+      maxUnavailable: '--guarantee',
+      maxPersistentStores: 'file',
+    });
+    const replay = await runCli(['replay', CENTRAL, '--schedule', out]);
+    expect(replay.code).toBe(1);
+    expect(replay.stdout).toContain(`${fail}\n`);
+    expect(replay.stdout).toContain('maxUnavailable=5s (--guarantee)');
+  });
+
+  it('says so when an older counterexample file records no guarantees', async () => {
+    const out = join(dir, 'old.json');
+    await writeFile(
+      out,
+      JSON.stringify({
+        format: 'brokerlab.counterexample/1',
+        topology: 'central-cluster',
+        replicas: [1],
+        duration: '1m',
+        schedule: [{ at: '0s', kind: 'broker-crash', target: 'broker-0', restartAfter: '30s' }],
+      }),
+    );
+    const replay = await runCli(['replay', CENTRAL, '--schedule', out]);
+    expect(replay.code).toBe(0);
+    expect(replay.stderr).toContain(
+      `${out} records no guarantees (written by an older brokerlab): judging the guarantees of ${CENTRAL} and --guarantee instead`,
+    );
+  });
+
+  it("prints the user's names and units everywhere: text, diagram, JSON and a replay hint that works", async () => {
+    const text = await runCli(['check', CENTRAL, '--guarantee', 'maxUnavailable=5s']);
+    expect(text.stdout).not.toMatch(/maxUnavailableUs|\d{7}|5000000us/);
+    expect(text.stdout).toMatch(/broken: maxUnavailable measured [\d.]+s, allowed 5s/);
+    const hint = /^replay: (.*)$/m.exec(text.stdout)![1]!;
+    expect(hint).toContain('--guarantee maxUnavailable=5s');
+    const replayed = await runCli(hint.split(' ').slice(1));
+    expect(replayed.code).toBe(1);
+    const json = JSON.parse(
+      (await runCli(['check', CENTRAL, '--guarantee', 'maxUnavailable=5s', '--json'])).stdout,
+    );
+    const broken = json.counterexample.verdicts.find((v: { valid: boolean }) => !v.valid);
+    expect(broken.name).toBe('maxUnavailable');
+    expect(broken.summary).toMatch(/^maxUnavailable measured [\d.]+s, allowed 5s$/);
+    expect(json.counterexample.replay).toBe(hint);
   });
 });

@@ -1,4 +1,4 @@
-import { counterexampleDocument } from '../../check/counterexampleFile.js';
+import { counterexampleDocument, foundCounterexample } from '../../check/counterexampleFile.js';
 import { type CheckOutcome, checkTopology } from '../../check/search.js';
 import { checkJson } from '../../report/json/checkJson.js';
 import { checkText } from '../../report/text/checkText.js';
@@ -52,16 +52,15 @@ export async function checkCommand(file: string, options: CheckCommandOptions, i
   const durationUs = settings.durationUs ?? topology.simulation.durationUs;
   if (outcome.status === 'fail' && options.out) {
     const t = outcome.trial;
-    const doc = counterexampleDocument(
-      topology.name,
-      { replicas: t.replicas, durationUs, schedule: t.schedule },
-      { seed: outcome.seed, path: outcome.path },
-    );
+    const doc = counterexampleDocument(topology.name, foundCounterexample(t, durationUs, settings.inForce), {
+      seed: outcome.seed,
+      path: outcome.path,
+    });
     await writeFileAtomic(options.out, jsonText(doc));
   }
   io.out(
     options.json
-      ? jsonText(checkJson(outcome, topology.name, durationUs, replay))
+      ? jsonText(checkJson(outcome, topology.name, durationUs, replay, settings.inForce))
       : checkText(outcome, topology, replay),
   );
   return outcome.status === 'pass' ? EXIT_OK : EXIT_FAILED;

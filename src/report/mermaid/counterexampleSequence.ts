@@ -5,6 +5,7 @@
  */
 import type { Trial } from '../../check/search.js';
 import { humanDurationUs } from '../../topology/units.js';
+import { verdictSummary } from '../text/verdictText.js';
 import { mermaidText as t } from './escape.js';
 
 export function counterexampleSequence(trial: Trial): string {
@@ -44,7 +45,7 @@ export function counterexampleSequence(trial: Trial): string {
     lines.push(`  B-->>P: ${t(effects.join(', '))}`);
   }
   for (const v of trial.verdicts.filter((x) => !x.valid)) {
-    lines.push(`  Note over P,C: ${t(`broken: ${v.name} ${v.measured} > ${v.allowed}`)}`);
+    lines.push(`  Note over P,C: ${t(`broken: ${verdictSummary(v)}`)}`);
   }
   return `${lines.join('\n')}\n`;
 }

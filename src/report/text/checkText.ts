@@ -1,16 +1,11 @@
 /** A check's outcome for the terminal: pass with coverage, or the counterexample and how to replay it. */
 import { isWeak, WEAK_COVERAGE } from '../../check/coverage.js';
-import type { Verdict } from '../../check/guarantees.js';
 import type { CheckOutcome } from '../../check/search.js';
 import type { Topology } from '../../topology/types.js';
 import { humanDurationUs } from '../../topology/units.js';
 import { counterexampleSequence } from '../mermaid/counterexampleSequence.js';
 import { formatCount as n, renderTable } from './table.js';
-
-export function formatMeasure(v: Pick<Verdict, 'unit'>, value: number): string {
-  if (v.unit === 'us') return humanDurationUs(value);
-  return `${n(value)} ${value === 1 ? v.unit.replace(/s$/, '') : v.unit}`;
-}
+import { verdictLine } from './verdictText.js';
 
 export function checkText(outcome: CheckOutcome, original: Topology, replayCommand: string): string {
   const name = original.name;
@@ -25,11 +20,7 @@ export function checkText(outcome: CheckOutcome, original: Topology, replayComma
     return `${out.join('\n')}\n`;
   }
   const trial = outcome.trial;
-  for (const v of trial.verdicts.filter((x) => !x.valid)) {
-    out.push(
-      `FAIL: ${v.name} measured ${formatMeasure(v, v.measured)}, allowed ${formatMeasure(v, v.allowed)} (${v.explanation})`,
-    );
-  }
+  for (const v of trial.verdicts.filter((x) => !x.valid)) out.push(verdictLine(v));
   const scaled = trial.topology.applications
     .map((a, i) => {
       const full = original.applications[i]!.replicas;
