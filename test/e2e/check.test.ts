@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { runCli, runShell } from '../support/cli.js';
 import { schemaValidator } from '../support/schemas.js';
 
 const TOPOLOGY = 'topologies/spring-boot-default.yaml';
@@ -155,5 +155,44 @@ describe('a counterexample found against a --guarantee (issue 10)', () => {
     expect(broken.name).toBe('maxUnavailable');
     expect(broken.summary).toMatch(/^maxUnavailable measured [\d.]+s, allowed 5s$/);
     expect(json.counterexample.replay).toBe(hint);
+  });
+});
+
+describe('the smallest counterexample is minimal (issue 10)', () => {
+  const EMBEDDED = 'topologies/embedded-per-process.yaml';
+
+  it('keeps only needed faults, says what the removal pass dropped, and prints a replay command that works as written', async () => {
+    const out = join(dir, 'minimal.json');
+    const check = await runCli([
+      'check',
+      EMBEDDED,
+      '--no-restarts',
+      '--kinds',
+      'process-crash',
+      '--out',
+      out,
+    ]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/after \d+ shrink steps and a removal pass that dropped [1-9]\d* faults?\)/);
+    const fail = /^FAIL: .*$/m.exec(check.stdout)![0];
+    const doc = JSON.parse(await readFile(out, 'utf8'));
+    // Every fault left is needed: without any one of them, the guarantees hold.
+    for (let i = 0; i < doc.schedule.length; i++) {
+      const fewer = join(dir, `minimal-without-${i}.json`);
+      await writeFile(
+        fewer,
+        JSON.stringify({ ...doc, schedule: doc.schedule.filter((_: unknown, j: number) => j !== i) }),
+      );
+      const r = await runCli(['replay', EMBEDDED, '--schedule', fewer]);
+      expect(r.code, `without fault ${i}`).toBe(0);
+    }
+    // The printed command, run by a shell exactly as printed, reproduces the minimal schedule.
+    const hint = /^replay: (.*)$/m.exec(check.stdout)![1]!;
+    expect(hint).toBe(`brokerlab replay ${EMBEDDED} --schedule ${out}`);
+    const replayed = await runShell(hint);
+    expect(replayed.code).toBe(1);
+    expect(replayed.stdout).toContain(`${fail}\n`);
+    const faults = replayed.stdout.split('\n').filter((l) => /\bprocess-crash\b/.test(l));
+    expect(faults).toHaveLength(doc.schedule.length);
   });
 });

@@ -37,6 +37,7 @@ export function checkJson(
     counterexample: {
       path: outcome.path,
       shrinks: outcome.shrinks,
+      removal: outcome.removal,
       verdicts: t.verdicts.map((v) => ({ ...v, summary: verdictSummary(v) })),
       file: counterexampleDocument(name, foundCounterexample(t, durationUs, guarantees), {
         seed: outcome.seed,

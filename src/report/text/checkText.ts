@@ -28,7 +28,7 @@ export function checkText(outcome: CheckOutcome, original: Topology, replayComma
     })
     .join(', ');
   out.push(
-    `smallest counterexample (after ${n(outcome.shrinks)} shrink steps): ${trial.schedule.length} fault${trial.schedule.length === 1 ? '' : 's'}, with ${scaled}`,
+    `smallest counterexample (after ${n(outcome.shrinks)} shrink steps and ${removalText(outcome)}): ${trial.schedule.length} fault${trial.schedule.length === 1 ? '' : 's'}, with ${scaled}`,
   );
   const rows = [
     ['at', 'fault', 'target', 'back after', 'at risk', 'lost', 'dup', 'stranded', 'redelivered', 'failover'],
@@ -73,4 +73,17 @@ function coverageText(outcome: CheckOutcome): string {
     return `${line}\nWARNING: under ${Math.round(WEAK_COVERAGE * 100)}% of the runs hurt anything: this pass says little. Widen faults.search (kinds, window, maxFaults) or add load.`;
   }
   return line;
+}
+
+/** `a removal pass that dropped 1 fault and took orders from ×67 to ×1`. */
+function removalText(outcome: Extract<CheckOutcome, { status: 'fail' }>): string {
+  const { droppedFaults, replicasBefore } = outcome.removal;
+  const after = outcome.trial.topology.applications;
+  const scaled = replicasBefore
+    .map((before, i) =>
+      before === after[i]!.replicas ? '' : `${after[i]!.id} from ×${n(before)} to ×${n(after[i]!.replicas)}`,
+    )
+    .filter(Boolean);
+  const dropped = `dropped ${droppedFaults === 0 ? 'no fault' : `${n(droppedFaults)} fault${droppedFaults === 1 ? '' : 's'}`}`;
+  return `a removal pass that ${dropped}${scaled.length > 0 ? ` and took ${scaled.join(', ')}` : ''}`;
 }
