@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runShell } from '../support/cli.js';
+import { REPO, runCli, runShell } from '../support/cli.js';
 import { schemaValidator } from '../support/schemas.js';
 
 const TOPOLOGY = 'topologies/spring-boot-default.yaml';
@@ -194,5 +194,24 @@ describe('the smallest counterexample is minimal (issue 10)', () => {
     expect(replayed.stdout).toContain(`${fail}\n`);
     const faults = replayed.stdout.split('\n').filter((l) => /\bprocess-crash\b/.test(l));
     expect(faults).toHaveLength(doc.schedule.length);
-  });
+  }, 240_000);
+
+  it('without --out, prints a command that writes the counterexample file and replays it, working as written', async () => {
+    const cwd = await mkdtemp(join(dir, 'cwd-'));
+    const topology = join(REPO, EMBEDDED);
+    const args = ['check', topology, '--no-restarts', '--kinds', 'process-crash'];
+    const check = await runCli(args, { cwd });
+    expect(check.code).toBe(1);
+    const fail = /^FAIL: .*$/m.exec(check.stdout)![0];
+    const hint = /^replay: (.*)$/m.exec(check.stdout)![1]!;
+    expect(hint).toMatch(
+      /^brokerlab check .* --out counterexample\.json > \/dev\/null; brokerlab replay .* --schedule counterexample\.json$/,
+    );
+    const replayed = await runShell(hint, { cwd });
+    expect(replayed.code).toBe(1);
+    expect(replayed.stdout).toContain(`${fail}\n`);
+    const doc = JSON.parse(await readFile(join(cwd, 'counterexample.json'), 'utf8'));
+    expect(replayed.stdout).toContain(`guarantees recorded in counterexample.json: `);
+    expect(doc.schedule.length).toBe(Number(/: (\d+) faults?, with/.exec(check.stdout)![1]));
+  }, 240_000);
 });
