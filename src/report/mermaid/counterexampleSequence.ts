@@ -103,13 +103,13 @@ class Participants {
       const store = this.plan.stores.find((s) => s.name === hit.name);
       return `store ${hit.name}${store ? ` (${store.kind}, ${store.syncStrategy})` : ''}`;
     }
-    const process = this.plan.processes.find((p) => p.name === hit.name);
-    if (process) {
-      const app = this.plan.topology.applications.find((a) => a.id === process.app);
+    const proc = this.plan.processes.find((p) => p.name === hit.name);
+    if (proc) {
+      const app = this.plan.topology.applications.find((a) => a.id === proc.app);
       const roles = [
         app?.producers.length ? 'producer' : '',
         app?.consumers.length ? 'consumer' : '',
-        process.embeddedBroker ? 'embedded broker' : '',
+        proc.embeddedBroker ? 'embedded broker' : '',
       ].filter(Boolean);
       return `${hit.name}${roles.length > 0 ? ` (${roles.join(', ')})` : ''}`;
     }
