@@ -101,7 +101,7 @@ function replayCommand(
     file,
     ...(options.seed !== undefined ? ['--seed', options.seed] : []),
     ...(options.runs !== undefined ? ['--runs', options.runs] : []),
-    ...(options.workers !== undefined ? ['--workers', options.workers] : []),
+    ...(options.workers !== undefined && options.workers !== '1' ? ['--workers', options.workers] : []),
     ...searchFlags(settings, topology),
     '--out',
     RERUN_OUT,
