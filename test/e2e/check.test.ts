@@ -121,6 +121,18 @@ describe('a counterexample found against a --guarantee (issue 10)', () => {
     expect(replay.stdout).toContain('maxUnavailable=5s (--guarantee)');
   });
 
+  it('points at a bad guarantee in a counterexample file', async () => {
+    const bad = join(dir, 'bad-guarantee.json');
+    await writeFile(
+      bad,
+      '{\n  "format": "brokerlab.counterexample/2",\n  "topology": "central-cluster",\n  "replicas": [1],\n  "duration": "1m",\n  "schedule": [],\n  "guarantees": { "maxUnavailable": "soon" },\n  "guaranteesFrom": { "maxUnavailable": "--guarantee" }\n}\n',
+    );
+    const r = await runCli(['replay', CENTRAL, '--schedule', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad}:7:`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('says so when an older counterexample file records no guarantees', async () => {
     const out = join(dir, 'old.json');
     await writeFile(
