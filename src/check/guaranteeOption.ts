@@ -2,6 +2,7 @@
  * Guarantees as users spell them, on the command line (`--guarantee name=value`) and in
  * counterexample files: the topology file's names and units (`maxUnavailable=5s`).
  */
+import { quote } from '../text/quote.js';
 import type { Guarantees } from '../topology/types.js';
 import { formatDurationUs, parseDurationUs } from '../topology/units.js';
 import { GUARANTEES, type GuaranteeDefinition, type GuaranteeName } from './guarantees.js';
@@ -12,18 +13,19 @@ export const GUARANTEE_OPTION_NAMES: readonly GuaranteeName[] = GUARANTEES.map((
 export function parseGuaranteeOption(text: string, into: Guarantees): string | undefined {
   const m = /^([A-Za-z0-9]+)=(.+)$/.exec(text.trim());
   if (!m)
-    return `--guarantee takes name=value, such as lostAcknowledged=0 or maxUnavailable=30s, not \`${text}\``;
+    return `--guarantee takes name=value, such as lostAcknowledged=0 or maxUnavailable=30s, not ${quote(text)}`;
   const [, name, value] = m as unknown as [string, string, string];
   const g = guaranteeNamed(name);
-  if (!g) return `unknown guarantee \`${name}\`; known: ${GUARANTEE_OPTION_NAMES.join(', ')}`;
+  if (!g) return `unknown guarantee ${quote(name)}; known: ${GUARANTEE_OPTION_NAMES.join(', ')}`;
   if (g.unit === 'us') {
     const us = parseDurationUs(value);
     if (us === undefined)
-      return `--guarantee ${name} takes a duration such as 30s or 250ms, not \`${value}\``;
+      return `--guarantee ${name} takes a duration such as 30s or 250ms, not ${quote(value)}`;
     into[g.key] = us;
     return undefined;
   }
-  if (!/^\d+$/.test(value)) return `--guarantee ${name} takes a whole number of ${g.unit}, not \`${value}\``;
+  if (!/^\d+$/.test(value))
+    return `--guarantee ${name} takes a whole number of ${g.unit}, not ${quote(value)}`;
   into[g.key] = Number(value);
   return undefined;
 }

@@ -4,7 +4,8 @@ import { fileGuarantees } from '../../check/guaranteeOption.js';
 import { replayCandidate, runSchedule, type Trial } from '../../check/search.js';
 import { resultText } from '../../report/text/resultText.js';
 import { guaranteesText, verdictLine } from '../../report/text/verdictText.js';
-import { formatLoadError } from '../../topology/issues.js';
+import { printable, quote } from '../../text/quote.js';
+import { formatLoadErrors } from '../../topology/issues.js';
 import { type RawSearchOptions, searchSettings } from '../checkOptions.js';
 import { type CliIo, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, jsonText, loadAll } from '../io.js';
 import { parseSeed, UsageError } from '../options.js';
@@ -33,7 +34,7 @@ export async function replayCommand(file: string, options: ReplayCommandOptions,
   let judged: string;
   if (bySearch) {
     if (!/^\d+(:\d+)*$/.test(options.path!))
-      throw new UsageError(`--path takes fast-check's path, such as 0:2:0, not \`${options.path}\``);
+      throw new UsageError(`--path takes fast-check's path, such as 0:2:0, not ${quote(options.path!)}`);
     const settings = searchSettings(options, topology);
     trial = replayCandidate(topology, settings, parseSeed(options.seed!), options.path!);
     judged = `guarantees: ${guaranteesText(settings.inForce)}`;
@@ -41,21 +42,21 @@ export async function replayCommand(file: string, options: ReplayCommandOptions,
     const file = options.schedule!;
     const parsed = parseCounterexample(await readText(file), file, topology);
     if (!parsed.ok) {
-      for (const e of parsed.errors) io.err(`${formatLoadError(e)}\n`);
+      io.err(formatLoadErrors(parsed.errors));
       return EXIT_BAD_INPUT;
     }
     const c = parsed.counterexample;
     // The guarantees the file recorded are the ones it broke; --guarantee still adds or replaces.
     if (!c.guarantees)
       io.err(
-        `brokerlab: ${file} records no guarantees (written by an older brokerlab): judging the guarantees of ${loaded[0]!.file} and --guarantee instead\n`,
+        `brokerlab: ${printable(file)} records no guarantees (written by an older brokerlab): judging the guarantees of ${printable(loaded[0]!.file)} and --guarantee instead\n`,
       );
     const settings = searchSettings(options, topology, c.guarantees ?? fileGuarantees(topology.guarantees));
     trial = runSchedule(topology, c.replicas, c.schedule, {
       guarantees: settings.guarantees,
       durationUs: c.durationUs,
     });
-    judged = `guarantees${c.guarantees ? ` recorded in ${file}` : ''}: ${guaranteesText(settings.inForce)}`;
+    judged = `guarantees${c.guarantees ? ` recorded in ${printable(file)}` : ''}: ${guaranteesText(settings.inForce)}`;
   }
   const broken = trial.verdicts.filter((v) => !v.valid);
   if (options.json) io.out(jsonText(trial.result));

@@ -1,6 +1,7 @@
 /** A check's outcome for the terminal: pass with coverage, or the counterexample and how to replay it. */
 import { isWeak, WEAK_COVERAGE } from '../../check/coverage.js';
 import type { CheckOutcome } from '../../check/search.js';
+import { plural } from '../../text/plural.js';
 import type { Topology } from '../../topology/types.js';
 import { humanDurationUs } from '../../topology/units.js';
 import { counterexampleSequence } from '../mermaid/counterexampleSequence.js';
@@ -28,7 +29,7 @@ export function checkText(outcome: CheckOutcome, original: Topology, replayComma
     })
     .join(', ');
   out.push(
-    `smallest counterexample (after ${n(outcome.shrinks)} shrink steps and ${removalText(outcome)}): ${trial.schedule.length} fault${trial.schedule.length === 1 ? '' : 's'}, with ${scaled}`,
+    `smallest counterexample (after ${plural(outcome.shrinks, 'shrink step')} and ${removalText(outcome)}): ${plural(trial.schedule.length, 'fault')}, with ${scaled}`,
   );
   const rows = [
     ['at', 'fault', 'target', 'back after', 'at risk', 'lost', 'dup', 'stranded', 'redelivered', 'failover'],
@@ -84,6 +85,6 @@ function removalText(outcome: Extract<CheckOutcome, { status: 'fail' }>): string
       before === after[i]!.replicas ? '' : `${after[i]!.id} from ×${n(before)} to ×${n(after[i]!.replicas)}`,
     )
     .filter(Boolean);
-  const dropped = `dropped ${droppedFaults === 0 ? 'no fault' : `${n(droppedFaults)} fault${droppedFaults === 1 ? '' : 's'}`}`;
+  const dropped = `dropped ${droppedFaults === 0 ? 'no fault' : plural(droppedFaults, 'fault')}`;
   return `a removal pass that ${dropped}${scaled.length > 0 ? ` and took ${scaled.join(', ')}` : ''}`;
 }
