@@ -1,7 +1,8 @@
 /** Options shared by `check` and `replay`: what to search, for how long, against which guarantees. */
 import type { SearchOverrides } from '../check/faultSpace.js';
 import { guaranteeOptions, parseGuaranteeOption } from '../check/guaranteeOption.js';
-import { FAULT_KINDS, type FaultKind, type Guarantees, type Topology } from '../topology/types.js';
+import { FAULT_KINDS, type FaultKind } from '../model/faultKinds.js';
+import type { Guarantees, Topology } from '../topology/types.js';
 import { formatDurationUs } from '../topology/units.js';
 import { parseDurationOption, parsePositiveInt, UsageError } from './options.js';
 

@@ -47,7 +47,8 @@ export function simulate(plan: Plan, options: SimulateOptions = {}): SimResult {
   const seed = options.seed ?? t.simulation.seed;
   const durationUs = options.durationUs ?? t.simulation.durationUs;
   const w = buildWorld(plan, seed, durationUs);
-  const targets = options.randomFaults === false ? [] : randomTargets(t, Rng.fromSeed(seed).fork('faults'));
+  const targets =
+    options.randomFaults === false ? [] : randomTargets(plan, Rng.fromSeed(seed).fork('faults'));
   start(w, options.schedule ?? t.faults.schedule, options.schedule ? 'check' : 'schedule', targets);
   run(w, targets, options.onProgress);
   return finishRun(w, seed, durationUs);

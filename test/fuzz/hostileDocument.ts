@@ -5,15 +5,17 @@
  * or never, random-fault storms, and tiny memory limits. The rest of the document comes from
  * test/support/arbitraries.ts (every layout, HA mode, network, topics, hostile names).
  *
- * Fault targets come from the loaded topology (test/support/faultSchedules.ts), so the document
+ * Fault targets come from the loaded topology and the fault-kind table, so the document
  * stays valid by construction; a document the loader rejects is a generator bug, reported as such.
  */
 import fc from 'fast-check';
+import { type FaultKind, faultKindSpec } from '../../src/model/faultKinds.js';
+import { acceptedTargets } from '../../src/topology/faultTargets.js';
 import { formatLoadError } from '../../src/topology/issues.js';
 import { loadTopologyText } from '../../src/topology/load.js';
-import type { FaultKind, Topology } from '../../src/topology/types.js';
+import type { Topology } from '../../src/topology/types.js';
 import { type TopologyDocument, topologyDocument } from '../support/arbitraries.js';
-import { faultTargets, possibleFaultKinds } from '../support/faultSchedules.js';
+import { possibleFaultKinds } from '../support/faultSchedules.js';
 
 type Doc = Record<string, unknown>;
 
@@ -53,8 +55,9 @@ const delayUs = fc.oneof(
 );
 
 function faultOf(t: Topology, kind: FaultKind, at: fc.Arbitrary<number>): fc.Arbitrary<Doc> {
-  const targets = faultTargets(t, kind);
-  if (kind === 'partition') {
+  const targets = acceptedTargets(t, kind);
+  const spec = faultKindSpec(kind);
+  if (spec.peer) {
     return fc
       .record({
         at,
@@ -71,7 +74,7 @@ function faultOf(t: Topology, kind: FaultKind, at: fc.Arbitrary<number>): fc.Arb
         oneWay: f.oneWay,
       }));
   }
-  if (kind === 'slow-disk') {
+  if (spec.timed) {
     return fc
       .record({
         at,
@@ -79,7 +82,13 @@ function faultOf(t: Topology, kind: FaultKind, at: fc.Arbitrary<number>): fc.Arb
         duration: delayUs,
         factor: fc.constantFrom(1, 10, 10_000),
       })
-      .map((f) => ({ at: us(f.at), kind, target: f.target, duration: us(f.duration), factor: f.factor }));
+      .map((f) => ({
+        at: us(f.at),
+        kind,
+        target: f.target,
+        duration: us(f.duration),
+        ...(spec.factor ? { factor: f.factor } : {}),
+      }));
   }
   return fc
     .record({
@@ -126,7 +135,9 @@ function random(t: Topology): fc.Arbitrary<Doc[]> {
       kind: fc.constant(kind),
       mtbf: fc.oneof(fc.constantFrom(1 * MS, 10 * MS), fc.integer({ min: 1 * MS, max: 10 * S })).map(us),
       mttr: fc.oneof(fc.constantFrom(1, 1 * MS), fc.integer({ min: 1, max: 5 * S })).map(us),
-      targets: fc.subarray(faultTargets(t, kind), { maxLength: Math.min(2, faultTargets(t, kind).length) }),
+      targets: fc.subarray(acceptedTargets(t, kind), {
+        maxLength: Math.min(2, acceptedTargets(t, kind).length),
+      }),
     }),
   );
   return fc.array(spec, { maxLength: 3 });
