@@ -21,6 +21,7 @@ import {
   DEFAULT_STORE,
   LIMITS,
 } from '../model/defaults.js';
+import { haModeSpec } from '../model/haModes.js';
 import { type DocPath, formatPath, type PathIssue } from './issues.js';
 import type {
   Application,
@@ -218,7 +219,8 @@ class Normalizer {
     return {
       brokers: c.brokers,
       ha: c.ha,
-      store: this.store(c, path, c.ha === 'jdbc' ? 'jdbc' : DEFAULT_STORE.kind),
+      // Each HA mode's first store kind is its default (jdbc for ha jdbc, else kahadb).
+      store: this.store(c, path, haModeSpec(c.ha).storeKinds[0]!),
       lock: {
         lockAcquireSleepIntervalUs: this.duration(
           c.lockAcquireSleepInterval,
