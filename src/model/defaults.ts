@@ -133,3 +133,63 @@ export const LIMITS = {
   ratePerSecond: 1_000_000,
   prefetch: 1_000_000,
 } as const;
+
+/**
+ * Lower bounds of the lifecycle intervals: each of these re-arms a timer (a lock poll, a
+ * reconnect attempt, a sync, a redelivery, a random failure), and a timer that re-arms faster
+ * than its floor floods a run with events (issue 12: `lockAcquireSleepInterval: 1us` makes one
+ * simulated second a million lock polls) without modelling anything a broker can be told to do.
+ * `why` says where the floor comes from; the loader quotes it when it rejects a value.
+ */
+export const LIFECYCLE_FLOORS_US = {
+  lockAcquireSleepInterval: {
+    us: 1 * MS,
+    why: 'ActiveMQ sets lockAcquireSleepInterval in milliseconds (W:pluggable-storage-lockers); its default is 10s',
+  },
+  lockKeepAlivePeriod: {
+    us: 1 * MS,
+    why: 'ActiveMQ sets lockKeepAlivePeriod in milliseconds, 0 turning it off (W:pluggable-storage-lockers)',
+  },
+  journalDiskSyncInterval: {
+    us: 1 * MS,
+    why: 'KahaDB sets journalDiskSyncInterval in milliseconds (W:kahadb); its default is 1s',
+  },
+  osWriteback: {
+    us: 1 * MS,
+    why: 'the OS flushes dirty pages every few seconds (dirty_writeback_centisecs is 5s); nothing flushes faster than 1ms',
+  },
+  storeRecovery: {
+    us: 1 * MS,
+    why: 'a broker start reads its store and at least one journal page; 0 would let a crash and its recovery share one instant',
+  },
+  initialReconnectDelay: {
+    us: 1 * MS,
+    why: 'the failover transport sets initialReconnectDelay in milliseconds (W:failover-transport-reference); 0 never backs off',
+  },
+  maxReconnectDelay: {
+    us: 1 * MS,
+    why: 'the failover transport sets maxReconnectDelay in milliseconds (W:failover-transport-reference)',
+  },
+  bridgeReconnectInitial: {
+    us: 1 * MS,
+    why: 'a networkConnector sets its reconnect delays in milliseconds (W:networks-of-brokers)',
+  },
+  bridgeReconnectMax: {
+    us: 1 * MS,
+    why: 'a networkConnector sets its reconnect delays in milliseconds (W:networks-of-brokers)',
+  },
+  inactivityTimeout: {
+    us: 1 * MS,
+    why: 'maxInactivityDuration is in milliseconds (W:activemq-classic-inactivitymonitor); 0 turns the monitor off there, which the simulator does not model',
+  },
+  redeliveryDelay: {
+    us: 1 * MS,
+    why: 'the redelivery policy sets redeliveryDelay in milliseconds (W:redelivery-policy); its default is 1s',
+  },
+  mtbf: {
+    us: 1 * MS,
+    why: 'more than 1,000 failures a second of one target is no longer a fault model, and every failure costs lifecycle events',
+  },
+} as const;
+
+export type LifecycleInterval = keyof typeof LIFECYCLE_FLOORS_US;

@@ -421,7 +421,8 @@ function deployment(o: Required<TopologyOptions>): fc.Arbitrary<Deployment> {
 // Settings blocks that depend on nothing else
 
 const failoverBlock = someOf({
-  initialReconnectDelay: duration(0, 1 * S),
+  // Lifecycle intervals are at least their floor (model/defaults.ts LIFECYCLE_FLOORS_US): 1 ms.
+  initialReconnectDelay: duration(1 * MS, 1 * S),
   maxReconnectDelay: duration(1 * MS, 30 * S),
   backOffMultiplier: fc.integer({ min: 10, max: 100 }).map((tenths) => tenths / 10),
   useExponentialBackOff: fc.boolean(),
@@ -448,7 +449,7 @@ const costsBlock = someOf({
   bridgeReconnectInitial: duration(100 * MS, 2 * S),
   bridgeReconnectMax: duration(1 * S, 30 * S),
   inactivityTimeout: duration(1 * S, 30 * S),
-  redeliveryDelay: duration(0, 2 * S),
+  redeliveryDelay: duration(1 * MS, 2 * S),
   maximumRedeliveries: fc.integer({ min: 0, max: 10 }),
 });
 
