@@ -14,7 +14,8 @@ describe(`fuzz: hostile generated topologies (seed ${seed}, FUZZ_SEED=<n> for ot
     const failures: string[] = [];
     for (let i = 0; i < RUNS; i++) {
       const r = runCase(seed, i, i % 20 === 0);
-      if (!r.ok) failures.push(`case ${i}: ${r.reason}\n--- topology ---\n${r.yaml}--- replay ---\n${r.replay}`);
+      if (!r.ok)
+        failures.push(`case ${i}: ${r.reason}\n--- topology ---\n${r.yaml}--- replay ---\n${r.replay}`);
     }
     expect(failures.join('\n\n')).toBe('');
   }, 600_000);

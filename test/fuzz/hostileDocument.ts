@@ -2,8 +2,9 @@
  * Schema-valid topology documents with fault sections as hostile as issue 12 asks: every fault
  * kind at once, faults at t=0, at the last microsecond of sending and during the drain, several
  * at one instant, zero-length and one-way partitions, zero-length slow disks, restarts after 0 us
- * or never, random-fault storms, and tiny memory limits. The rest of the document comes from
- * test/support/arbitraries.ts (every layout, HA mode, network, topics, hostile names).
+ * or never, random-fault storms, slow consumers with a prefetch of 0 to 2, and tiny memory
+ * limits. The rest of the document comes from test/support/arbitraries.ts (every layout, HA
+ * mode, network, topics, hostile names).
  *
  * Fault targets come from the loaded topology and the fault-kind table, so the document
  * stays valid by construction; a document the loader rejects is a generator bug, reported as such.
@@ -154,6 +155,26 @@ function withTinyMemory(block: unknown, memoryLimit: string | undefined): Doc | 
   return memoryLimit === undefined ? (block as Doc) : { ...(block as Doc), memoryLimit };
 }
 
+/** Slow consumers with a small prefetch (messages pile up and move between brokers), or as generated. */
+const slowConsumers: fc.Arbitrary<{ processingTime: string; prefetch: number } | undefined> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(undefined) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      processingTime: fc.integer({ min: 1, max: 2 * S }).map(us),
+      prefetch: fc.constantFrom(0, 1, 2),
+    }),
+  },
+);
+
+function withSlowConsumers(apps: unknown, slow: { processingTime: string; prefetch: number } | undefined) {
+  if (slow === undefined) return apps;
+  return (apps as Doc[]).map((a) => ({
+    ...a,
+    ...(a.consumers ? { consumers: (a.consumers as Doc[]).map((c) => ({ ...c, ...slow })) } : {}),
+  }));
+}
+
 export interface HostileOptions {
   /** Longest send phase, in ms (default 3,000): runs stay short so that many fit in an hour. */
   maxDurationMs?: number;
@@ -174,12 +195,14 @@ export function hostileDocument(options: HostileOptions = {}): fc.Arbitrary<Topo
       seed: fc.integer({ min: 0, max: 0xffff_ffff }),
       embeddedMemory: tinyMemory,
       clusterMemory: tinyMemory,
+      slow: slowConsumers,
     })
     .chain((g) => {
       const embedded = withTinyMemory(g.base.embedded, g.embeddedMemory);
       const cluster = withTinyMemory(g.base.cluster, g.clusterMemory);
       const doc: TopologyDocument = {
         ...g.base,
+        applications: withSlowConsumers(g.base.applications, g.slow),
         ...(embedded ? { embedded } : {}),
         ...(cluster ? { cluster } : {}),
         // Warm-up dropped: it must end before the (now shorter) sends do.
