@@ -2,7 +2,6 @@
  * What the schema cannot say: names that must refer to something, and settings that contradict
  * each other. Paths point into the document, whose lists the Topology keeps in the same order.
  */
-
 import { faultKindSpec, hits } from '../model/faultKinds.js';
 import { haModeSpec } from '../model/haModes.js';
 import { acceptsTarget, canSuffer } from './faultTargets.js';
