@@ -19,6 +19,7 @@ export type StaticRow =
   | 'deploymentUnits'
   | 'applicationProcesses'
   | 'brokerInstances'
+  | 'clusterBrokers'
   | 'persistentStores'
   | 'backupFootprint'
   | 'bridges'
@@ -84,6 +85,8 @@ function staticCell(c: CandidateResult, row: StaticRow): CellData {
       return count(f.applicationProcesses);
     case 'brokerInstances':
       return count(f.brokerInstances);
+    case 'clusterBrokers':
+      return count(f.clusterBrokers);
     case 'persistentStores':
       return count(f.persistentStores);
     case 'backupFootprint':

@@ -1,14 +1,16 @@
 /**
  * The concerns decided fault by fault: messages lost, duplicated and stranded, and how long
  * producers could not send. Each fault scenario is decided on its own (Welch's test over the
- * seeds); a candidate wins the concern when it wins some scenario and is at the top (alone or
- * within noise) of every other, and the concern is `mixed` when the answer depends on the fault.
+ * seeds), every pair of candidates over the scenarios as comparing those two alone would
+ * (pairwise.ts), and the concern follows from the pairs: a winner beats every other candidate,
+ * and it is `mixed` when the answer depends on the fault.
  */
 import { metricRow } from './cells.js';
 import type { Comparison } from './compareTopologies.js';
 import { type Decision, decide } from './decide.js';
 import { type MetricId, metricById } from './metrics.js';
-import { othersThan, quote, versus } from './reasonParts.js';
+import { concernOutcome, pairVerdicts } from './pairwise.js';
+import { othersThan, pairNote, quote, versus } from './reasonParts.js';
 import type { ConcernId, Reason, Verdict } from './recommendation.js';
 import { type ScenarioId, scenarioById } from './scenarios.js';
 
@@ -21,8 +23,11 @@ interface FaultConcern {
   concern: ConcernId;
   title: string;
   metric: MetricId;
-  /** The reason one scenario's winner beat the others. */
-  explain(c: Comparison, s: ScenarioId, winner: number, others: number[]): Reason;
+  /**
+   * The reason one scenario's best candidate did better: `others` are the other measured
+   * candidates (for the figures), `beaten` those it beat beyond noise (for the why).
+   */
+  explain(c: Comparison, s: ScenarioId, best: number, others: number[], beaten: number[]): Reason;
 }
 
 export function faultVerdict(c: Comparison, spec: FaultConcern): Verdict {
@@ -38,33 +43,38 @@ export function faultVerdict(c: Comparison, spec: FaultConcern): Verdict {
     ),
   }));
   const compared = decisions.filter((d) => d.decision.outcome !== 'n/a');
-  const winners = [
-    ...new Set(compared.filter((d) => d.decision.outcome === 'winner').map((d) => d.decision.best!)),
-  ];
-  const base = {
-    concern: spec.concern,
-    title: spec.title,
-    tested: compared.every((d) => d.decision.tested),
-  };
+  const pairs = pairVerdicts(
+    c.candidates.length,
+    compared.flatMap((d) => d.decision.pairs),
+  );
   const reasons: Reason[] = [];
-  const ties = compared.filter((d) => d.decision.outcome === 'tie');
-  for (const d of compared.filter((x) => x.decision.outcome === 'winner'))
-    reasons.push(
-      spec.explain(c, d.scenario, d.decision.best!, othersThan(d.decision.measured, d.decision.best!)),
+  // A scenario where every pair is within noise says so in one line with the others like it.
+  const allTied = (d: ScenarioDecision) => d.decision.pairs.every((p) => p.winner === null);
+  for (const d of compared.filter((x) => !allTied(x))) {
+    const best = d.decision.best!;
+    const others = othersThan(d.decision.measured, best);
+    const beaten = others.filter((i) =>
+      d.decision.pairs.some((p) => p.winner === best && (p.a === i || p.b === i)),
     );
+    reasons.push([
+      ...spec.explain(c, d.scenario, best, others, beaten),
+      ...pairNote(c, pairVerdicts(c.candidates.length, d.decision.pairs)),
+    ]);
+  }
+  const ties = compared.filter(allTied);
   if (ties.length > 0) reasons.push(tieReason(c, spec, ties));
   for (const d of decisions.filter((x) => x.decision.measured.length === 1))
     reasons.push(onlyOneReason(c, spec, d.scenario, d.decision.measured[0]!));
-  if (compared.length === 0) return { ...base, outcome: 'n/a', winner: null, tied: [], reasons };
-  if (winners.length === 0) {
-    const tied = [...new Set(ties.flatMap((d) => d.decision.tied))].sort((a, b) => a - b);
-    return { ...base, outcome: 'tie', winner: null, tied, reasons };
-  }
-  const w = winners[0]!;
-  // The winner must also be at the top (alone or tied) of every other scenario it ran.
-  const neverWorse = compared.every((d) => !d.decision.measured.includes(w) || d.decision.tied.includes(w));
-  if (winners.length === 1 && neverWorse) return { ...base, outcome: 'winner', winner: w, tied: [], reasons };
-  return { ...base, outcome: 'mixed', winner: null, tied: [], reasons };
+  if (c.candidates.length > 2 && compared.length > 1)
+    reasons.push(['over all faults', ...pairNote(c, pairs)]);
+  return {
+    concern: spec.concern,
+    title: spec.title,
+    tested: compared.every((d) => d.decision.tested),
+    ...concernOutcome(pairs),
+    pairs,
+    reasons,
+  };
 }
 
 function tieReason(c: Comparison, spec: FaultConcern, ties: ScenarioDecision[]): Reason {
@@ -108,9 +118,9 @@ export const LOSS: FaultConcern = {
   concern: 'loss',
   title: 'messages lost per fault',
   metric: 'lost',
-  explain(c, s, w, others) {
-    const diesWithJvm = (s === 'process-crash' || s === 'power-loss') && others.some((i) => isEmbedded(c, i));
-    const sharedStore = s === 'disk-loss' && others.some((i) => isCentral(c, i));
+  explain(c, s, w, others, beaten) {
+    const diesWithJvm = (s === 'process-crash' || s === 'power-loss') && beaten.some((i) => isEmbedded(c, i));
+    const sharedStore = s === 'disk-loss' && beaten.some((i) => isCentral(c, i));
     const why = diesWithJvm
       ? 'an embedded broker dies with its JVM and takes what it had not stored with it; '
       : sharedStore
@@ -142,13 +152,17 @@ export const STRANDED: FaultConcern = {
   concern: 'stranded',
   title: 'stranded messages per fault',
   metric: 'stranded',
-  explain(c, s, w, others) {
-    const loser = others[0]!;
+  explain(c, s, w, others, beaten) {
+    const loser = beaten[0] ?? others[0]!;
     const figures = versus(c, metricRow('stranded', s), w, others);
-    if (s === 'process-crash' && isEmbedded(c, loser))
+    // Without a cluster, a power loss takes down a process's host: its embedded store waits too.
+    const noCluster = c.candidates[loser]!.setup.brokerRestartUs === null;
+    if (isEmbedded(c, loser) && (s === 'process-crash' || (s === 'power-loss' && noCluster)))
       return [
         title(s),
-        "every process crash strands that process's stored messages until it restarts (",
+        s === 'process-crash'
+          ? "every process crash strands that process's stored messages until it restarts ("
+          : 'a process whose host lost power strands its stored messages until it restarts (',
         quote('processRestart', loser),
         '): stranded ',
         ...figures,
@@ -168,14 +182,29 @@ export const STRANDED: FaultConcern = {
 export const AVAILABILITY: FaultConcern = {
   concern: 'availability',
   title: 'availability and failover',
-  metric: 'sendGap',
-  explain(c, s, w, others) {
-    const shared = s !== 'process-crash' && others.some((i) => c.candidates[i]!.layout === 'central');
+  metric: 'outage',
+  explain(c, s, w, others, beaten) {
+    const mean = (i: number, m: MetricId) =>
+      c.candidates[i]!.outcomes.find((x) => x.scenario === s)?.metrics[m].mean ?? 0;
+    // Whose outage was its own process being dead rather than a producer waiting for a broker.
+    const processDown = (i: number) => mean(i, 'downtime') > 0 && mean(i, 'downtime') >= mean(i, 'sendGap');
+    const why = beaten.some((i) => processDown(i) && isEmbedded(c, i) && s !== 'process-crash')
+      ? 'an embedded broker takes its application process down with it: its requests cannot be served until it restarts; '
+      : beaten.some(processDown)
+        ? 'a dead application process cannot serve its requests until it restarts; '
+        : s !== 'process-crash' && beaten.some((i) => c.candidates[i]!.layout === 'central')
+          ? 'every client depends on the central broker: '
+          : '';
     const parts: Reason = [
       title(s),
-      shared ? 'every client depends on the central broker: ' : '',
-      'longest send gap ',
+      why,
+      'longest outage ',
+      ...versus(c, metricRow('outage', s), w, others),
+      ' (send gap ',
       ...versus(c, metricRow('sendGap', s), w, others),
+      '; application downtime ',
+      ...versus(c, metricRow('downtime', s), w, others),
+      ')',
     ];
     for (const i of [w, ...others]) {
       const o = c.candidates[i]!.outcomes.find((x) => x.scenario === s);

@@ -13,12 +13,16 @@ export type MetricId =
   | 'p999'
   | 'maxLatency'
   | 'delivered'
+  | 'forwarded'
   | 'lost'
   | 'duplicated'
   | 'stranded'
   | 'atRisk'
   | 'failover'
   | 'sendGap'
+  | 'downtime'
+  | 'outage'
+  | 'unknown'
   | 'sendFailed'
   | 'faults';
 
@@ -88,6 +92,15 @@ export const METRICS: readonly MetricDef[] = [
     read: (r) => r.throughput.deliveredPerSecond,
   },
   {
+    id: 'forwarded',
+    label: 'forwarded over bridges',
+    unit: 'count',
+    better: 'lower',
+    description:
+      'copies sent over network bridges: each crossed the network although its producer used vm:// (a message forwarded twice counts twice)',
+    read: (r) => r.forwarded,
+  },
+  {
     id: 'lost',
     label: 'lost',
     unit: 'count',
@@ -137,6 +150,33 @@ export const METRICS: readonly MetricDef[] = [
     better: 'lower',
     description: 'the longest time a producer could not send (including sends still blocked at the end)',
     read: (r) => Math.max(r.unavailability.maxUs, r.unavailability.stillBlockedMaxUs),
+  },
+  {
+    id: 'downtime',
+    label: 'application downtime',
+    unit: 'us',
+    better: 'lower',
+    description:
+      'the longest time an application process was dead while requests arrived: its requests could not be served (a dead producer is not blocked, so the send gap misses it)',
+    read: (r) => r.applicationDowntime.maxUs,
+  },
+  {
+    id: 'outage',
+    label: 'longest outage',
+    unit: 'us',
+    better: 'lower',
+    description: 'the longer of the send gap and the application downtime: what availability is decided on',
+    read: (r) =>
+      Math.max(r.unavailability.maxUs, r.unavailability.stillBlockedMaxUs, r.applicationDowntime.maxUs),
+  },
+  {
+    id: 'unknown',
+    label: 'outcome unknown',
+    unit: 'count',
+    better: 'lower',
+    description:
+      'sends the producer stopped waiting for after they went out (timeout, broken connection, dead process): neither sent nor failed',
+    read: (r) => r.outcomeUnknown.sends,
   },
   {
     id: 'sendFailed',

@@ -4,6 +4,7 @@
  * their own. Renderers substitute the formatted cell for each quote.
  */
 import type { RowKey } from './cells.js';
+import type { PairVerdict } from './pairwise.js';
 
 export type ConcernId =
   | 'latency'
@@ -32,6 +33,8 @@ export interface Verdict {
   winner: number | null;
   /** Candidates within noise of each other at the top (for a tie). */
   tied: number[];
+  /** Every pair of candidates: what comparing those two alone says (the same as a 2-way compare). */
+  pairs: PairVerdict[];
   reasons: Reason[];
   /** False when a single replication left the noise unknown. */
   tested: boolean;

@@ -12,6 +12,7 @@ import { isScenarioId } from './scenarios.js';
 const STATIC_BETTER: Partial<Record<StaticRow, Better>> = {
   deploymentUnits: 'lower',
   brokerInstances: 'lower',
+  clusterBrokers: 'lower',
   persistentStores: 'lower',
   backupFootprint: 'lower',
   bridges: 'lower',
@@ -58,5 +59,5 @@ export function parseMetricName(text: string): RowKey | undefined {
 }
 
 export const METRIC_NAMES_HELP =
-  'p50, p90, p99, p999, delivered (baseline), lost@SCENARIO, duplicated@, stranded@, atRisk@, failover@, sendGap@, ' +
+  'p50, p90, p99, p999, delivered, forwarded (baseline), lost@SCENARIO, duplicated@, stranded@, atRisk@, failover@, sendGap@, downtime@, outage@, unknown@, ' +
   'or static: stores, units, bridges, brokers, connections, throughput, backup';

@@ -7,11 +7,17 @@ import type { Better } from '../stats/compareSamples.js';
 import { metricRow } from './cells.js';
 import type { Comparison } from './compareTopologies.js';
 import { type Decision, decide } from './decide.js';
-import { othersThan, quote, versus } from './reasonParts.js';
+import { concernOutcome, type PairVerdict, pairVerdicts } from './pairwise.js';
+import { othersThan, pairNote, quote, versus } from './reasonParts.js';
 import type { Reason, Verdict } from './recommendation.js';
 
 const P99 = metricRow('p99', 'baseline');
 const P50 = metricRow('p50', 'baseline');
+const FORWARDED = metricRow('forwarded', 'baseline');
+
+function forwardedMean(c: Comparison, i: number): number {
+  return c.candidates[i]!.outcomes.find((o) => o.scenario === 'baseline')?.metrics.forwarded.mean ?? 0;
+}
 
 export function latencyVerdict(c: Comparison): Verdict {
   const samples = c.candidates.map((k) => {
@@ -19,7 +25,7 @@ export function latencyVerdict(c: Comparison): Verdict {
     return o?.applies && o.metrics.p99.n > 0 ? o.metrics.p99.samples : null;
   });
   const d = decide(samples, 'lower');
-  const base = { concern: 'latency' as const, title: 'latency', tested: d.tested, tied: d.tied };
+  const base = { concern: 'latency' as const, title: 'latency', tested: d.tested, ...pairwise(c, d) };
   if (d.outcome === 'n/a' || d.best === null)
     return { ...base, outcome: 'n/a', winner: null, reasons: [['no baseline latency to compare']] };
   const others = othersThan(d.measured, d.best);
@@ -28,9 +34,16 @@ export function latencyVerdict(c: Comparison): Verdict {
     ...versus(c, P99, d.best, others),
     '; p50 ',
     ...versus(c, P50, d.best, others),
+    ...pairNote(c, base.pairs),
   ];
+  const allTied = base.pairs.every((p) => p.outcome !== 'winner');
   if (d.outcome === 'tie')
-    return { ...base, outcome: 'tie', winner: null, reasons: [['within noise: ', ...figures]] };
+    return {
+      ...base,
+      outcome: 'tie',
+      winner: null,
+      reasons: [[allTied ? 'within noise: ' : '', ...figures]],
+    };
   const w = c.candidates[d.best]!.setup;
   const losers = others.map((i) => c.candidates[i]!.setup);
   const savesHop = w.transport === 'vm' && losers.every((l) => l.transport !== 'vm');
@@ -40,6 +53,13 @@ export function latencyVerdict(c: Comparison): Verdict {
       ...figures,
     ],
   ];
+  // The FAQ's saving holds only where producer and consumer share a process.
+  const bridged = others.filter((i) => c.candidates[i]!.setup.transport === 'vm' && forwardedMean(c, i) > 0);
+  if (w.transport !== 'vm' && bridged.length > 0)
+    reasons.push([
+      'vm:// saves the network hop only inside a process: with producers and consumers in different services, embedded brokers forward messages over network bridges anyway: forwarded ',
+      ...versus(c, FORWARDED, d.best, others),
+    ]);
   if (w.fsyncUs !== null && losers.every((l) => l.fsyncUs !== null && l.fsyncUs > w.fsyncUs!))
     reasons.push(['sync sends wait for a faster journal fsync: ', ...versus(c, 'store', d.best, others)]);
   return { ...base, outcome: 'winner', winner: d.best, reasons };
@@ -50,7 +70,12 @@ export function throughputVerdict(c: Comparison): Verdict {
     c.candidates.map((k) => (k.ceiling.messagesPerSecond > 0 ? k.ceiling.messagesPerSecond : null)),
     'higher',
   );
-  const base = { concern: 'throughput' as const, title: 'throughput ceiling', tested: true, tied: d.tied };
+  const base = {
+    concern: 'throughput' as const,
+    title: 'throughput ceiling',
+    tested: true,
+    ...pairwise(c, d),
+  };
   if (d.best === null)
     return { ...base, outcome: 'n/a', winner: null, reasons: [['no producer: nothing to saturate']] };
   const others = othersThan(d.measured, d.best);
@@ -60,6 +85,7 @@ export function throughputVerdict(c: Comparison): Verdict {
       ...versus(c, 'throughputCeiling', d.best, others),
       '; the busiest resource: ',
       ...versus(c, 'bottleneck', d.best, others),
+      ...pairNote(c, base.pairs),
     ],
   ];
   return { ...base, outcome: d.outcome, winner: d.outcome === 'winner' ? d.best : null, reasons };
@@ -70,7 +96,7 @@ export function storesVerdict(c: Comparison): Verdict {
     c.candidates.map((k) => k.figures.persistentStores),
     'lower',
   );
-  const base = { concern: 'stores' as const, title: 'stores to back up', tested: true, tied: d.tied };
+  const base = { concern: 'stores' as const, title: 'stores to back up', tested: true, ...pairwise(c, d) };
   const best = d.best ?? 0;
   const others = othersThan(d.measured, best);
   const figures: Reason = [
@@ -78,6 +104,7 @@ export function storesVerdict(c: Comparison): Verdict {
     ...versus(c, 'persistentStores', best, others),
     '; backup footprint ',
     ...versus(c, 'backupFootprint', best, others),
+    ...pairNote(c, base.pairs),
   ];
   if (d.outcome !== 'winner') return { ...base, outcome: 'tie', winner: null, reasons: [figures] };
   const winnerLayout = c.candidates[best]!.layout;
@@ -96,24 +123,44 @@ export function deploymentVerdict(c: Comparison): Verdict {
     c.candidates.map((k) => k.figures.deploymentUnits),
     'lower',
   );
-  const base = { concern: 'deployment' as const, title: 'deployment units', tested: true, tied: d.tied };
+  const base = { concern: 'deployment' as const, title: 'deployment units', tested: true, ...pairwise(c, d) };
   const best = d.best ?? 0;
   const others = othersThan(d.measured, best);
   const figures: Reason = ['units to deploy ', ...versus(c, 'deploymentUnits', best, others)];
-  if (d.outcome !== 'winner') return { ...base, outcome: 'tie', winner: null, reasons: [figures] };
+  const runsBrokers = (i: number) => c.candidates[i]!.figures.clusterBrokers > 0;
+  if (d.outcome !== 'winner') {
+    // Equal units may hide different shapes (hub brokers beside embedded ones): show the brokers.
+    const brokers: Reason = d.measured.some(runsBrokers)
+      ? ['; separate broker processes ', ...versus(c, 'clusterBrokers', best, others)]
+      : [];
+    return {
+      ...base,
+      outcome: 'tie',
+      winner: null,
+      reasons: [[...figures, ...brokers, ...pairNote(c, base.pairs)]],
+    };
+  }
+  // The FAQ's point holds only for a design whose brokers all live inside its applications.
   const intro =
-    c.candidates[best]!.layout === 'embedded'
+    c.candidates[best]!.layout === 'embedded' && !runsBrokers(best)
       ? 'an embedded broker is one deployment unit instead of two coupled processes: '
       : '';
   const reason: Reason = [intro, ...figures];
-  const central = others.filter((i) => c.candidates[i]!.layout === 'central');
-  for (const i of central)
+  for (const i of others.filter(runsBrokers))
     reason.push(
       `; ${c.candidates[i]!.label} also runs `,
-      quote('brokerInstances', i),
+      quote('clusterBrokers', i),
       ' broker processes of its own',
     );
+  reason.push(...pairNote(c, base.pairs));
   return { ...base, outcome: 'winner', winner: best, reasons: [reason] };
+}
+
+/** Every pair's verdict, and the candidates no other beats (the top of a tie). */
+function pairwise(c: Comparison, d: Decision): { tied: number[]; pairs: PairVerdict[] } {
+  const pairs = pairVerdicts(c.candidates.length, d.pairs);
+  const o = concernOutcome(pairs);
+  return { tied: o.outcome === 'tie' ? o.tied : [], pairs };
 }
 
 /** Exact figures: the best value wins unless another candidate has the very same value. */

@@ -8,7 +8,7 @@ import { accepted, answerSender, deliver, removeFromBroker } from './dispatch.js
 import { bridgeArrived, networkSubscribers, tryForwardTo } from './forwarding.js';
 import { enqueueJournal } from './journal.js';
 import { dropCopy } from './ledger.js';
-import { Outcome, Place } from './messages.js';
+import { Ack, Outcome, Place } from './messages.js';
 import { holdsOtherCopy } from './storage.js';
 import type { BrokerRt, World } from './world.js';
 
@@ -95,7 +95,7 @@ function fanOutCopy(w: World, b: BrokerRt, c: number): number {
   const m = w.copies.message[c]!;
   const m2 = msgs.allocate(msgs.producer[m]!, msgs.createdUs[m]!, msgs.dest[m]!, msgs.persistent[m] === 1);
   msgs.fanout[m2] = 1;
-  msgs.acked[m2] = 1;
+  msgs.acked[m2] = Ack.Ok;
   msgs.holders[m2] = 1;
   w.ledger.fanout++;
   const c2 = w.copies.allocate(m2, Place.Broker, b.id, b.epoch);

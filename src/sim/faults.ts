@@ -155,6 +155,7 @@ function crashProcess(w: World, proc: ProcessRt, cause: DeathCause, fault: numbe
   proc.alive = false;
   proc.epoch++;
   proc.downFault = fault;
+  w.metrics.processDown(proc.id, w.now);
   // Its own broker dies with it, and with it what its local consumers held; consumers of a
   // central broker leave unacknowledged messages there for redelivery.
   if (proc.broker >= 0) killBroker(w, w.brokers[proc.broker]!, cause, fault);
@@ -168,6 +169,7 @@ export function onProcessRestart(w: World, procId: number, epoch: number): void 
   proc.alive = true;
   proc.epoch++;
   proc.downFault = -1;
+  w.metrics.processUp(proc.id, w.now, w.sendsEndUs);
   if (proc.broker >= 0) startBroker(w, w.brokers[proc.broker]!);
   for (const link of proc.links) restartLink(w, w.links[link]!);
   if (w.sending) for (const p of proc.producers) scheduleNextArrival(w, w.producers[p]!);

@@ -2,12 +2,16 @@
  * The end of a run: every message not yet settled is stranded (a copy waits in the store of a
  * broker that is down) or in flight; conservation is checked; the World becomes a SimResult.
  */
-import { Journal, Place } from './messages.js';
+import { settleDelivered } from './ledger.js';
+import { Ack, Journal, Place } from './messages.js';
 import { type ProducerUnavailability, RESULT_FORMAT, type SimResult } from './result.js';
 import type { World } from './world.js';
 
 export function finishRun(w: World, seed: number, durationUs: number): SimResult {
   settleRemaining(w);
+  const stillDown = [...w.metrics.downSinceUs.keys()];
+  for (const proc of stillDown) w.metrics.processUp(proc, w.now, w.sendsEndUs);
+  const downtime = [...w.metrics.downtime].sort(([a], [b]) => a - b);
   const error = w.ledger.conservationError();
   if (error) throw new Error(`brokerlab invariant: ${error} (seed ${seed})`);
   const l = w.ledger;
@@ -30,9 +34,11 @@ export function finishRun(w: World, seed: number, durationUs: number): SimResult
       stranded: l.stranded,
       inFlight: l.inFlight,
       sendFailed: l.sendFailed,
+      unknown: l.unknown,
       deadLettered: l.deadLettered,
       discarded: l.discarded,
     },
+    outcomeUnknown: { sends: l.outcomeUnknown, recovered: l.recovered, gone: l.unknown, held: l.unknownHeld },
     duplicates: l.duplicates,
     redeliveries: l.redeliveries,
     forwarded: l.forwarded,
@@ -57,6 +63,16 @@ export function finishRun(w: World, seed: number, durationUs: number): SimResult
       maxUs: w.metrics.maxUnavailableUs,
       stillBlockedMaxUs: Math.max(0, ...byProducer.map((p) => p.stillBlockedUs)),
       byProducer,
+    },
+    applicationDowntime: {
+      windows: downtime.reduce((n, [, d]) => n + d.windows, 0),
+      totalUs: downtime.reduce((n, [, d]) => n + d.totalUs, 0),
+      maxUs: downtime.reduce((n, [, d]) => Math.max(n, d.maxUs), 0),
+      byProcess: downtime.map(([proc, d]) => ({
+        process: w.processes[proc]!.name,
+        ...d,
+        stillDown: stillDown.includes(proc),
+      })),
     },
     flowControlBlocks: w.metrics.flowControlBlocks,
     faults: faultsInTimeOrder(w).map(({ oneWay: _, factor: __, recoveredProducers: ___, ...f }, index) => ({
@@ -129,8 +145,12 @@ function settleRemaining(w: World): void {
     for (const m of p.replay) seen.add(m);
   }
   for (const m of seen) {
-    if (msgs.deliveries[m]! > 0) w.ledger.delivered++;
-    else if (stranded.has(m)) {
+    if (msgs.deliveries[m]! > 0) {
+      settleDelivered(w, m);
+      continue;
+    }
+    if (msgs.acked[m] === Ack.Unknown) w.ledger.unknownHeld++;
+    if (stranded.has(m)) {
       w.ledger.stranded++;
       const fault = stranded.get(m)!;
       if (fault >= 0) w.faults[fault]!.stranded++;

@@ -28,6 +28,21 @@ export const Outcome = {
   Discarded: 2,
 } as const;
 
+/** What the producer knows of its send (MessageTable.acked). */
+export const Ack = {
+  /** No answer, and it never left the producer (or it failed before it did). */
+  None: 0,
+  /** The producer was told the send succeeded. */
+  Ok: 1,
+  /** On its way, no answer yet. */
+  Sent: 2,
+  /**
+   * The producer stopped waiting without an answer after it went out (its `timeout` expired, the
+   * link gave up, its process died): the broker may or may not have stored it (Jepsen's :info).
+   */
+  Unknown: 3,
+} as const;
+
 export const Place = {
   /** Travelling from a producer or a bridge to `broker`. */
   Wire: 1,
@@ -42,7 +57,7 @@ export class MessageTable {
   createdUs: Float64Array;
   /** Destination index. */
   dest: Int32Array;
-  /** 1: the producer was told the send succeeded. */
+  /** What the producer knows of the send: an `Ack`. */
   acked: Uint8Array;
   persistent: Uint8Array;
   /** Times the application processed this message (more than once: duplicates). */
@@ -80,7 +95,7 @@ export class MessageTable {
     this.producer[m] = producer;
     this.createdUs[m] = createdUs;
     this.dest[m] = dest;
-    this.acked[m] = 0;
+    this.acked[m] = Ack.None;
     this.persistent[m] = persistent ? 1 : 0;
     this.deliveries[m] = 0;
     this.holders[m] = 0;

@@ -9,7 +9,7 @@
 import { tcpHopUs, vmHopUs } from './costs.js';
 import { Ev } from './events.js';
 import { releaseHold } from './ledger.js';
-import { Place } from './messages.js';
+import { Ack, Place } from './messages.js';
 import { sendOver } from './network.js';
 import type { BrokerRt, ProducerRt, World } from './world.js';
 
@@ -100,6 +100,7 @@ function transmit(w: World, p: ProducerRt): boolean {
   }
   if (transmitMessage(w, p, p.current)) {
     p.inTransit = true;
+    w.messages.acked[p.current] = Ack.Sent;
     // A send into a dead broker or a partition is blocked from now on, even if the client
     // only notices later (a silent peer: the inactivity timeout).
     const link = p.link >= 0 ? w.links[p.link]! : undefined;
@@ -155,11 +156,18 @@ function completeSend(w: World, p: ProducerRt, success: boolean): void {
   p.current = -1;
   p.inTransit = false;
   if (success) {
-    w.messages.acked[m] = 1;
+    w.messages.acked[m] = Ack.Ok;
     closeUnavailable(w, p);
     completeFailover(w, p);
-  }
+  } else giveUpAnswer(w, m);
   releaseHold(w, m);
+}
+
+/** The producer stops waiting: a send that went out now has an unknown outcome, not a failure. */
+function giveUpAnswer(w: World, m: number): void {
+  if (w.messages.acked[m] !== Ack.Sent) return;
+  w.messages.acked[m] = Ack.Unknown;
+  w.ledger.outcomeUnknown++;
 }
 
 /** The first successful send after a broker failure ends that failure's failover for this producer. */
@@ -218,7 +226,10 @@ export function onGaveUp(w: World, p: ProducerRt): void {
   trySend(w, p);
 }
 
-/** The producer's process died: requests not yet sent vanish with it, the send in progress fails. */
+/**
+ * The producer's process died: requests not yet sent vanish with it; the send in progress fails,
+ * or, if it had gone out, ends with an unknown outcome.
+ */
 export function crashProducer(w: World, p: ProducerRt, fault: number): void {
   p.backlog = [];
   p.backlogHead = 0;
@@ -227,6 +238,7 @@ export function crashProducer(w: World, p: ProducerRt, fault: number): void {
     p.current = -1;
     p.inTransit = false;
     if (fault >= 0) w.messages.fault[m] = fault;
+    giveUpAnswer(w, m);
     releaseHold(w, m);
   }
   for (const m of p.replay) releaseHold(w, m);

@@ -13,9 +13,26 @@ export interface Fates {
   lostPersistent: number;
   stranded: number;
   inFlight: number;
+  /** The producer was told the send failed, and it never left the producer. */
   sendFailed: number;
+  /** The producer stopped waiting without an answer after it went out, and no copy is left. */
+  unknown: number;
   deadLettered: number;
   discarded: number;
+}
+
+/**
+ * Sends that ended without an answer after they went out (the producer's `timeout` expired, its
+ * link gave up, or its process died): neither sent nor failed. sends = recovered + gone + held.
+ */
+export interface OutcomeUnknown {
+  sends: number;
+  /** Delivered after all. */
+  recovered: number;
+  /** No copy left: fates.unknown. */
+  gone: number;
+  /** Stranded, in flight or dead-lettered at the end. */
+  held: number;
 }
 
 export interface LatencySummary {
@@ -45,6 +62,15 @@ export interface ProducerUnavailability {
   stillBlockedUs: number;
 }
 
+export interface ProcessDowntime {
+  process: string;
+  windows: number;
+  totalUs: number;
+  maxUs: number;
+  /** Still dead when the run ended. */
+  stillDown: boolean;
+}
+
 export interface SimResult {
   format: typeof RESULT_FORMAT;
   topology: string;
@@ -54,6 +80,7 @@ export interface SimResult {
   endUs: number;
   persistentStores: number;
   fates: Fates;
+  outcomeUnknown: OutcomeUnknown;
   duplicates: number;
   redeliveries: number;
   /** Copies sent over network bridges (a message forwarded twice counts twice). */
@@ -69,6 +96,16 @@ export interface SimResult {
     stillBlockedMaxUs: number;
     /** Every producer that was unable to send at some point: its windows, and a wait still open at the end. */
     byProducer: ProducerUnavailability[];
+  };
+  /**
+   * Time application processes were dead while requests arrived (the send phase): their
+   * requests could not be served, whether or not a producer was blocked.
+   */
+  applicationDowntime: {
+    windows: number;
+    totalUs: number;
+    maxUs: number;
+    byProcess: ProcessDowntime[];
   };
   flowControlBlocks: number;
   faults: FaultReport[];

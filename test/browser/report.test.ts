@@ -41,7 +41,7 @@ const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
 if (SKIP) console.warn(`skipping the browser test: ${CHROMIUM} is missing (apt-get install chromium)`);
 
 const QUICK = ['--seeds', '2', '--duration', '5s'];
-const CHARTS = ['latency', 'loss', 'stranded', 'send-gap', 'stores', 'bridges'];
+const CHARTS = ['latency', 'loss', 'stranded', 'send-gap', 'downtime', 'stores', 'bridges'];
 
 interface Visit {
   page: Page;

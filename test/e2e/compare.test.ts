@@ -41,8 +41,8 @@ describe('brokerlab compare on the bundled pair', () => {
       'at risk',
     ])
       expect(text).toContain(row);
-    expect(text).toMatch(/persistent stores to back up +100 +1\n/);
-    expect(text).toMatch(/network bridges +4,950 +0\n/);
+    expect(text).toMatch(/persistent stores to back up +105 +1\n/);
+    expect(text).toMatch(/network bridges +5,460 +0\n/);
     for (const concern of [
       'latency',
       'throughput ceiling',
@@ -53,8 +53,9 @@ describe('brokerlab compare on the bundled pair', () => {
       'availability and failover',
     ])
       expect(text).toMatch(new RegExp(`\\n  ${concern}: `));
+    // Orders go from web processes to billing processes: embedded, they cross the mesh too.
     expect(text).toContain(
-      'latency: embedded-per-process\n    - embedding saves a network hop and serialization',
+      '    - vm:// saves the network hop only inside a process: with producers and consumers in different services',
     );
     expect(text).toContain('stores to back up: central-cluster\n');
   });
@@ -111,7 +112,7 @@ describe('brokerlab compare on the bundled pair', () => {
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# embedded-per-process vs central-cluster\n/);
     expect(md.stdout.match(/^```mermaid$/gm)).toHaveLength(2);
-    expect(md.stdout).toContain('| persistent stores to back up | 100 | 1 |');
+    expect(md.stdout).toContain('| persistent stores to back up | 105 | 1 |');
   });
 });
 

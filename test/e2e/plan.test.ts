@@ -13,9 +13,9 @@ describe('brokerlab plan', () => {
   it('prints the static figures, the client URIs and the lints', async () => {
     const r = await runCli(['plan', 'topologies/embedded-per-process.yaml']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/deployment units\s+100/);
-    expect(r.stdout).toMatch(/persistent stores\s+100/);
-    expect(r.stdout).toMatch(/bridges\s+4,950/);
+    expect(r.stdout).toMatch(/deployment units\s+105/);
+    expect(r.stdout).toMatch(/persistent stores\s+105/);
+    expect(r.stdout).toMatch(/bridges\s+5,460/);
     expect(r.stdout).toContain('vm://orders-0?create=false');
     expect(r.stdout).toContain('mesh-growth');
   });

@@ -75,6 +75,7 @@ describe('brokerlab simulate topologies/central-cluster.yaml --duration 5s', () 
       ['stranded', f.stranded],
       ['in flight', f.inFlight],
       ['send failed', f.sendFailed],
+      ['outcome unknown', f.unknown],
       ['dead-lettered', f.deadLettered],
       ['discarded', f.discarded],
       ['duplicates', json.duplicates],
@@ -96,9 +97,16 @@ describe('brokerlab simulate topologies/central-cluster.yaml --duration 5s', () 
       durationUs: 5_000_000,
     });
     const f = result.fates;
-    expect(f.delivered + f.lost + f.stranded + f.inFlight + f.sendFailed + f.deadLettered + f.discarded).toBe(
-      f.sent + f.fanout,
-    );
+    expect(
+      f.delivered +
+        f.lost +
+        f.stranded +
+        f.inFlight +
+        f.sendFailed +
+        f.unknown +
+        f.deadLettered +
+        f.discarded,
+    ).toBe(f.sent + f.fanout);
   });
 
   it('prints the same bytes when run twice, as text and as JSON', () => {

@@ -4,6 +4,9 @@ import { runCli } from '../support/cli.js';
 import { schemaValidator } from '../support/schemas.js';
 
 const EMBEDDED = 'topologies/embedded-per-process.yaml';
+// The smallest pair whose bridges cross over: one application, a full mesh against a hub.
+const MESH = 'test/fixtures/sweep/mesh.yaml';
+const HUB = 'test/fixtures/sweep/hub.yaml';
 
 describe('brokerlab sweep', () => {
   it('shows stores growing linearly and mesh bridges quadratically', async () => {
@@ -15,18 +18,19 @@ describe('brokerlab sweep', () => {
       '--plan-only',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/\n {2}10 +10 +10 +10 +45\n/);
-    expect(r.stdout).toMatch(/\n {2}500 +500 +500 +500 +124,750\n/);
+    // 5 billing processes beside the n web ones: n + 5 units, brokers and stores, (n + 5)(n + 4) / 2 bridges.
+    expect(r.stdout).toMatch(/\n {2}10 +15 +15 +15 +105\n/);
+    expect(r.stdout).toMatch(/\n {2}500 +505 +505 +505 +127,260\n/);
   });
 
   it('finds the crossover of two topologies and writes JSON that conforms to schemas/sweep.schema.json', async () => {
     const r = await runCli([
       'sweep',
-      EMBEDDED,
+      MESH,
       '--vary',
       'applications[0].replicas=2..6',
       '--vs',
-      'topologies/embedded-hub.yaml',
+      HUB,
       '--metric',
       'bridges',
       '--plan-only',
@@ -36,19 +40,17 @@ describe('brokerlab sweep', () => {
     const doc = JSON.parse(r.stdout);
     const validate = await schemaValidator('sweep');
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
-    expect(doc.crossovers).toEqual([
-      { from: 2, to: 4, before: 'embedded-per-process', after: 'embedded-hub' },
-    ]);
+    expect(doc.crossovers).toEqual([{ from: 2, to: 4, before: 'mesh', after: 'hub' }]);
   });
 
   it('simulates each point and says where the answer flips, in words', async () => {
     const r = await runCli([
       'sweep',
-      EMBEDDED,
+      MESH,
       '--vary',
       'applications.orders.replicas=2..6:3',
       '--vs',
-      'topologies/embedded-hub.yaml',
+      HUB,
       '--metric',
       'bridges',
       '--seeds',
@@ -59,7 +61,7 @@ describe('brokerlab sweep', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('latency p99');
     expect(r.stdout).toContain(
-      'crossover on network bridges: embedded-per-process is better up to applications.orders.replicas=2, embedded-hub from 4 on (the flip lies between 2 and 4)',
+      'crossover on network bridges: mesh is better up to applications.orders.replicas=2, hub from 4 on (the flip lies between 2 and 4)',
     );
   });
 

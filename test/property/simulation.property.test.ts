@@ -116,8 +116,13 @@ function expectNoNegative(value: unknown, path: string): void {
 function expectFatesAddUp(r: SimResult): void {
   const f = r.fates;
   const settled =
-    f.delivered + f.lost + f.stranded + f.inFlight + f.sendFailed + f.deadLettered + f.discarded;
+    f.delivered + f.lost + f.stranded + f.inFlight + f.sendFailed + f.unknown + f.deadLettered + f.discarded;
   expect(settled, `fates ${JSON.stringify(f)}`).toBe(f.sent + f.fanout);
+  // Sends left without an answer: each recovered, gone (the unknown fate) or still held.
+  const u = r.outcomeUnknown;
+  expect(u.recovered + u.gone + u.held, JSON.stringify(u)).toBe(u.sends);
+  expect(u.gone).toBe(f.unknown);
+  expect(u.recovered).toBeLessThanOrEqual(f.delivered);
   expect(f.lostPersistent).toBeLessThanOrEqual(f.lost);
   expect(r.stuck).toBeLessThanOrEqual(f.inFlight);
   // Per-fault figures are shares of the totals.
@@ -353,6 +358,7 @@ describe(`simulate: no faults, persistent sync sends (seed ${seed}, replay with 
             lost: r.fates.lost,
             stranded: r.fates.stranded,
             sendFailed: r.fates.sendFailed,
+            unknown: r.outcomeUnknown.sends,
             deadLettered: r.fates.deadLettered,
             // Every producing process subscribes to what it sends: no topic message lacks a subscriber.
             discarded: r.fates.discarded,
@@ -362,6 +368,7 @@ describe(`simulate: no faults, persistent sync sends (seed ${seed}, replay with 
             lost: 0,
             stranded: 0,
             sendFailed: 0,
+            unknown: 0,
             deadLettered: 0,
             discarded: 0,
             duplicates: 0,

@@ -66,7 +66,7 @@ function fakeCandidate(k: FakeCandidate, scenarios: ScenarioId[]): Candidate {
     },
     ceiling: { messagesPerSecond: k.ceiling ?? 10_000, bottleneck: 'sync-send', bottleneckUs: 1000 },
     outcomes: scenarios.map((s): ScenarioOutcome => {
-      const given = k.outcomes[s];
+      const given = withOutage(k.outcomes[s]);
       const metrics = Object.fromEntries(
         METRICS.map((m) => [m.id, summarize(given?.[m.id] ?? [])]),
       ) as Record<MetricId, ReturnType<typeof summarize>>;
@@ -80,3 +80,12 @@ function fakeCandidate(k: FakeCandidate, scenarios: ScenarioId[]): Candidate {
 
 /** Zero for every seed: a fault that did nothing. */
 export const zeros = (n = 3) => Array.from({ length: n }, () => 0);
+
+/** The outage of each seed is the longer of its send gap and its downtime, as the metric reads it. */
+function withOutage(given: Partial<Record<MetricId, number[]>> | undefined) {
+  if (!given || given.outage || (!given.sendGap && !given.downtime)) return given;
+  const gap = given.sendGap ?? [];
+  const down = given.downtime ?? [];
+  const n = Math.max(gap.length, down.length);
+  return { ...given, outage: Array.from({ length: n }, (_, i) => Math.max(gap[i] ?? 0, down[i] ?? 0)) };
+}

@@ -29,6 +29,7 @@ export const STATIC_LABELS: Record<StaticRow, string> = {
   deploymentUnits: 'deployment units',
   applicationProcesses: 'application processes',
   brokerInstances: 'broker instances',
+  clusterBrokers: 'separate broker processes',
   persistentStores: 'persistent stores to back up',
   backupFootprint: 'backup footprint',
   bridges: 'network bridges',
@@ -38,7 +39,7 @@ export const STATIC_LABELS: Record<StaticRow, string> = {
   lints: 'lint warnings',
 };
 
-const BASELINE_METRICS: readonly MetricId[] = ['p50', 'p90', 'p99', 'p999', 'delivered'];
+const BASELINE_METRICS: readonly MetricId[] = ['p50', 'p90', 'p99', 'p999', 'delivered', 'forwarded'];
 const FAULT_METRICS: readonly MetricId[] = [
   'lost',
   'duplicated',
@@ -46,7 +47,10 @@ const FAULT_METRICS: readonly MetricId[] = [
   'atRisk',
   'failover',
   'sendGap',
+  'downtime',
+  'outage',
   'sendFailed',
+  'unknown',
 ];
 
 export function comparisonTable(c: Comparison): TableSection[] {
@@ -67,6 +71,7 @@ export function comparisonTable(c: Comparison): TableSection[] {
         'applicationProcesses',
         'deploymentUnits',
         'brokerInstances',
+        'clusterBrokers',
         'persistentStores',
         'backupFootprint',
         'bridges',

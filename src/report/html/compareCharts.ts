@@ -1,9 +1,9 @@
 /**
- * The comparison's charts: latency distribution per candidate, lost / stranded / send gap per
- * fault scenario, and stores and bridges as the deployment grows. Values shown are the table's.
+ * The comparison's charts: latency distribution per candidate, lost / stranded / send gap /
+ * application downtime per fault scenario, and stores and bridges as the deployment grows. Values shown are the table's.
  */
 import type { Comparison } from '../../compare/compareTopologies.js';
-import type { MetricId } from '../../compare/metrics.js';
+import { type MetricId, metricById } from '../../compare/metrics.js';
 import { type ScenarioId, scenarioById } from '../../compare/scenarios.js';
 import type { Summary } from '../../stats/summary.js';
 import { humanDurationUs } from '../../topology/units.js';
@@ -30,6 +30,15 @@ export function compareCharts(c: Comparison): string[] {
     );
     charts.push(
       faultBars(c, faults, 'sendGap', 'send-gap', 'Longest time a producer could not send, per fault'),
+    );
+    charts.push(
+      faultBars(
+        c,
+        faults,
+        'downtime',
+        'downtime',
+        'Longest time an application process was dead while requests arrived, per fault',
+      ),
     );
   }
   charts.push(
@@ -70,7 +79,7 @@ function faultBars(
   id: string,
   title: string,
 ): string {
-  const unit = metric === 'sendGap' ? 'us' : 'count';
+  const unit = metricById(metric).unit === 'us' ? 'us' : 'count';
   return barChart({
     id,
     title,

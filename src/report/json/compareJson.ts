@@ -28,6 +28,12 @@ export function compareJson(c: Comparison, rec: Recommendation) {
         winner: v.winner === null ? null : c.candidates[v.winner]!.label,
         tied: v.tied.map((i) => c.candidates[i]!.label),
         tested: v.tested,
+        pairs: v.pairs.map((p) => ({
+          a: c.candidates[p.a]!.label,
+          b: c.candidates[p.b]!.label,
+          outcome: p.outcome,
+          winner: p.winner === null ? null : c.candidates[p.winner]!.label,
+        })),
         reasons: v.reasons.map((reason) => ({
           text: reasonText(c, reason),
           quotes: reason.flatMap((part) =>

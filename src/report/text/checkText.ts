@@ -67,7 +67,7 @@ export function checkText(outcome: CheckOutcome, original: Topology, replayComma
   else out.push('  (no fault needed: the guarantee breaks under the workload alone)');
   const f = trial.result.fates;
   out.push(
-    `  fates: sent ${n(f.sent)}, delivered ${n(f.delivered)}, lost ${n(f.lost)}, stranded ${n(f.stranded)}, in flight ${n(f.inFlight)}, send failed ${n(f.sendFailed)}; duplicates ${n(trial.result.duplicates)}`,
+    `  fates: sent ${n(f.sent)}, delivered ${n(f.delivered)}, lost ${n(f.lost)}, stranded ${n(f.stranded)}, in flight ${n(f.inFlight)}, send failed ${n(f.sendFailed)}, outcome unknown ${n(f.unknown)}; duplicates ${n(trial.result.duplicates)}`,
   );
   out.push('sequence diagram (mermaid):', '```mermaid', counterexampleSequence(trial).trimEnd(), '```');
   out.push(`replay: ${replayCommand}`);

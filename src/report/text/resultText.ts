@@ -19,7 +19,14 @@ export function resultText(r: SimResult): string {
         ['lost', n(f.lost), 'acknowledged to the producer, then gone'],
         ['stranded', n(f.stranded), 'in a store that is down at the end'],
         ['in flight', n(f.inFlight), r.stuck > 0 ? `${n(r.stuck)} stuck where no consumer is` : ''],
-        ['send failed', n(f.sendFailed), 'the producer was told'],
+        ['send failed', n(f.sendFailed), 'the producer was told, and it never left'],
+        [
+          'outcome unknown',
+          n(f.unknown),
+          r.outcomeUnknown.sends > 0
+            ? `gone; of ${n(r.outcomeUnknown.sends)} sends left without an answer, ${n(r.outcomeUnknown.recovered)} delivered after all, ${n(r.outcomeUnknown.held)} still held`
+            : 'the producer stopped waiting without an answer, and no copy is left',
+        ],
         ['dead-lettered', n(f.deadLettered), 'ActiveMQ.DLQ after too many redeliveries'],
         ['discarded', n(f.discarded), 'topic messages without a subscriber'],
         ['duplicates', n(r.duplicates), 'deliveries beyond the first'],
@@ -45,6 +52,12 @@ export function resultText(r: SimResult): string {
         ? `; a send was still blocked at the end after ${d(u.stillBlockedMaxUs)}`
         : '') +
       (r.flowControlBlocks > 0 ? `; ${n(r.flowControlBlocks)} flow-control blocks` : ''),
+  );
+  const down = r.applicationDowntime;
+  out.push(
+    down.windows === 0
+      ? 'application downtime: none'
+      : `application downtime (processes dead while requests arrived): ${n(down.byProcess.length)} ${down.byProcess.length === 1 ? 'process' : 'processes'}, longest ${d(down.maxUs)}, total ${d(down.totalUs)}`,
   );
   if (r.faults.length === 0) out.push('faults: none');
   else {

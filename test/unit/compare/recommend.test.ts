@@ -33,6 +33,7 @@ const CENTRAL: FakeCandidate = {
     persistentStores: 1,
     deploymentUnits: 102,
     brokerInstances: 2,
+    clusterBrokers: 2,
     backupFootprintBytes: 36 * 1024 * 1024,
   },
   ceiling: 9_743,
@@ -98,6 +99,19 @@ describe('recommend', () => {
     expect(v.winner).toBe(1);
     expect(texts(c, v)[0]).toBe(
       "process crash: every process crash strands that process's stored messages until it restarts (30s): stranded 0 vs 6",
+    );
+  });
+
+  it('says that a power loss strands the embedded process messages as a crash does', () => {
+    const power = fakeComparison(
+      [
+        { ...EMBEDDED, outcomes: { 'power-loss': { stranded: [5, 6, 7] } } },
+        { ...CENTRAL, outcomes: { 'power-loss': { stranded: zeros() } } },
+      ],
+      ['power-loss'],
+    );
+    expect(texts(power, verdict(power, 'stranded'))[0]).toBe(
+      'power loss: a process whose host lost power strands its stored messages until it restarts (30s): stranded 0 vs 6',
     );
   });
 

@@ -17,15 +17,16 @@ interface Expected {
 }
 
 const EXPECTED: Record<string, Expected> = {
-  // 100 processes, each its own broker and KahaDB; a full duplex mesh: 100 x 99 / 2.
-  'embedded-per-process': { units: 100, brokers: 100, stores: 100, bridges: 4950, vm: 100, tcp: 0 },
-  'embedded-appserver': { units: 100, brokers: 100, stores: 100, bridges: 4950, vm: 100, tcp: 0 },
-  // 100 embedded brokers + the hub pair (2 processes, one shared store); one duplex bridge per spoke.
-  'embedded-hub': { units: 102, brokers: 102, stores: 101, bridges: 100, vm: 100, tcp: 0 },
-  // 100 clients of a shared-store pair: 2 broker processes, 1 store.
-  'central-cluster': { units: 102, brokers: 2, stores: 1, bridges: 0, vm: 0, tcp: 100 },
-  // 3 peers, a store each, 3 x 2 / 2 duplex bridges.
-  'central-network-of-brokers': { units: 103, brokers: 3, stores: 3, bridges: 3, vm: 0, tcp: 100 },
+  // 100 web + 5 billing processes, each its own broker and KahaDB and one vm:// connection
+  // (producer and consumer share it); a full duplex mesh: 105 x 104 / 2.
+  'embedded-per-process': { units: 105, brokers: 105, stores: 105, bridges: 5460, vm: 105, tcp: 0 },
+  'embedded-appserver': { units: 105, brokers: 105, stores: 105, bridges: 5460, vm: 105, tcp: 0 },
+  // 105 embedded brokers + the hub pair (2 processes, one shared store); one duplex bridge per spoke.
+  'embedded-hub': { units: 107, brokers: 107, stores: 106, bridges: 105, vm: 105, tcp: 0 },
+  // 105 clients (100 web, 5 billing) of a shared-store pair: 2 broker processes, 1 store.
+  'central-cluster': { units: 107, brokers: 2, stores: 1, bridges: 0, vm: 0, tcp: 105 },
+  // 105 clients of 3 peers, a store each, 3 x 2 / 2 duplex bridges.
+  'central-network-of-brokers': { units: 108, brokers: 3, stores: 3, bridges: 3, vm: 0, tcp: 105 },
   // 100 producing processes embed a broker (store, bridge, vm); 20 consumers connect over tcp; the pair shares one store.
   'hybrid-store-and-forward': { units: 122, brokers: 102, stores: 101, bridges: 100, vm: 100, tcp: 20 },
   // 10 processes, brokers with no persistence.

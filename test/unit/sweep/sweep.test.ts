@@ -13,6 +13,12 @@ async function bundled(name: string) {
   return r.topology;
 }
 
+async function fixture(name: string) {
+  const r = await loadTopologyFile(`test/fixtures/sweep/${name}.yaml`);
+  if (!r.ok) throw new Error(`${name} does not load`);
+  return r.topology;
+}
+
 function ok<T>(r: { ok: true; sweep: T } | { ok: false; message: string }): T {
   if (!r.ok) throw new Error(r.message);
   return r.sweep;
@@ -28,15 +34,16 @@ describe('sweep', () => {
     );
     const points = s.series[0]!.points;
     expect(points.map((p) => p.value)).toEqual([10, 133, 255, 378, 500]);
-    expect(points.map((p) => p.figures.persistentStores)).toEqual([10, 133, 255, 378, 500]);
-    expect(points.map((p) => p.figures.bridges)).toEqual([45, 8778, 32385, 71253, 124750]);
-    for (const p of points) expect(p.figures.bridges).toBe((p.value * (p.value - 1)) / 2);
+    // The 5 billing processes stay: n + 5 stores, (n + 5)(n + 4) / 2 bridges.
+    expect(points.map((p) => p.figures.persistentStores)).toEqual([15, 138, 260, 383, 505]);
+    expect(points.map((p) => p.figures.bridges)).toEqual([105, 9453, 33670, 73153, 127260]);
+    for (const p of points) expect(p.figures.bridges).toBe(((p.value + 5) * (p.value + 4)) / 2);
   });
 
   it('simulates every point with the same seeds, and keeps the static figures exact', async () => {
     const s = ok(
       sweep(await bundled('embedded-per-process'), {
-        vary: { path: 'applications[0].replicas', from: '10', to: '30', steps: 2 },
+        vary: { path: 'applications[1].replicas', from: '10', to: '30', steps: 2 },
         seeds: [1, 2],
         durationUs: 2e6,
       }),
@@ -45,15 +52,15 @@ describe('sweep', () => {
     for (const p of s.series[0]!.points) {
       expect(p.outcomes.map((o) => o.scenario)).toEqual(['baseline']);
       expect(p.outcomes[0]!.metrics.p99.n).toBe(2);
-      expect(p.figures.persistentStores).toBe(p.value);
+      expect(p.figures.persistentStores).toBe(p.value + 5);
     }
   });
 
   it('finds where a full mesh starts to need more bridges than a hub (exact figures)', async () => {
     const s = ok(
-      sweep(await bundled('embedded-per-process'), {
+      sweep(await fixture('mesh'), {
         vary: { path: 'applications.orders.replicas', from: '2', to: '6', steps: 5 },
-        vs: await bundled('embedded-hub'),
+        vs: await fixture('hub'),
         metric: 'bridges',
         planOnly: true,
       }),
