@@ -46,8 +46,12 @@ function simulateBounded(doc: TopologyDocument): SimResult {
 function conservation(r: SimResult): string | null {
   const f = r.fates;
   const settled =
-    f.delivered + f.lost + f.stranded + f.inFlight + f.sendFailed + f.deadLettered + f.discarded;
+    f.delivered + f.lost + f.stranded + f.inFlight + f.sendFailed + f.unknown + f.deadLettered + f.discarded;
   if (settled !== f.sent + f.fanout) return `fates do not add up: ${JSON.stringify(f)}`;
+  // Sends left without an answer: each recovered, gone (the unknown fate) or still held.
+  const u = r.outcomeUnknown;
+  if (u.recovered + u.gone + u.held !== u.sends || u.gone !== f.unknown)
+    return `sends with an unknown outcome do not add up: ${JSON.stringify(u)}, fates.unknown ${f.unknown}`;
   if (r.endUs < r.durationUs) return `the run ended at ${r.endUs} us, before the sends stopped`;
   return null;
 }
