@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the engine, simulation and memory benches of issue 3 and the check bench of
- * issue 4, in sequence, printed as
+ * issue 4 and the validate bench of issue 10, in sequence, printed as
  * one table (name, figure, unit, goal, verdict) with the machine at the top, or as JSON with
  * `--json`. Writes no files. Exit code 0 whatever the verdicts (the figures are the output); a
  * bench that throws exits non-zero.
@@ -16,6 +16,7 @@ import {
   SIMULATION_GOAL_MESSAGES_PER_SECOND,
   type SimulationBenchResult,
 } from './simulation.bench.js';
+import { runValidateBench, VALIDATE_GOAL_SECONDS, type ValidateBenchResult } from './validate.bench.js';
 
 export interface Row {
   name: string;
@@ -160,6 +161,16 @@ function checkRows(results: CheckBenchResult[]): Row[] {
   return rows;
 }
 
+function validateRows(results: ValidateBenchResult[]): Row[] {
+  return results.map((r) => ({
+    name: `${r.name} (${(r.bytes / 2 ** 20).toFixed(1)} MiB), CPU`,
+    figure: r.seconds,
+    unit: 's',
+    goal: `< ${VALIDATE_GOAL_SECONDS}`,
+    verdict: verdict(r.seconds < VALIDATE_GOAL_SECONDS),
+  }));
+}
+
 function formatFigure(value: number, unit: string): string {
   if (unit === 'x' || unit === 'x bare') return value.toFixed(2);
   if (unit === 'MiB' || unit === 's' || unit === 'runs/s') return value.toFixed(1);
@@ -194,6 +205,8 @@ progress('memory bench');
 const memory = await runMemoryBench();
 progress('check bench');
 const check = await runCheckBench();
+progress('validate bench');
+const validate = runValidateBench();
 if (showProgress) process.stderr.write('\r\x1b[K');
 
 const rows = [
@@ -201,10 +214,13 @@ const rows = [
   ...simulationRows(simulation),
   ...memoryRows(memory),
   ...checkRows(check),
+  ...validateRows(validate),
 ];
 
 if (json) {
-  process.stdout.write(`${JSON.stringify({ machine, rows, engine, simulation, memory, check }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ machine, rows, engine, simulation, memory, check, validate }, null, 2)}\n`,
+  );
 } else {
   process.stdout.write(
     `brokerlab bench: Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores (${machine.platform})\n\n`,

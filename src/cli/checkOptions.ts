@@ -2,6 +2,7 @@
 import type { SearchOverrides } from '../check/faultSpace.js';
 import { guaranteeOptions, parseGuaranteeOption } from '../check/guaranteeOption.js';
 import { FAULT_KINDS, type FaultKind } from '../model/faultKinds.js';
+import { quote } from '../text/quote.js';
 import type { Guarantees, Topology } from '../topology/types.js';
 import { formatDurationUs } from '../topology/units.js';
 import { parseDurationOption, parsePositiveInt, UsageError } from './options.js';
@@ -45,17 +46,17 @@ function parseKinds(text: string): FaultKind[] {
   const kinds = text.split(',').map((k) => k.trim());
   for (const k of kinds) {
     if (!(FAULT_KINDS as readonly string[]).includes(k))
-      throw new UsageError(`--kinds: unknown fault kind \`${k}\`; known: ${FAULT_KINDS.join(', ')}`);
+      throw new UsageError(`--kinds: unknown fault kind ${quote(k)}; known: ${FAULT_KINDS.join(', ')}`);
   }
   return kinds as FaultKind[];
 }
 
 function parseWindow(text: string): { windowFromUs: number; windowToUs: number } {
   const m = /^(.+)\.\.(.+)$/.exec(text);
-  if (!m) throw new UsageError(`--window takes FROM..TO, such as 10s..50s, not \`${text}\``);
+  if (!m) throw new UsageError(`--window takes FROM..TO, such as 10s..50s, not ${quote(text)}`);
   const from = m[1] === '0' ? 0 : parseDurationOption('--window start', m[1]!);
   const to = parseDurationOption('--window end', m[2]!);
-  if (to <= from) throw new UsageError(`--window ends (${m[2]}) before it starts (${m[1]})`);
+  if (to <= from) throw new UsageError(`--window ends (${quote(m[2]!)}) before it starts (${quote(m[1]!)})`);
   return { windowFromUs: from, windowToUs: to };
 }
 

@@ -2,6 +2,7 @@
  * The brokerlab command line: parses arguments, calls the library, prints, and picks the exit
  * code. Nothing below the CLI prints or exits.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { diagramCommand } from './commands/diagram.js';
@@ -11,7 +12,24 @@ import { replayCommand } from './commands/replay.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { type CliIo, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, processIo } from './io.js';
+import { ALLOW_LINT_ERRORS_HELP } from './lintGate.js';
 import { UsageError } from './options.js';
+
+/** The version in package.json, which sits beside dist/ and src/ in a checkout and in the package. */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  ok (also when a reader closes the output pipe early, as \`| head\` does)
+  1  a guarantee, a check or a lint of severity error failed (validate and plan:
+     --allow-lint-errors accepts lint errors)
+  2  bad input or usage
+  3  a bug in brokerlab`;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -26,15 +44,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description(
       'Embed a broker in every process, or run a central cluster? Plan, simulate and compare ActiveMQ deployments.',
     )
+    .version(packageVersion(), '--version', 'print the version of brokerlab')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP);
 
   program
     .command('validate')
     .description('check topology files against the schema and their references; errors show file:line:column')
     .argument('<files...>', 'topology files (YAML or JSON)')
     .option('--json', 'print the result as JSON')
+    .option('--allow-lint-errors', ALLOW_LINT_ERRORS_HELP)
     .action((files: string[], options) => run(validateCommand(files, options, io)));
 
   program
@@ -44,6 +65,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     )
     .argument('<files...>', 'topology files (YAML or JSON)')
     .option('--json', 'print JSON conforming to schemas/plan.schema.json')
+    .option('--allow-lint-errors', ALLOW_LINT_ERRORS_HELP)
     .action((files: string[], options) => run(planCommand(files, options, io)));
 
   program

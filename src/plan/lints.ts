@@ -2,6 +2,8 @@
  * Warnings a plan earns before any simulation, each with the ActiveMQ fact behind it
  * (../shared/MODEL.md). One function per lint; `lintPlan` runs them all.
  */
+
+import { plural } from '../text/plural.js';
 import { humanDurationUs } from '../topology/units.js';
 import type { Lint, Plan } from './types.js';
 
@@ -91,7 +93,7 @@ const singlePointOfFailure: Rule = ({ topology: t, ha }) => {
     lints.push({
       id: 'replicated-quorum',
       severity: 'warning',
-      message: `a replicated store with ${c.brokers} broker${c.brokers === 1 ? '' : 's'}`,
+      message: `a replicated store with ${plural(c.brokers, 'broker')}`,
       reason:
         'replication elects a master by quorum; with fewer than 3 replicas one failure leaves no quorum',
     });
@@ -166,7 +168,7 @@ const ephemeralStore: Rule = ({ stores }) => {
     {
       id: 'ephemeral-store',
       severity: 'warning',
-      message: `${ephemeral.length} store${ephemeral.length === 1 ? '' : 's'} on ephemeral container storage`,
+      message: `${plural(ephemeral.length, 'store')} on ephemeral container storage`,
       reason:
         'a store on the container filesystem without a volume is lost at every restart: each restart is a disk loss',
     },

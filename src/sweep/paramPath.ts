@@ -5,6 +5,8 @@
  * or `kind` of an element. Paths address the file format (what serializeTopology writes), so a
  * sweep point is written, and validated, exactly as a user would write it.
  */
+
+import { quote } from '../text/quote.js';
 import { didYouMean } from '../topology/didYouMean.js';
 
 export type PathSegment = string | number;
@@ -19,7 +21,7 @@ export function parsePath(text: string): PathResult<PathSegment[]> {
     if (!m || (m[1] === '' && m[2] === ''))
       return {
         ok: false,
-        message: `\`${text}\` is not a path such as applications.orders.replicas or cluster.brokers`,
+        message: `${quote(text)} is not a path such as applications.orders.replicas or cluster.brokers`,
       };
     if (m[1] !== '') segments.push(/^\d+$/.test(m[1]!) ? Number(m[1]) : m[1]!);
     for (const index of m[2]!.matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
@@ -41,7 +43,7 @@ export function locate(
   const walked: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
-    const here = walked.length === 0 ? 'the topology' : `\`${walked.join('.')}\``;
+    const here = walked.length === 0 ? 'the topology' : quote(walked.join('.'));
     let key: string | number;
     if (Array.isArray(node)) {
       const index = typeof segment === 'number' ? segment : node.findIndex((e) => elementName(e) === segment);
@@ -50,7 +52,7 @@ export function locate(
         const guess = typeof segment === 'string' ? didYouMean(segment, names) : undefined;
         return {
           ok: false,
-          message: `${here} has no element \`${segment}\`: it has ${node.length === 0 ? 'none' : `${node.length} (${names.length > 0 ? names.join(', ') : `0..${node.length - 1}`})`}${guess ? `; did you mean \`${guess}\`?` : ''}`,
+          message: `${here} has no element ${quote(String(segment))}: it has ${node.length === 0 ? 'none' : `${node.length} (${names.length > 0 ? names.join(', ') : `0..${node.length - 1}`})`}${guess ? `; did you mean \`${guess}\`?` : ''}`,
         };
       }
       key = index;
@@ -60,7 +62,7 @@ export function locate(
         const guess = didYouMean(String(segment), fields);
         return {
           ok: false,
-          message: `${here} has no field \`${segment}\`${guess ? `; did you mean \`${guess}\`?` : `; it has ${fields.join(', ')}`}`,
+          message: `${here} has no field ${quote(String(segment))}${guess ? `; did you mean \`${guess}\`?` : `; it has ${fields.join(', ')}`}`,
         };
       }
       key = segment;

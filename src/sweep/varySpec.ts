@@ -3,6 +3,8 @@
  * varies: a whole number (`replicas`, `brokers`), a plain number, or a figure with units
  * (`mtbf=1h..24h`, `size=1KiB..64KiB`, `rate=10/s..100/s`), spaced evenly from FROM to TO.
  */
+
+import { quote } from '../text/quote.js';
 import { parseDurationUs, parseRatePerSecond, parseSizeBytes } from '../topology/units.js';
 
 export type ValueKind = 'integer' | 'number' | 'duration' | 'size' | 'rate';
@@ -24,7 +26,7 @@ export function parseVary(text: string): VaryResult<VarySpec> {
   if (!m)
     return {
       ok: false,
-      message: `--vary must look like PATH=FROM..TO[:STEPS], e.g. applications.orders.replicas=10..500:5, not \`${text}\``,
+      message: `--vary must look like PATH=FROM..TO[:STEPS], e.g. applications.orders.replicas=10..500:5, not ${quote(text)}`,
     };
   const steps = m[4] === undefined ? DEFAULT_STEPS : Number(m[4]);
   if (steps < 2 || steps > MAX_STEPS)

@@ -3,6 +3,8 @@
  * position ("Unexpected token '}'"), and the YAML parser accepts what JSON forbids (trailing
  * commas, comments, bare words), so .json files get this strict check first.
  */
+import { quote } from '../text/quote.js';
+
 export interface JsonSyntaxError {
   offset: number;
   message: string;
@@ -19,7 +21,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const describe = () => {
     if (i >= text.length) return 'the end of the file';
     if (text.startsWith('//', i) || text.startsWith('/*', i)) return 'a comment (JSON allows none)';
-    return `\`${text[i]}\``;
+    return quote(text[i]!);
   };
   const expect = (ch: string, what: string) => {
     skipSpace();

@@ -56,6 +56,10 @@ export function locateIssues(source: ParsedSource, issues: PathIssue[]): { ok: f
       ...(issue.hint ? { hint: issue.hint } : {}),
     };
   });
-  errors.sort((a, b) => a.line - b.line || a.column - b.column);
+  // File order, except that a wrong layout comes first: it decides what the rest must hold.
+  const rootCause = new Set(issues.flatMap((issue, i) => (issue.path[0] === 'layout' ? [errors[i]] : [])));
+  errors.sort(
+    (a, b) => Number(rootCause.has(b)) - Number(rootCause.has(a)) || a.line - b.line || a.column - b.column,
+  );
   return { ok: false, errors };
 }

@@ -1,5 +1,7 @@
 /** How instances are named: processes `<app>-<index>`, cluster brokers `broker-<index>`. */
 import { haModeSpec } from '../model/haModes.js';
+import { plural } from '../text/plural.js';
+import { quote } from '../text/quote.js';
 import type { Application, Topology } from './types.js';
 
 export const SHARED_STORE_TARGET = 'shared-store';
@@ -41,15 +43,15 @@ export function explainUnknownInstance(topology: Topology, name: string): string
   const m = /^(.*)-(\d+)$/.exec(name);
   const app = topology.applications.find((a) => a.id === (m?.[1] ?? name));
   if (m && (app || (m[1] === 'broker' && topology.cluster)) && String(Number(m[2])) !== m[2])
-    return `\`${name}\` has a leading zero: write \`${m[1]}-${Number(m[2])}\``;
+    return `${quote(name)} has a leading zero: write \`${m[1]}-${Number(m[2])}\``;
   if (app && m)
-    return `\`${name}\` is out of range: ${app.id} has ${app.replicas} replica${app.replicas === 1 ? '' : 's'} (${processName(app.id, 0)} .. ${processName(app.id, app.replicas - 1)})`;
+    return `${quote(name)} is out of range: ${app.id} has ${plural(app.replicas, 'replica')} (${processName(app.id, 0)} .. ${processName(app.id, app.replicas - 1)})`;
   if (app)
-    return `\`${name}\` is an application, not one process: name a replica such as \`${processName(app.id, 0)}\``;
+    return `${quote(name)} is an application, not one process: name a replica such as \`${processName(app.id, 0)}\``;
   if (m?.[1] === 'broker') {
     return topology.cluster
-      ? `\`${name}\` is out of range: the cluster has ${topology.cluster.brokers} broker${topology.cluster.brokers === 1 ? '' : 's'} (broker-0 .. ${brokerName(topology.cluster.brokers - 1)})`
-      : `\`${name}\` names a cluster broker, but this topology has no cluster`;
+      ? `${quote(name)} is out of range: the cluster has ${plural(topology.cluster.brokers, 'broker')} (broker-0 .. ${brokerName(topology.cluster.brokers - 1)})`
+      : `${quote(name)} names a cluster broker, but this topology has no cluster`;
   }
-  return `\`${name}\` is neither a process (\`<application>-<index>\`) nor a cluster broker (\`broker-<index>\`)`;
+  return `${quote(name)} is neither a process (\`<application>-<index>\`) nor a cluster broker (\`broker-<index>\`)`;
 }

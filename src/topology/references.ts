@@ -4,13 +4,33 @@
  */
 import { faultKindSpec, hits } from '../model/faultKinds.js';
 import { haModeSpec } from '../model/haModes.js';
+import { quote } from '../text/quote.js';
 import { acceptsTarget, canSuffer } from './faultTargets.js';
 import type { DocPath, PathIssue } from './issues.js';
 import { explainUnknownInstance, resolveInstance, SHARED_STORE_TARGET } from './names.js';
 import type { FaultKind, Topology } from './types.js';
 
+/**
+ * Processes in all, the sum of every application's replicas. One application may have 100,000
+ * (the schema's limit); a thousand of them would make a plan of 100 million processes that no
+ * command finishes, so the whole topology shares the same limit.
+ */
+export const MAX_PROCESSES = 100_000;
+
 export function checkReferences(t: Topology): PathIssue[] {
-  return [...checkNames(t), ...checkLayout(t), ...checkCluster(t), ...checkFaults(t)];
+  return [...checkSize(t), ...checkNames(t), ...checkLayout(t), ...checkCluster(t), ...checkFaults(t)];
+}
+
+function checkSize(t: Topology): PathIssue[] {
+  const processes = t.applications.reduce((sum, a) => sum + a.replicas, 0);
+  if (processes <= MAX_PROCESSES) return [];
+  return [
+    {
+      path: ['applications'],
+      message: `the applications have ${processes.toLocaleString('en-US')} processes in all; brokerlab plans at most ${MAX_PROCESSES.toLocaleString('en-US')}`,
+      hint: 'lower the replicas: the trends show at a few hundred processes (try `brokerlab sweep`)',
+    },
+  ];
 }
 
 function checkNames(t: Topology): PathIssue[] {
@@ -20,7 +40,7 @@ function checkNames(t: Topology): PathIssue[] {
     if (destinations.has(d.name)) {
       issues.push({
         path: ['destinations', i, 'name'],
-        message: `destination \`${d.name}\` is declared twice`,
+        message: `destination ${quote(d.name)} is declared twice`,
         hint: `remove one of destinations[${destinations.get(d.name)}] and destinations[${i}]`,
       });
     }
@@ -55,7 +75,7 @@ function checkNames(t: Topology): PathIssue[] {
       if (!destinations.has(name)) {
         issues.push({
           path: ['applications', i, kind, j, 'destination'],
-          message: `${kind === 'producers' ? 'producer' : 'consumer'} of ${a.id} uses destination \`${name}\`, which is not declared`,
+          message: `${kind === 'producers' ? 'producer' : 'consumer'} of ${a.id} uses destination ${quote(name)}, which is not declared`,
           hint:
             known.length > 0
               ? `declare it under destinations, or use one of: ${known.join(', ')}`
@@ -194,7 +214,7 @@ function checkFaults(t: Topology): PathIssue[] {
         if (!acceptsTarget(t, f.kind, { kind: 'process', app, index: 0 }) && hits(f.kind, 'store'))
           issues.push({
             path,
-            message: `application \`${name}\` has no store: in layout \`central\` the messages are on the brokers`,
+            message: `application ${quote(name)} has no store: in layout \`central\` the messages are on the brokers`,
             hint: 'target a broker or the shared store',
           });
         if (hits(f.kind, 'process') || hits(f.kind, 'store')) return;
@@ -227,7 +247,7 @@ function checkTarget(t: Topology, kind: FaultKind, name: string, path: DocPath):
   const issue = (message: string, hint: string): PathIssue[] => [{ path, message, hint }];
   if (ref.kind === 'process' && hits(kind, 'store'))
     return issue(
-      `\`${name}\` has no store: in layout \`central\` the messages are on the brokers`,
+      `${quote(name)} has no store: in layout \`central\` the messages are on the brokers`,
       'target a broker or the shared store',
     );
   if (ref.kind === 'broker' && hits(kind, 'store'))
@@ -237,7 +257,7 @@ function checkTarget(t: Topology, kind: FaultKind, name: string, path: DocPath):
     );
   const what = ref.kind === 'shared-store' ? 'the shared store' : `a ${ref.kind}`;
   return issue(
-    `${kind} cannot hit \`${name}\`, which is ${what}`,
+    `${kind} cannot hit ${quote(name)}, which is ${what}`,
     ref.kind === 'process' && hits(kind, 'broker')
       ? 'an embedded broker dies with its process: use `process-crash`'
       : `${kind} can hit: ${faultKindSpec(kind)

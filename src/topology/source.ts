@@ -14,8 +14,11 @@ import {
   parseDocument,
   visit,
 } from 'yaml';
+import { printable } from '../text/quote.js';
 import type { DocPath, LoadError } from './issues.js';
 import { findJsonSyntaxError } from './jsonSyntax.js';
+import { duplicateKeyOffsets, nodeAt, pairAt } from './nodeIndex.js';
+import { findShapeProblem } from './textShape.js';
 
 export interface ParsedSource {
   file: string;
@@ -30,18 +33,12 @@ export type SourceResult = { ok: true; source: ParsedSource } | { ok: false; err
 const MAX_ALIAS_COUNT = 100;
 const MAX_TEXT_BYTES = 10 * 1024 * 1024;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/**
- * Brackets or indentation deeper than this are no topology (a topology nests about 6 levels). The
- * YAML parser recurses per level: a few hundred levels overflow its stack, and after such an
- * overflow V8 may abort the whole process on the next parse, so deep text is refused up front.
- */
-const MAX_NESTING = 100;
 
 export function parseSource(text: string, file: string): SourceResult {
   const lineCounter = new LineCounter();
   const at = (offset: number, message: string, hint?: string): LoadError => {
     const pos = lineCounter.linePos(offset);
-    return { file, line: pos.line, column: pos.col, message, ...(hint ? { hint } : {}) };
+    return { file, line: pos.line, column: pos.col, message: printable(message), ...(hint ? { hint } : {}) };
   };
   if (text.length > MAX_TEXT_BYTES) {
     return {
@@ -49,26 +46,33 @@ export function parseSource(text: string, file: string): SourceResult {
       errors: [{ file, line: 1, column: 1, message: 'the file is over 10 MiB; a topology is a few KiB' }],
     };
   }
-  const deep = findDeepNesting(text);
-  if (deep !== undefined) {
-    const before = text.slice(0, deep); // the line counter fills in as the parser runs: not yet
+  const shape = findShapeProblem(text);
+  if (shape !== undefined) {
+    const before = text.slice(0, shape.offset); // the line counter fills in as the parser runs: not yet
     const line = before.split('\n').length;
-    const column = deep - before.lastIndexOf('\n');
-    const message = `the document is nested too deeply (more than ${MAX_NESTING} levels)`;
-    return { ok: false, errors: [{ file, line, column, message }] };
+    const column = shape.offset - before.lastIndexOf('\n');
+    const hint = shape.hint ? { hint: shape.hint } : {};
+    return { ok: false, errors: [{ file, line, column, message: shape.message, ...hint }] };
   }
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // uniqueKeys: false, because yaml's check is quadratic in a mapping's keys; duplicateKeyOffsets does it.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   if (file.toLowerCase().endsWith('.json')) {
     const jsonError = findJsonSyntaxError(text);
     if (jsonError)
       return { ok: false, errors: [at(jsonError.offset, `JSON syntax error: ${jsonError.message}`)] };
   }
-  if (doc.errors.length > 0) {
+  const syntaxErrors = doc.errors.map((e) => ({
+    offset: skipIndent(text, e.pos[0]),
+    code: e.code,
+    message: e.message,
+  }));
+  for (const offset of duplicateKeyOffsets(doc))
+    syntaxErrors.push({ offset, code: 'DUPLICATE_KEY', message: '' });
+  if (syntaxErrors.length > 0) {
+    syntaxErrors.sort((a, b) => a.offset - b.offset);
     return {
       ok: false,
-      errors: doc.errors.map((e) =>
-        at(skipIndent(text, e.pos[0]), yamlMessage(e.code, e.message), yamlHint(e.code)),
-      ),
+      errors: syntaxErrors.map((e) => at(e.offset, yamlMessage(e.code, e.message), yamlHint(e.code))),
     };
   }
   const reserved = findReservedKey(doc);
@@ -151,15 +155,11 @@ export function positionOf(
 function offsetAt(doc: Document.Parsed, path: DocPath, atKey: boolean): number | undefined {
   if (path.length === 0) return doc.contents?.range?.[0];
   if (atKey) {
-    const parent = doc.getIn(path.slice(0, -1), true);
-    if (isMap(parent)) {
-      const name = path[path.length - 1];
-      // String(): a key such as `1:` or `true:` is not a string in YAML, but ajv names it as one.
-      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(name));
-      if (pair && isNode(pair.key)) return pair.key.range?.[0];
-    }
+    const parent = nodeAt(doc, path.slice(0, -1));
+    const pair = isMap(parent) ? pairAt(parent, path[path.length - 1]!) : undefined;
+    if (pair && isNode(pair.key)) return pair.key.range?.[0];
   }
-  const node = doc.getIn(path, true);
+  const node = nodeAt(doc, path);
   return isNode(node) ? node.range?.[0] : undefined;
 }
 
@@ -202,40 +202,6 @@ function containsAlias(node: ReturnType<Alias['resolve']>): boolean {
     },
   });
   return found;
-}
-
-/** Flow brackets or block indentation deeper than MAX_NESTING: the offset where it happens. */
-function findDeepNesting(text: string): number | undefined {
-  let depth = 0;
-  let lineStart = true;
-  let indent = 0;
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') {
-      lineStart = true;
-      indent = 0;
-      continue;
-    }
-    if (lineStart) {
-      // Indentation and `- ` indicators each open a block level.
-      if (ch === ' ' || ch === '-') {
-        if (++indent > 2 * MAX_NESTING) return i;
-        continue;
-      }
-      lineStart = false;
-    }
-    if (quote !== '') {
-      if (ch === '\\' && quote === '"') i++;
-      else if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '#' && /\s/.test(text[i - 1] ?? ' ')) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++; // a comment
-    } else if (ch === '[' || ch === '{') {
-      if (++depth > MAX_NESTING) return i;
-    } else if (ch === ']' || ch === '}') depth--;
-  }
-  return undefined;
 }
 
 /** YAML reports some errors at the start of a line's indentation; point at its first token instead. */

@@ -77,19 +77,34 @@ export function parseRatePerSecond(text: string): number | undefined {
   return Number(m[1]) / SECONDS_PER_UNIT[m[2]!]!;
 }
 
+/** Units of written durations, largest first, in microseconds. */
+const US_PER_UNIT = [
+  ['d', 86_400e6],
+  ['h', 3_600e6],
+  ['m', 60e6],
+  ['s', 1e6],
+  ['ms', 1e3],
+] as const;
+
+/** `us` in the first unit, largest first, that `fits`; else in microseconds. */
+function durationIn(us: number, fits: (factor: number) => boolean): string {
+  if (us === 0) return '0s';
+  const found = US_PER_UNIT.find(([, factor]) => fits(factor));
+  return found ? `${us / found[1]}${found[0]}` : `${us}us`;
+}
+
 /** 250000 -> `250ms`: the largest unit that keeps the figure exact, so it parses back to the same value. */
 export function formatDurationUs(us: number): string {
-  if (us === 0) return '0s';
-  for (const [unit, factor] of [
-    ['d', 86_400e6],
-    ['h', 3_600e6],
-    ['m', 60e6],
-    ['s', 1e6],
-    ['ms', 1e3],
-  ] as const) {
-    if (us % factor === 0) return `${us / factor}${unit}`;
-  }
-  return `${us}us`;
+  return durationIn(us, (factor) => us % factor === 0);
+}
+
+/**
+ * 65,700 s -> `18.25h`: the largest unit in which the figure is at least 1 and exact to three
+ * decimals, for labels a person reads (`1095m` is exact too, but nobody reads it). Parses back
+ * to the same value.
+ */
+export function readableDurationUs(us: number): string {
+  return durationIn(us, (factor) => us >= factor && (us * 1000) % factor === 0);
 }
 
 /** 500 -> `500ns`, 1500 -> `1.5us`; exact, so it parses back to the same value. */

@@ -3,6 +3,8 @@
  * that name the field, the value and a fix.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { plural } from '../text/plural.js';
+import { firstUnsafeCharacter, quote } from '../text/quote.js';
 import { didYouMean } from './didYouMean.js';
 import { type DocPath, formatPath, type PathIssue } from './issues.js';
 import { topologyValidator } from './schema.js';
@@ -16,6 +18,11 @@ export function validateAgainstSchema(
 }
 
 function rewrite(errors: ErrorObject[], root: unknown): PathIssue[] {
+  const guesses = new Map<ErrorObject, string | undefined>();
+  const guessKey = (error: ErrorObject) => {
+    if (!guesses.has(error)) guesses.set(error, guessAllowedKey(error));
+    return guesses.get(error);
+  };
   // An anyOf speaks for its branches; an if/then only says "must match then".
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   // A misspelt required key is both unknown and missing; the unknown key's did-you-mean says it all.
@@ -29,7 +36,7 @@ function rewrite(errors: ErrorObject[], root: unknown): PathIssue[] {
     if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${error.params.missingProperty}`))
       continue;
     if (error.keyword !== 'anyOf' && anyOfPaths.has(error.instancePath)) continue;
-    const issue = toIssue(error, root);
+    const issue = toIssue(error, root, guessKey);
     const key = `${formatPath(issue.path)}|${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -38,7 +45,11 @@ function rewrite(errors: ErrorObject[], root: unknown): PathIssue[] {
   return issues;
 }
 
-function toIssue(error: ErrorObject, root: unknown): PathIssue {
+function toIssue(
+  error: ErrorObject,
+  root: unknown,
+  guessKey: (error: ErrorObject) => string | undefined,
+): PathIssue {
   const path = toPath(error.instancePath);
   const field = formatPath(path);
   const value = valueAt(root, path);
@@ -60,7 +71,7 @@ function toIssue(error: ErrorObject, root: unknown): PathIssue {
       return {
         path: [...path, extra],
         atKey: true,
-        message: `unknown key \`${extra}\` in ${field}`,
+        message: `unknown key ${quote(extra)} in ${field}`,
         hint: guess ? `did you mean \`${guess}\`?` : `allowed keys: ${allowed.join(', ')}`,
       };
     }
@@ -86,12 +97,27 @@ function toIssue(error: ErrorObject, root: unknown): PathIssue {
         path,
         message: `${field} must be ${article(String(params.type))}, not ${describeType(value)}`,
       };
-    case 'pattern':
+    case 'pattern': {
+      const unsafe = typeof value === 'string' ? firstUnsafeCharacter(value) : undefined;
+      if (unsafe)
+        return {
+          path,
+          message: `${field} contains the ${unsafe.control ? 'control' : 'bidirectional formatting'} character ${unsafe.escaped} (character ${unsafe.index + 1})`,
+          hint: 'remove it: names and descriptions are shown in terminals and reports, where control characters act on the terminal and bidirectional formatting reorders the text around them',
+        };
+      const kind = unitKind(schema);
+      if (typeof value === 'string' && /^\s*-\s*\d/.test(value) && kind && isUnitString(schema))
+        return {
+          path,
+          message: `${field} is ${show(value)}, which is negative; ${kind.replace(/ with a unit$| such as .*$/, '')} must not be negative`,
+          hint: patternHint(schema),
+        };
       return {
         path,
         message: `${field} is ${show(value)}, ${patternProblem(schema)}`,
         hint: patternHint(schema),
       };
+    }
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':
@@ -100,7 +126,7 @@ function toIssue(error: ErrorObject, root: unknown): PathIssue {
     case 'minItems':
       return {
         path,
-        message: `${field} needs at least ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}`,
+        message: `${field} needs at least ${plural(Number(params.limit), 'entry', 'entries')}`,
       };
     case 'maxItems':
       return { path, message: `${field} has more than ${String(params.limit)} entries` };
@@ -125,7 +151,7 @@ function allowedKeys(error: ErrorObject): string[] {
 }
 
 /** For an unknown key: the allowed key it is probably a typo of. */
-function guessKey(error: ErrorObject): string | undefined {
+function guessAllowedKey(error: ErrorObject): string | undefined {
   return didYouMean(String(error.params.additionalProperty), allowedKeys(error));
 }
 
@@ -148,7 +174,7 @@ function valueAt(root: unknown, path: DocPath): unknown {
 }
 
 function show(value: unknown): string {
-  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
+  if (typeof value === 'string') return quote(value);
   if (value === null) return '`null`';
   if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
   return `\`${String(value)}\``;

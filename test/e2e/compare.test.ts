@@ -1,8 +1,8 @@
 /** `brokerlab compare` as a user runs it: the table, a recommendation that quotes it, JSON, exit codes. */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { schemaValidator } from '../support/schemas.js';
 
@@ -26,6 +26,9 @@ beforeAll(async () => {
   expect(j.code, j.stderr).toBe(0);
   text = t.stdout;
   json = j.stdout;
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('brokerlab compare on the bundled pair', () => {

@@ -3,9 +3,11 @@
  * 2 with `file:line:column` on stderr and no stack trace; the bundled topologies exit 0.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliRun, runCli } from '../support/cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,5 +71,21 @@ describe('brokerlab validate topologies/*.yaml', () => {
     const { status, stdout, stderr } = brokerlab('validate', ...topologies);
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
     for (const file of topologies) expect(stdout).toContain(`${file}: ok`);
+  });
+});
+
+describe('brokerlab validate <a file with 10,000 unknown keys>', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'brokerlab-validate-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the first 20 errors and counts the rest in one line', () => {
+    const file = join(dir, 'many-keys.yaml');
+    const keys = Array.from({ length: 10_000 }, (_, i) => `unknownKey${i}: ${i}\n`).join('');
+    writeFileSync(file, `${readFileSync(`${ROOT}topologies/spring-boot-default.yaml`, 'utf8')}${keys}`);
+    const { status, stdout, stderr } = brokerlab('validate', file);
+    expect({ status, stdout }).toEqual({ status: 2, stdout: '' });
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(41);
+    expect(lines[40]).toBe(`${file}: ... and 9,980 more errors`);
   });
 });

@@ -150,11 +150,13 @@ const HOSTILE_FRAGMENTS = [
   ...['\u202e', '\u200b', '\u00a0', '\ufeff', '\u2028', '\u007f', '\u0085'],
 ];
 
-/** What a destination name may not contain (schema: no wildcards, composite separator or control characters). */
+/** What no name may contain (schema): control characters and bidirectional formatting. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters the schema's pattern excludes
-const NOT_IN_DESTINATION = /[\u0000-\u001f*>,]/g;
-/** What a topology name may contain on top of a destination name: the schema only bounds its length. */
-const TOPOLOGY_ONLY_FRAGMENTS = ['-->', '==>', '>', '*', ',', 'A-->B;', '\n', '\t', '\r\n', '\u0000'];
+const NOT_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** What a destination name may not contain on top of that: wildcards and the composite separator. */
+const NOT_IN_DESTINATION = /[*>,]/g;
+/** What a topology name may contain on top of a destination name. */
+const TOPOLOGY_ONLY_FRAGMENTS = ['-->', '==>', '>', '*', ',', 'A-->B;'];
 
 /** At most `max` code points: the schema's lengths count code points, and this never splits a surrogate pair. */
 function truncate(text: string, max: number): string {
@@ -178,21 +180,23 @@ function hostileText(fragments: string[]): fc.Arbitrary<string> {
 
 /**
  * Destination names (and, being a subset, topology names): hostile text within the destination
- * pattern `^[^\u0000-\u001f*>,]{1,200}$`. Forbidden characters are dropped rather than filtered
+ * pattern (no control or bidirectional formatting characters, no `*`, `>` or `,`). Forbidden characters are dropped rather than filtered
  * out so that generation never stalls; `-->` cannot appear here because `>` is not allowed.
  */
 export const names: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('orders', 'prices.eu', 'ActiveMQ.DLQ', 'VirtualTopic.orders', 'queue://x'),
   hostileText(HOSTILE_FRAGMENTS).map((text) => {
-    const cleaned = truncate(text.replace(NOT_IN_DESTINATION, ''), 200);
+    const cleaned = truncate(text.replace(NOT_IN_NAME, '').replace(NOT_IN_DESTINATION, ''), 200);
     return cleaned === '' ? '_' : cleaned;
   }),
 );
 
-/** Topology names: anything of 1 to 200 characters, including mermaid arrows (`-->`), newlines and NUL. */
+/** Topology names: 1 to 200 characters, including mermaid arrows (`-->`); no control or bidi formatting. */
 export const topologyNames: fc.Arbitrary<string> = fc.oneof(
   names,
-  hostileText([...HOSTILE_FRAGMENTS, ...TOPOLOGY_ONLY_FRAGMENTS]).map((text) => truncate(text, 200)),
+  hostileText([...HOSTILE_FRAGMENTS, ...TOPOLOGY_ONLY_FRAGMENTS]).map(
+    (text) => truncate(text.replace(NOT_IN_NAME, ''), 200) || '_',
+  ),
 );
 
 /**

@@ -12,6 +12,7 @@ import {
 } from '../checkOptions.js';
 import {
   type CliIo,
+  checkOutputFile,
   EXIT_BAD_INPUT,
   EXIT_FAILED,
   EXIT_OK,
@@ -35,6 +36,7 @@ export interface CheckCommandOptions extends RawSearchOptions {
 export async function checkCommand(file: string, options: CheckCommandOptions, io: CliIo): Promise<number> {
   const runs = options.runs === undefined ? 100 : parsePositiveInt('--runs', options.runs);
   const workers = options.workers === undefined ? 1 : parsePositiveInt('--workers', options.workers, 64);
+  if (options.out !== undefined) await checkOutputFile('--out', options.out);
   const loaded = await loadAll([file], io);
   if (!loaded) return EXIT_BAD_INPUT;
   const topology = loaded[0]!.topology;

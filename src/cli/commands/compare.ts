@@ -8,7 +8,16 @@ import { compareHtml } from '../../report/html/compareHtml.js';
 import { compareJson } from '../../report/json/compareJson.js';
 import { compareMarkdown } from '../../report/markdown/compareMarkdown.js';
 import { compareText } from '../../report/text/compareText.js';
-import { type CliIo, EXIT_BAD_INPUT, EXIT_OK, jsonText, loadAll, writeFileAtomic } from '../io.js';
+import { quote } from '../../text/quote.js';
+import {
+  type CliIo,
+  checkOutputFile,
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  jsonText,
+  loadAll,
+  writeFileAtomic,
+} from '../io.js';
 import { parseDurationOption, parsePositiveInt, parseSeed, UsageError } from '../options.js';
 import { progressBar } from '../progress.js';
 
@@ -33,6 +42,7 @@ export async function compareCommand(
 ): Promise<number> {
   if (files.length < 2) throw new UsageError('compare needs at least two topology files');
   const run = parseDecideOptions(options, DEFAULT_SEED_COUNT);
+  if (options.html !== undefined) await checkOutputFile('--html', options.html);
   const loaded = await loadAll(files, io);
   if (!loaded) return EXIT_BAD_INPUT;
   const progress = progressBar(io, 'comparing', !options.json);
@@ -85,7 +95,7 @@ function parseScenarios(text: string): ScenarioId[] {
   const bad = ids.filter((s) => !isScenarioId(s));
   if (ids.length === 0 || bad.length > 0)
     throw new UsageError(
-      `--scenarios takes a comma-separated list of ${SCENARIOS.map((s) => s.id).join(', ')}${bad.length > 0 ? `, not \`${bad.join(',')}\`` : ''}`,
+      `--scenarios takes a comma-separated list of ${SCENARIOS.map((s) => s.id).join(', ')}${bad.length > 0 ? `, not ${quote(bad.join(','))}` : ''}`,
     );
   return [...new Set(ids as ScenarioId[])];
 }

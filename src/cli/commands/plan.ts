@@ -1,10 +1,15 @@
 import { buildPlan } from '../../plan/buildPlan.js';
 import { planJson } from '../../report/json/planJson.js';
 import { planText } from '../../report/text/planText.js';
-import { type CliIo, EXIT_BAD_INPUT, EXIT_OK, jsonText, loadAll } from '../io.js';
+import { type CliIo, EXIT_BAD_INPUT, jsonText, loadAll } from '../io.js';
+import { lintGate } from '../lintGate.js';
 
 /** `brokerlab plan FILE...`: the static figures and lints of each topology. */
-export async function planCommand(files: string[], options: { json?: boolean }, io: CliIo): Promise<number> {
+export async function planCommand(
+  files: string[],
+  options: { json?: boolean; allowLintErrors?: boolean },
+  io: CliIo,
+): Promise<number> {
   const loaded = await loadAll(files, io);
   if (!loaded) return EXIT_BAD_INPUT;
   const plans = loaded.map(({ file, topology }) => ({ file, plan: buildPlan(topology) }));
@@ -14,5 +19,5 @@ export async function planCommand(files: string[], options: { json?: boolean }, 
   } else {
     io.out(plans.map(({ file, plan }) => planText(plan, file)).join('\n'));
   }
-  return EXIT_OK;
+  return lintGate(plans, options.allowLintErrors, io);
 }

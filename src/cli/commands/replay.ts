@@ -3,7 +3,8 @@ import { parseCounterexample } from '../../check/counterexampleFile.js';
 import { replayCandidate, runSchedule, type Trial } from '../../check/search.js';
 import { formatMeasure } from '../../report/text/checkText.js';
 import { resultText } from '../../report/text/resultText.js';
-import { formatLoadError } from '../../topology/issues.js';
+import { quote } from '../../text/quote.js';
+import { formatLoadErrors } from '../../topology/issues.js';
 import { type RawSearchOptions, searchSettings } from '../checkOptions.js';
 import { type CliIo, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, jsonText, loadAll } from '../io.js';
 import { parseSeed, UsageError } from '../options.js';
@@ -32,13 +33,13 @@ export async function replayCommand(file: string, options: ReplayCommandOptions,
   let trial: Trial;
   if (bySearch) {
     if (!/^\d+(:\d+)*$/.test(options.path!))
-      throw new UsageError(`--path takes fast-check's path, such as 0:2:0, not \`${options.path}\``);
+      throw new UsageError(`--path takes fast-check's path, such as 0:2:0, not ${quote(options.path!)}`);
     trial = replayCandidate(topology, settings, parseSeed(options.seed!), options.path!);
   } else {
     const text = await readText(options.schedule!);
     const parsed = parseCounterexample(text, options.schedule!, topology);
     if (!parsed.ok) {
-      for (const e of parsed.errors) io.err(`${formatLoadError(e)}\n`);
+      io.err(formatLoadErrors(parsed.errors));
       return EXIT_BAD_INPUT;
     }
     const c = parsed.counterexample;

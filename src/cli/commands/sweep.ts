@@ -5,7 +5,8 @@ import { sweepMarkdown } from '../../report/markdown/sweepMarkdown.js';
 import { sweepText } from '../../report/text/sweepText.js';
 import { sweep } from '../../sweep/sweep.js';
 import { parseVary } from '../../sweep/varySpec.js';
-import { type CliIo, EXIT_BAD_INPUT, EXIT_OK, jsonText, loadAll } from '../io.js';
+import { quote } from '../../text/quote.js';
+import { type CliIo, checkOutputFile, EXIT_BAD_INPUT, EXIT_OK, jsonText, loadAll } from '../io.js';
 import { UsageError } from '../options.js';
 import { progressBar } from '../progress.js';
 import { type DecideOptions, parseDecideOptions, readMermaidBundle, writeReport } from './compare.js';
@@ -27,8 +28,9 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   if (!vary.ok) throw new UsageError(vary.message);
   const metric = options.metric === undefined ? undefined : parseMetricName(options.metric);
   if (options.metric !== undefined && metric === undefined)
-    throw new UsageError(`--metric must be one of ${METRIC_NAMES_HELP}; not \`${options.metric}\``);
+    throw new UsageError(`--metric must be one of ${METRIC_NAMES_HELP}; not ${quote(options.metric)}`);
   const files = options.vs === undefined ? [file] : [file, options.vs];
+  if (options.html !== undefined) await checkOutputFile('--html', options.html);
   const loaded = await loadAll(files, io);
   if (!loaded) return EXIT_BAD_INPUT;
   const progress = progressBar(io, 'sweeping', !options.json);

@@ -1,14 +1,17 @@
 import { buildPlan } from '../../plan/buildPlan.js';
-import { type CliIo, EXIT_BAD_INPUT, EXIT_OK, jsonText, loadAll } from '../io.js';
+import { plural } from '../../text/plural.js';
+import { type CliIo, EXIT_BAD_INPUT, jsonText, loadAll } from '../io.js';
+import { lintGate } from '../lintGate.js';
 
 /** `brokerlab validate FILE...`: every file loads, or every problem is shown with its place. */
 export async function validateCommand(
   files: string[],
-  options: { json?: boolean },
+  options: { json?: boolean; allowLintErrors?: boolean },
   io: CliIo,
 ): Promise<number> {
   const loaded = await loadAll(files, io);
   if (!loaded) return EXIT_BAD_INPUT;
+  const plans = loaded.map(({ file, topology }) => ({ file, topology, plan: buildPlan(topology) }));
   if (options.json) {
     io.out(
       jsonText({
@@ -16,13 +19,13 @@ export async function validateCommand(
         valid: loaded.map((l) => ({ file: l.file, name: l.topology.name })),
       }),
     );
-    return EXIT_OK;
+  } else {
+    for (const { file, topology, plan } of plans) {
+      const errors = plan.lints.filter((l) => l.severity === 'error').length;
+      io.out(
+        `${file}: ok (${topology.name}, layout ${topology.layout}${errors > 0 ? `; ${plural(errors, 'lint error')}` : ''})\n`,
+      );
+    }
   }
-  for (const { file, topology } of loaded) {
-    const errors = buildPlan(topology).lints.filter((l) => l.severity === 'error').length;
-    io.out(
-      `${file}: ok (${topology.name}, layout ${topology.layout}${errors > 0 ? `; ${errors} lint error${errors === 1 ? '' : 's'}, see \`brokerlab plan\`` : ''})\n`,
-    );
-  }
-  return EXIT_OK;
+  return lintGate(plans, options.allowLintErrors, io);
 }

@@ -1,6 +1,7 @@
 /** One line that says how a comparison or sweep ran: seeds, durations, the fault model. */
 import type { RunSettings } from '../../compare/runSettings.js';
 import { scenarioById } from '../../compare/scenarios.js';
+import { plural } from '../../text/plural.js';
 import { humanDurationUs } from '../../topology/units.js';
 
 export function settingsText(s: RunSettings): string {
@@ -12,7 +13,7 @@ export function settingsText(s: RunSettings): string {
         : `seeds ${s.seeds.join(', ')}`;
   const injected = s.scenarios.some((id) => id !== 'baseline' && id !== 'declared');
   return (
-    `${s.seeds.length} replication${s.seeds.length === 1 ? '' : 's'} (${seeds}) of ${humanDurationUs(s.durationUs)} ` +
+    `${plural(s.seeds.length, 'replication')} (${seeds}) of ${humanDurationUs(s.durationUs)} ` +
     `of sends each, warm-up ${humanDurationUs(s.warmupUs)}, drain ${humanDurationUs(s.drainUs)}; ` +
     `scenarios: ${s.scenarios.map((id) => scenarioById(id).title).join(', ')}` +
     (injected ? '; each fault strikes every candidate at the same seeded moment and stays down' : '') +

@@ -9,7 +9,7 @@ import { metricById } from '../../compare/metrics.js';
 import { scenarioById } from '../../compare/scenarios.js';
 import type { Sweep, SweepSeries } from '../../sweep/sweep.js';
 import type { ValueKind } from '../../sweep/varySpec.js';
-import { formatDurationUs, formatRate, formatSizeBytes, humanDurationUs } from '../../topology/units.js';
+import { formatRate, formatSizeBytes, humanDurationUs, readableDurationUs } from '../../topology/units.js';
 import { formatCount } from '../text/table.js';
 import { STATIC_LABELS } from './comparisonTable.js';
 import { formatCell } from './formatCell.js';
@@ -84,7 +84,7 @@ export function formatParameter(kind: ValueKind, value: number): string {
     case 'number':
       return formatCount(value, 3);
     case 'duration':
-      return Number.isInteger(value) ? formatDurationUs(value) : humanDurationUs(value);
+      return Number.isInteger(value) ? readableDurationUs(value) : humanDurationUs(value);
     case 'size':
       return formatSizeBytes(value);
     case 'rate':

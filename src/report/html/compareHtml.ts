@@ -9,15 +9,16 @@ import { comparisonTable } from '../decide/comparisonTable.js';
 import { settingsText } from '../decide/settingsText.js';
 import { planFlowchart } from '../mermaid/planFlowchart.js';
 import { compareCharts } from './compareCharts.js';
-import { escapeHtml as e } from './escapeHtml.js';
+import { escapeHtml as e, isolated } from './escapeHtml.js';
 import { diagramHtml, htmlTable, lintsHtml, recommendationHtml } from './htmlParts.js';
 import { htmlPage } from './page.js';
 
 export function compareHtml(c: Comparison, rec: Recommendation, mermaidJs: string): string {
-  const title = `brokerlab: ${c.candidates.map((k) => k.label).join(' vs ')}`;
+  const names = c.candidates.map((k) => k.label);
+  const title = `brokerlab: ${names.join(' vs ')}`;
   const lints = c.candidates.map((k) => lintsHtml(k.label, k.lints)).join('\n');
   const body = [
-    `<header><h1>${e(title)}</h1><p class="settings">${e(settingsText(c.settings))}</p></header>`,
+    `<header><h1>brokerlab: ${names.map(isolated).join(' vs ')}</h1><p class="settings">${e(settingsText(c.settings))}</p></header>`,
     `<section id="recommendation"><h2>Recommendation</h2>\n${recommendationHtml(c, rec)}\n</section>`,
     `<section id="comparison"><h2>Comparison</h2>\n${htmlTable(
       c.candidates.map((k) => k.label),

@@ -13,3 +13,16 @@ const ENTITIES: Record<string, string> = {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
 }
+
+/**
+ * Text that holds a name from a topology, inline among other text: escaped, and isolated in
+ * `<bdi>` so that right-to-left characters in it cannot reorder the text around it.
+ */
+export function isolated(text: string): string {
+  return `<bdi>${escapeHtml(text)}</bdi>`;
+}
+
+/** The same for plain text, such as an SVG tooltip, which holds no markup: FSI ... PDI. */
+export function isolatedText(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -4,12 +4,12 @@ import type { Recommendation } from '../../compare/recommendation.js';
 import type { Lint } from '../../plan/types.js';
 import type { TableSection } from '../decide/comparisonTable.js';
 import { reasonText, verdictHeadline } from '../decide/reasonText.js';
-import { escapeHtml as e } from './escapeHtml.js';
+import { escapeHtml as e, isolated } from './escapeHtml.js';
 
 export function htmlTable(columns: readonly string[], sections: readonly TableSection[]): string {
   const out = [
     '<table>',
-    `<thead><tr><th></th>${columns.map((c) => `<th>${e(c)}</th>`).join('')}</tr></thead>`,
+    `<thead><tr><th></th>${columns.map((c) => `<th>${isolated(c)}</th>`).join('')}</tr></thead>`,
     '<tbody>',
   ];
   for (const s of sections) {
@@ -28,8 +28,8 @@ export function recommendationHtml(c: Comparison, rec: Recommendation): string {
     .map((v) =>
       [
         `<div class="verdict" data-concern="${e(v.concern)}">`,
-        `<span class="concern">${e(v.title)}</span>: <span class="who">${e(verdictHeadline(c, v))}</span>`,
-        `<ul>${v.reasons.map((r) => `<li class="reason">${e(reasonText(c, r))}</li>`).join('')}</ul>`,
+        `<span class="concern">${e(v.title)}</span>: <span class="who">${isolated(verdictHeadline(c, v))}</span>`,
+        `<ul>${v.reasons.map((r) => `<li class="reason">${isolated(reasonText(c, r))}</li>`).join('')}</ul>`,
         '</div>',
       ].join(''),
     )
@@ -40,8 +40,8 @@ export function recommendationHtml(c: Comparison, rec: Recommendation): string {
 export function diagramHtml(title: string, description: string, mermaidText: string): string {
   return [
     '<div class="deployment">',
-    `<h3>${e(title)}</h3>`,
-    description ? `<p>${e(description)}</p>` : '',
+    `<h3>${isolated(title)}</h3>`,
+    description ? `<p>${isolated(description)}</p>` : '',
     `<div class="diagram"><pre class="mermaid">${e(mermaidText)}</pre></div>`,
     '</div>',
   ].join('\n');
@@ -51,7 +51,7 @@ export function lintsHtml(label: string, lints: readonly Lint[]): string {
   if (lints.length === 0) return '';
   const items = lints.map(
     (l) =>
-      `<li class="lint-${e(l.severity)}"><strong>${e(l.severity)}</strong>: ${e(l.message)} <em>${e(l.reason)}</em></li>`,
+      `<li class="lint-${e(l.severity)}"><strong>${e(l.severity)}</strong>: ${isolated(l.message)} <em>${e(l.reason)}</em></li>`,
   );
-  return `<h3>${e(label)}</h3><ul>${items.join('')}</ul>`;
+  return `<h3>${isolated(label)}</h3><ul>${items.join('')}</ul>`;
 }

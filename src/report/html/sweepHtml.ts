@@ -5,20 +5,21 @@ import { crossoverLines } from '../decide/crossoverText.js';
 import { settingsText } from '../decide/settingsText.js';
 import { type SweepTable, seriesTables, verdictTable } from '../decide/sweepTable.js';
 import { planFlowchart } from '../mermaid/planFlowchart.js';
-import { escapeHtml as e } from './escapeHtml.js';
+import { escapeHtml as e, isolated } from './escapeHtml.js';
 import { diagramHtml } from './htmlParts.js';
 import { htmlPage } from './page.js';
 import { sweepCharts } from './sweepCharts.js';
 
 export function sweepHtml(s: Sweep, mermaidJs: string): string {
-  const title = `brokerlab sweep of ${s.parameter.path}: ${s.series.map((x) => x.label).join(' vs ')}`;
+  const names = s.series.map((x) => x.label);
+  const title = `brokerlab sweep of ${s.parameter.path}: ${names.join(' vs ')}`;
   const verdicts = verdictTable(s);
   const tables = [...(verdicts ? [verdicts] : []), ...seriesTables(s)].map(tableHtml).join('\n');
   const flips = crossoverLines(s);
   const body = [
-    `<header><h1>${e(title)}</h1><p class="settings">${e(s.simulated ? settingsText(s.settings) : 'plan only: static figures, no simulation')}</p></header>`,
+    `<header><h1>brokerlab sweep of ${e(s.parameter.path)}: ${names.map(isolated).join(' vs ')}</h1><p class="settings">${e(s.simulated ? settingsText(s.settings) : 'plan only: static figures, no simulation')}</p></header>`,
     flips.length > 0
-      ? `<section id="crossover"><h2>Crossover</h2><ul>${flips.map((l) => `<li>${e(l)}</li>`).join('')}</ul></section>`
+      ? `<section id="crossover"><h2>Crossover</h2><ul>${flips.map((l) => `<li>${isolated(l)}</li>`).join('')}</ul></section>`
       : '',
     `<section id="charts"><h2>Charts</h2>\n<div class="charts">\n${sweepCharts(s).join('\n')}\n</div>\n</section>`,
     `<section id="points"><h2>Points</h2>\n${tables}\n</section>`,

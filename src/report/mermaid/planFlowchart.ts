@@ -4,6 +4,7 @@
  * the central cluster with its HA roles and stores, bridges and client links.
  */
 import type { BridgeSet, Plan, PlannedBroker, PlannedStore } from '../../plan/types.js';
+import { plural } from '../../text/plural.js';
 import type { Application } from '../../topology/types.js';
 import { MermaidIds, mermaidLabel as q, mermaidLines as qLines } from './escape.js';
 
@@ -35,8 +36,9 @@ export function planFlowchart(plan: Plan): string {
       spokes.push(brokerId);
     }
     lines.push('  end');
+    let more: string | undefined;
     if (app.replicas > 1) {
-      const more = ids.id();
+      more = ids.id();
       const what = example.embeddedBroker
         ? t.embedded?.store.kind === 'memory'
           ? ', each with its broker'
@@ -45,16 +47,18 @@ export function planFlowchart(plan: Plan): string {
       lines.push(
         `  ${more}[${q(`... ${(app.replicas - 1).toLocaleString('en-US')} more like ${example.name}${what}`)}]`,
       );
-      lines.push(`  ${group} ~~~ ${more}`);
+      // A visible link: the replicas belong to this application (an invisible one left the node floating).
+      lines.push(`  ${group} -.-|${q('replicas')}| ${more}`);
       if (example.embeddedBroker) spokes.push(more);
     }
     for (const c of plan.connections.filter((c) => c.process === example.name && c.transport === 'tcp')) {
       clientEdges.push(`  ${processId} -->|${q(`failover tcp · ${c.carries}`)}| ${clusterId}`);
+      if (more) clientEdges.push(`  ${more} -->|${q(`failover tcp · ${c.carries}`)}| ${clusterId}`);
     }
   }
   if (t.cluster && clusterId) {
     lines.push(
-      `  subgraph ${clusterId}[${q(`central cluster · ${t.cluster.ha} · ${t.cluster.brokers} broker${t.cluster.brokers === 1 ? '' : 's'}`)}]`,
+      `  subgraph ${clusterId}[${q(`central cluster · ${t.cluster.ha} · ${plural(t.cluster.brokers, 'broker')}`)}]`,
     );
     const storeIds = new Map<string, string>();
     const brokerIds: string[] = [];
@@ -79,7 +83,7 @@ export function planFlowchart(plan: Plan): string {
       addMesh(lines, ids, set, spokes, '  ');
     if (set.kind === 'star' && clusterId) {
       const arrow = set.purpose === 'forward' ? '-->' : '<-->';
-      const label = `${set.purpose === 'forward' ? 'store and forward' : 'hub'} · ${set.bridges.toLocaleString('en-US')} bridge${set.bridges === 1 ? '' : 's'}`;
+      const label = `${set.purpose === 'forward' ? 'store and forward' : 'hub'} · ${plural(set.bridges, 'bridge')}`;
       for (const spoke of spokes) lines.push(`  ${spoke} ${arrow}|${q(label)}| ${clusterId}`);
     }
   }
@@ -123,7 +127,7 @@ function addStore(
 
 function addMesh(lines: string[], ids: MermaidIds, set: BridgeSet, members: string[], indent: string): void {
   if (set.kind !== 'mesh') return;
-  const label = `full mesh · ${set.bridges.toLocaleString('en-US')} ${set.duplex ? 'duplex' : 'one-way'} bridge${set.bridges === 1 ? '' : 's'}`;
+  const label = `full mesh · ${plural(set.bridges, `${set.duplex ? 'duplex' : 'one-way'} bridge`)}`;
   if (members.length <= 4 && members.length === set.brokers.length) {
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++)

@@ -1,8 +1,8 @@
 /**
  * Grouped bars as inline SVG (one group per fault scenario, one bar per candidate), with the
- * 95% interval as a whisker and the value written above each bar, so that a zero still shows.
+ * 95% interval as a whisker (clipped at zero) and the value written above each bar, so that a zero still shows.
  */
-import { escapeHtml } from '../html/escapeHtml.js';
+import { escapeHtml, isolatedText } from '../html/escapeHtml.js';
 import { color, figure, HEIGHT, MARGIN, WIDTH, xTitle, yAxis } from './chartFrame.js';
 import { linearScale, px } from './scales.js';
 
@@ -49,14 +49,17 @@ export function barChart(spec: BarChartSpec): string {
         return;
       }
       const top = y(bar.value);
-      const tip = escapeHtml(`${s.label}, ${g}: ${bar.text}`);
+      const tip = escapeHtml(`${isolatedText(s.label)}, ${g}: ${bar.text}`);
       body.push(
         `<rect x="${px(bx + 1)}" y="${px(top)}" width="${px(barWidth - 2)}" height="${px(Math.max(0, bottom - top))}" fill="${color(si)}"><title>${tip}</title></rect>`,
       );
-      if (bar.low !== null && bar.high !== null && bar.high > bar.low)
+      if (bar.low !== null && bar.high !== null && bar.high > bar.low) {
+        // Counts and times are never negative: an interval reaching below zero is drawn from the axis.
+        const low = Math.max(0, bar.low);
         body.push(
-          `<line class="whisker" x1="${px(cx)}" x2="${px(cx)}" y1="${px(y(bar.low))}" y2="${px(y(bar.high))}"/>`,
+          `<line class="whisker" x1="${px(cx)}" x2="${px(cx)}" y1="${px(y(low))}" y2="${px(y(bar.high))}"/>`,
         );
+      }
       const labelY = bar.high !== null ? Math.min(top, y(bar.high)) : top;
       body.push(
         `<text class="value" x="${px(cx)}" y="${px(labelY - 4)}" text-anchor="middle">${escapeHtml(bar.text)}</text>`,

@@ -1,5 +1,5 @@
 /** What every chart shares: size, colours, the <figure> around the SVG, the legend. */
-import { escapeHtml } from '../html/escapeHtml.js';
+import { escapeHtml, isolated } from '../html/escapeHtml.js';
 import { px } from './scales.js';
 
 export const WIDTH = 640;
@@ -30,7 +30,7 @@ function legendHtml(labels: readonly string[]): string {
   if (labels.length === 0) return '';
   const items = labels.map(
     (l, i) =>
-      `<span class="key"><span class="swatch" style="background:${color(i)}"></span>${escapeHtml(l)}</span>`,
+      `<span class="key"><span class="swatch" style="background:${color(i)}"></span>${isolated(l)}</span>`,
   );
   return `<div class="legend">${items.join(' ')}</div>`;
 }

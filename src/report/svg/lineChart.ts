@@ -2,7 +2,7 @@
  * A line chart as inline SVG: one line per series, its 95% confidence band shaded around it,
  * a tooltip on every point, and optionally shaded x intervals (where a sweep's answer flips).
  */
-import { escapeHtml } from '../html/escapeHtml.js';
+import { escapeHtml, isolatedText } from '../html/escapeHtml.js';
 import { color, figure, HEIGHT, MARGIN, WIDTH, xTitle, yAxis } from './chartFrame.js';
 import { linearScale, logScale, px } from './scales.js';
 
@@ -115,6 +115,6 @@ function dot(
     p.low !== null && p.low !== undefined && p.high !== null && p.high !== undefined && p.high > p.low
       ? ` (95% CI ${spec.y.format(p.low)} to ${spec.y.format(p.high)})`
       : '';
-  const tip = `${label} at ${where}: ${spec.y.format(p.y!)}${interval}`;
+  const tip = `${isolatedText(label)} at ${where}: ${spec.y.format(p.y!)}${interval}`;
   return `<circle cx="${px(x(p.x))}" cy="${px(y(p.y!))}" r="3.5" fill="${fill}"><title>${escapeHtml(tip)}</title></circle>`;
 }

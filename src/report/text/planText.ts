@@ -1,5 +1,6 @@
 /** A plan for the terminal: the static figures, one client URI per application, and the lints. */
 import type { Plan } from '../../plan/types.js';
+import { plural } from '../../text/plural.js';
 import { humanSizeBytes } from '../../topology/units.js';
 import { formatCount as n, renderTable } from './table.js';
 
@@ -10,7 +11,7 @@ export function planText(plan: Plan, file: string): string {
     [
       'deployment units',
       n(f.deploymentUnits),
-      `${n(f.applicationProcesses)} application processes + ${n(f.clusterBrokers)} broker processes`,
+      `${plural(f.applicationProcesses, 'application process', 'application processes')} + ${plural(f.clusterBrokers, 'broker process', 'broker processes')}`,
     ],
     [
       'broker instances',

@@ -1,5 +1,6 @@
 /** A simulation result for the terminal: fates, latency, availability and what each fault did. */
 import type { SimResult } from '../../sim/result.js';
+import { plural } from '../../text/plural.js';
 import { humanDurationUs } from '../../topology/units.js';
 import { formatCount as n, renderTable } from './table.js';
 
@@ -47,7 +48,7 @@ export function resultText(r: SimResult): string {
   );
   const u = r.unavailability;
   out.push(
-    `unavailability: ${n(u.windows)} windows, longest ${d(u.maxUs)}, total ${d(u.totalUs)}` +
+    `unavailability: ${plural(u.windows, 'window')}, longest ${d(u.maxUs)}, total ${d(u.totalUs)}` +
       (u.stillBlockedMaxUs > 0
         ? `; a send was still blocked at the end after ${d(u.stillBlockedMaxUs)}`
         : '') +
@@ -57,7 +58,7 @@ export function resultText(r: SimResult): string {
   out.push(
     down.windows === 0
       ? 'application downtime: none'
-      : `application downtime (processes dead while requests arrived): ${n(down.byProcess.length)} ${down.byProcess.length === 1 ? 'process' : 'processes'}, longest ${d(down.maxUs)}, total ${d(down.totalUs)}`,
+      : `application downtime (processes dead while requests arrived): ${plural(down.byProcess.length, 'process', 'processes')}, longest ${d(down.maxUs)}, total ${d(down.totalUs)}`,
   );
   if (r.faults.length === 0) out.push('faults: none');
   else {

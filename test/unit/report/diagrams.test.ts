@@ -22,6 +22,19 @@ describe('the deployment flowchart', () => {
     }
   });
 
+  it('connects every node, the `... N more` replicas too, with a visible edge', async () => {
+    for (const file of readdirSync('topologies').filter((f) => f.endsWith('.yaml'))) {
+      const loaded = await loadTopologyFile(`topologies/${file}`);
+      if (!loaded.ok) throw new Error(file);
+      const chart = planFlowchart(buildPlan(loaded.topology));
+      expect(chart, file).not.toContain('~~~'); // mermaid's invisible link
+      const nodes = [...chart.matchAll(/^\s*(n\d+)[[{(]/gm)].map((m) => m[1]!);
+      const edges = chart.split('\n').filter((l) => /\s(-->|---|-\.-|<-->|-\.->)/.test(l));
+      const unconnected = nodes.filter((n) => !edges.some((l) => new RegExp(`(^|\\s)${n}(\\s|$)`).test(l)));
+      expect(unconnected, `${file}\n${chart}`).toEqual([]);
+    }
+  });
+
   it(`parses for generated topologies with arbitrary names (seed ${seed})`, async () => {
     await fc.assert(
       fc.asyncProperty(topologyDocument({ maxReplicas: 3, withFaults: false }), async (doc) => {

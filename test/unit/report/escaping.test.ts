@@ -1,5 +1,6 @@
 /** Untrusted names in HTML, inline scripts and markdown: shown as text, never run or parsed as markup. */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { compareTopologies } from '../../../src/compare/compareTopologies.js';
@@ -8,7 +9,7 @@ import { compareHtml } from '../../../src/report/html/compareHtml.js';
 import { escapeHtml } from '../../../src/report/html/escapeHtml.js';
 import { scriptSafe } from '../../../src/report/html/inlineScript.js';
 import { markdownText } from '../../../src/report/markdown/markdownText.js';
-import { loadTopologyFile } from '../../../src/topology/load.js';
+import { loadTopologyFile, loadTopologyText } from '../../../src/topology/load.js';
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in content and quoted attributes', () => {
@@ -72,5 +73,34 @@ describe('compareHtml with hostile names', () => {
     expect(diagrams).toHaveLength(2);
     expect(diagrams[0]).toContain('#60;script alert(5)');
     expect(diagrams[0]).not.toMatch(/^\s*click /m);
+  });
+});
+
+describe('compareHtml with right-to-left names', () => {
+  it('isolates every name in <bdi>, so that it cannot reorder the text around it', async () => {
+    const text = readFileSync('topologies/central-cluster.yaml', 'utf8').replace(
+      /^name: .*$/m,
+      'name: הזמנות-orders',
+    );
+    const rtl = loadTopologyText(text, 'rtl.yaml');
+    const ltr = await loadTopologyFile('topologies/embedded-per-process.yaml');
+    if (!rtl.ok || !ltr.ok) throw new Error('a topology does not load');
+    const c = compareTopologies([rtl.topology, ltr.topology], {
+      seeds: [1],
+      durationUs: 1e6,
+      scenarios: ['baseline'],
+    });
+    const html = compareHtml(c, recommend(c), '');
+    expect(html).toContain('<h1>brokerlab: <bdi>הזמנות-orders</bdi> vs <bdi>embedded-per-process</bdi></h1>');
+    expect(html).toContain('<th><bdi>הזמנות-orders</bdi></th><th><bdi>embedded-per-process</bdi></th>');
+    expect(html).toContain('<h3><bdi>הזמנות-orders</bdi></h3>');
+    expect(html).toMatch(/<span class="swatch" [^>]*><\/span><bdi>הזמנות-orders<\/bdi><\/span>/);
+    // Every place the name appears in the page's text is inside a <bdi> (the <title> is plain text).
+    const body = html.slice(html.indexOf('<body'));
+    const outside = body
+      .replace(/<bdi>[\s\S]*?<\/bdi>/g, '')
+      .replace(/\u2068[^\u2069]*\u2069/g, '') // isolated in tooltips, which hold no markup
+      .replace(/<pre class="mermaid">[\s\S]*?<\/pre>/g, '');
+    expect(outside).not.toContain('הזמנות');
   });
 });
