@@ -1,16 +1,16 @@
 import { assign, setup } from 'xstate';
 
-/** A network bridge's reconnect options (W:networks-of-brokers); delays in milliseconds. */
+/** A network bridge's reconnect options (W:networks-of-brokers); delays in microseconds. */
 export interface BridgeInput {
   /** Wait before the first reconnect attempt after a failure (1 s). */
-  initialReconnectDelayMs: number;
+  initialReconnectDelayUs: number;
   /** Cap on the wait between two attempts (30 s). */
-  maxReconnectDelayMs: number;
+  maxReconnectDelayUs: number;
 }
 
 export interface BridgeContext extends BridgeInput {
   /** Wait in `backoff` before the next attempt. */
-  delayMs: number;
+  delayUs: number;
 }
 
 export type BridgeEvent =
@@ -23,6 +23,9 @@ export type BridgeEvent =
   | { type: 'FAILED' }
   | { type: 'STOP' };
 
+/** The effects the engine applies (the machine's named actions). */
+export type BridgeEffect = 'attemptConnect' | 'onActive' | 'onFailed';
+
 /** The states the engine reads from `snapshot.value`. */
 export type BridgeState = 'down' | 'connecting' | 'active' | 'backoff';
 
@@ -34,7 +37,8 @@ const BACK_OFF_MULTIPLIER = 2;
  * reconnecting discovery agent): a store-and-forward connection from one broker to another that
  * reconnects forever, 1 s after a failure, then doubling up to 30 s.
  *
- * Effects, overridden by the engine with `.provide()`:
+ * Effects, named actions that do nothing here: the engine steps the machine with xstate's pure
+ * transition and applies them, in order, after the new snapshot is committed:
  * - `attemptConnect` on entering `connecting`; the engine answers `CONNECTED` or `CONNECT_FAILED`.
  * - `onActive` on entering `active`.
  * - `onFailed` on the `active` -> `backoff` transition caused by `FAILED` (not on STOP).
@@ -50,13 +54,13 @@ export const bridgeMachine = setup({
     attemptConnect: () => {},
     onActive: () => {},
     onFailed: () => {},
-  },
+  } satisfies Record<BridgeEffect, () => void>,
   delays: {
-    reconnectDelay: ({ context }) => context.delayMs,
+    reconnectDelay: ({ context }) => context.delayUs,
   },
 }).createMachine({
   id: 'bridge',
-  context: ({ input }) => ({ ...input, delayMs: input.initialReconnectDelayMs }),
+  context: ({ input }) => ({ ...input, delayUs: input.initialReconnectDelayUs }),
   initial: 'down',
   states: {
     down: {
@@ -71,7 +75,7 @@ export const bridgeMachine = setup({
         CONNECT_FAILED: {
           target: 'backoff',
           actions: assign(({ context }) => ({
-            delayMs: Math.min(context.delayMs * BACK_OFF_MULTIPLIER, context.maxReconnectDelayMs),
+            delayUs: Math.min(context.delayUs * BACK_OFF_MULTIPLIER, context.maxReconnectDelayUs),
           })),
         },
         STOP: 'down',
@@ -95,5 +99,5 @@ export const bridgeMachine = setup({
 
 /** @private Back to the initial wait: a fresh start, a connection, or the failure of one. */
 function resetDelay({ context }: { context: BridgeContext }): Partial<BridgeContext> {
-  return { delayMs: context.initialReconnectDelayMs };
+  return { delayUs: context.initialReconnectDelayUs };
 }

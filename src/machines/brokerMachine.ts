@@ -1,26 +1,33 @@
 import { assign, setup } from 'xstate';
 
-/** What the engine gives a broker actor at creation (all delays in milliseconds, fractions allowed). */
+/** What the engine gives a broker machine at creation (delays in microseconds). */
 export interface BrokerInput {
   /** Must hold the store lock before serving: shared-store, JDBC and replicated master/slave brokers. */
   needsLock: boolean;
   /** Wait between two attempts to take the lock while slave (`lockAcquireSleepInterval`, 10 s). */
-  lockPollMs: number;
-  /** Store recovery before the transport connectors open (~2 s [est], longer for a big index). */
-  recoveryMs: number;
+  lockPollUs: number;
 }
 
-export type BrokerContext = BrokerInput;
+export interface BrokerContext extends BrokerInput {
+  /**
+   * Store recovery before the transport connectors open (~2 s [est], longer for a big index), as
+   * the engine gave it with the event that began this recovery: the engine knows the store.
+   */
+  recoveryUs: number;
+}
 
 export type BrokerEvent =
-  | { type: 'START' }
-  | { type: 'LOCK_GRANTED' }
+  /** `recoveryUs`: how long the store recovery takes if the broker recovers without a lock. */
+  | { type: 'START'; recoveryUs: number }
+  /** The engine's answer to `requestLock`; `recoveryUs`: how long the store recovery takes. */
+  | { type: 'LOCK_GRANTED'; recoveryUs: number }
   | { type: 'LOCK_BUSY' }
   | { type: 'CRASH' }
   /** Clean shutdown. */
-  | { type: 'STOP' }
-  /** Changes the recovery time of the next recovery (a pending one keeps its delay). */
-  | { type: 'SET_RECOVERY'; recoveryMs: number };
+  | { type: 'STOP' };
+
+/** The effects the engine applies (the machine's named actions). */
+export type BrokerEffect = 'requestLock' | 'beginRecovery' | 'becomeActive';
 
 /** The states the engine reads from `snapshot.value`. */
 export type BrokerState = 'stopped' | 'acquiringLock' | 'slave' | 'recovering' | 'active' | 'crashed';
@@ -32,9 +39,10 @@ export type BrokerState = 'stopped' | 'acquiringLock' | 'slave' | 'recovering' |
  * every `lockAcquireSleepInterval`. A broker that needs no lock (embedded, network-of-brokers
  * peer) goes straight to store recovery. Only an `active` broker has its connectors open.
  *
- * Effects, in the order xstate runs them, all overridden by the engine with `.provide()`:
+ * Effects, named actions that do nothing here: the engine steps the machine with xstate's pure
+ * transition and applies them, in order, after the new snapshot is committed:
  * - `requestLock` on entering `acquiringLock`; the engine answers `LOCK_GRANTED` or `LOCK_BUSY`.
- * - `beginRecovery` on entering `recovering`; `recovery` (context.recoveryMs) later, `active`.
+ * - `beginRecovery` on entering `recovering`; `recovery` (context.recoveryUs) later, `active`.
  * - `becomeActive` on entering `active`.
  * Lock release on STOP or CRASH is the engine's business (immediate, after a lease, or never).
  * A CRASH or STOP cancels a pending lock poll or recovery.
@@ -49,31 +57,31 @@ export const brokerMachine = setup({
     requestLock: () => {},
     beginRecovery: () => {},
     becomeActive: () => {},
-  },
+  } satisfies Record<BrokerEffect, () => void>,
   guards: {
     needsLock: ({ context }) => context.needsLock,
   },
   delays: {
-    lockPoll: ({ context }) => context.lockPollMs,
-    recovery: ({ context }) => context.recoveryMs,
+    lockPoll: ({ context }) => context.lockPollUs,
+    recovery: ({ context }) => context.recoveryUs,
   },
 }).createMachine({
   id: 'broker',
-  context: ({ input }) => ({ ...input }),
+  context: ({ input }) => ({ ...input, recoveryUs: 0 }),
   initial: 'stopped',
-  on: {
-    SET_RECOVERY: { actions: assign({ recoveryMs: ({ event }) => event.recoveryMs }) },
-  },
   states: {
     stopped: {
       on: {
-        START: [{ guard: 'needsLock', target: 'acquiringLock' }, { target: 'recovering' }],
+        START: [
+          { guard: 'needsLock', target: 'acquiringLock' },
+          { target: 'recovering', actions: assign(takeRecovery) },
+        ],
       },
     },
     acquiringLock: {
       entry: 'requestLock',
       on: {
-        LOCK_GRANTED: 'recovering',
+        LOCK_GRANTED: { target: 'recovering', actions: assign(takeRecovery) },
         LOCK_BUSY: 'slave',
         CRASH: 'crashed',
         STOP: 'stopped',
@@ -103,8 +111,16 @@ export const brokerMachine = setup({
     },
     crashed: {
       on: {
-        START: [{ guard: 'needsLock', target: 'acquiringLock' }, { target: 'recovering' }],
+        START: [
+          { guard: 'needsLock', target: 'acquiringLock' },
+          { target: 'recovering', actions: assign(takeRecovery) },
+        ],
       },
     },
   },
 });
+
+/** @private The recovery time the engine gave with the event that begins a recovery. */
+function takeRecovery({ event }: { event: BrokerEvent }): Partial<BrokerContext> {
+  return event.type === 'START' || event.type === 'LOCK_GRANTED' ? { recoveryUs: event.recoveryUs } : {};
+}

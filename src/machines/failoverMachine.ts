@@ -1,11 +1,11 @@
 import { assign, setup } from 'xstate';
 
-/** A client's `failover:` transport options (W:failover-transport-reference); delays in milliseconds. */
+/** A client's `failover:` transport options (W:failover-transport-reference); delays in microseconds. */
 export interface FailoverInput {
   /** Wait before the first reconnect attempt after a failure (`initialReconnectDelay`, 10 ms). */
-  initialReconnectDelayMs: number;
+  initialReconnectDelayUs: number;
   /** Cap on the wait between two attempts (`maxReconnectDelay`, 30 s). */
-  maxReconnectDelayMs: number;
+  maxReconnectDelayUs: number;
   /** Growth of the wait after each failed attempt (`backOffMultiplier`, 2). */
   backOffMultiplier: number;
   /** Grow the wait after each failed attempt; if false it stays `initialReconnectDelay` (true). */
@@ -18,7 +18,7 @@ export interface FailoverContext extends FailoverInput {
   /** Failed connect attempts since the last connection (or START). */
   attempt: number;
   /** Wait in `backoff` before the next attempt. */
-  delayMs: number;
+  delayUs: number;
   /** Broker of the current connection, or of the last one once disconnected; null before the first. */
   broker: string | null;
 }
@@ -33,6 +33,9 @@ export type FailoverEvent =
   | { type: 'TRANSPORT_FAILED' }
   | { type: 'STOP' };
 
+/** The effects the engine applies (the machine's named actions). */
+export type FailoverEffect = 'attemptConnect' | 'onConnected' | 'onDisconnected' | 'onGaveUp';
+
 /** The states the engine reads from `snapshot.value`. */
 export type FailoverState = 'stopped' | 'connecting' | 'connected' | 'backoff' | 'failed';
 
@@ -44,7 +47,8 @@ export type FailoverState = 'stopped' | 'connecting' | 'connected' | 'backoff' |
  * attempts after a failure at t=0 fall at 10, 30, 70, ..., 10230, 20470, 40950 ms, then every
  * 30 s. After `maxReconnectAttempts` failed attempts (if >= 0) it gives up and reports the error.
  *
- * Effects, overridden by the engine with `.provide()`:
+ * Effects, named actions that do nothing here: the engine steps the machine with xstate's pure
+ * transition and applies them, in order, after the new snapshot is committed:
  * - `attemptConnect` on entering `connecting`; the engine answers `CONNECTED` or `CONNECT_FAILED`.
  * - `onConnected` on entering `connected` (context.broker is already set).
  * - `onDisconnected` on the `connected` -> `backoff` transition caused by `TRANSPORT_FAILED`
@@ -63,17 +67,17 @@ export const failoverMachine = setup({
     onConnected: () => {},
     onDisconnected: () => {},
     onGaveUp: () => {},
-  },
+  } satisfies Record<FailoverEffect, () => void>,
   guards: {
     attemptsExhausted: ({ context }) =>
       context.maxReconnectAttempts >= 0 && context.attempt + 1 >= context.maxReconnectAttempts,
   },
   delays: {
-    reconnectDelay: ({ context }) => context.delayMs,
+    reconnectDelay: ({ context }) => context.delayUs,
   },
 }).createMachine({
   id: 'failover',
-  context: ({ input }) => ({ ...input, attempt: 0, delayMs: input.initialReconnectDelayMs, broker: null }),
+  context: ({ input }) => ({ ...input, attempt: 0, delayUs: input.initialReconnectDelayUs, broker: null }),
   initial: 'stopped',
   states: {
     stopped: {
@@ -94,7 +98,7 @@ export const failoverMachine = setup({
             target: 'backoff',
             actions: assign(({ context }) => ({
               ...countFailure({ context }),
-              delayMs: nextDelayMs(context),
+              delayUs: nextDelayMs(context),
             })),
           },
         ],
@@ -108,7 +112,7 @@ export const failoverMachine = setup({
           target: 'backoff',
           actions: [
             'onDisconnected',
-            assign(({ context }) => ({ delayMs: context.initialReconnectDelayMs })),
+            assign(({ context }) => ({ delayUs: context.initialReconnectDelayUs })),
           ],
         },
         STOP: 'stopped',
@@ -132,7 +136,7 @@ export const failoverMachine = setup({
 
 /** @private A fresh start or a successful connection: no failures, the initial wait. */
 function resetBackOff({ context }: { context: FailoverContext }): Partial<FailoverContext> {
-  return { attempt: 0, delayMs: context.initialReconnectDelayMs };
+  return { attempt: 0, delayUs: context.initialReconnectDelayUs };
 }
 
 /** @private One more failed connect attempt. */
@@ -142,6 +146,6 @@ function countFailure({ context }: { context: FailoverContext }): Partial<Failov
 
 /** @private The wait after one more failed attempt (FailoverTransport: `reconnectDelay *= backOffMultiplier`). */
 function nextDelayMs(context: FailoverContext): number {
-  if (!context.useExponentialBackOff) return context.initialReconnectDelayMs;
-  return Math.min(context.delayMs * context.backOffMultiplier, context.maxReconnectDelayMs);
+  if (!context.useExponentialBackOff) return context.initialReconnectDelayUs;
+  return Math.min(context.delayUs * context.backOffMultiplier, context.maxReconnectDelayUs);
 }

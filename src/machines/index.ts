@@ -1,6 +1,12 @@
-export type { BridgeContext, BridgeEvent, BridgeInput, BridgeState } from './bridgeMachine.js';
+export type { BridgeContext, BridgeEffect, BridgeEvent, BridgeInput, BridgeState } from './bridgeMachine.js';
 export { bridgeMachine } from './bridgeMachine.js';
-export type { BrokerContext, BrokerEvent, BrokerInput, BrokerState } from './brokerMachine.js';
+export type { BrokerContext, BrokerEffect, BrokerEvent, BrokerInput, BrokerState } from './brokerMachine.js';
 export { brokerMachine } from './brokerMachine.js';
-export type { FailoverContext, FailoverEvent, FailoverInput, FailoverState } from './failoverMachine.js';
+export type {
+  FailoverContext,
+  FailoverEffect,
+  FailoverEvent,
+  FailoverInput,
+  FailoverState,
+} from './failoverMachine.js';
 export { failoverMachine } from './failoverMachine.js';

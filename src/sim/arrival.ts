@@ -4,12 +4,15 @@
  * time, and then journals it (persistent, queue), or dispatches it from memory, or fans a topic
  * message out to its subscribers.
  */
-import { accepted, answerSender, deliver, removeFromBroker } from './dispatch.js';
+import { isActive } from './brokerState.js';
+import { CopyState, moveCopy } from './copyState.js';
+import { accepted, answerSender, deliver, dispatchOverBridge } from './dispatch.js';
 import { bridgeArrived, networkSubscribers, tryForwardTo } from './forwarding.js';
 import { enqueueJournal } from './journal.js';
 import { dropCopy } from './ledger.js';
-import { Ack, Outcome, Place } from './messages.js';
-import { holdsOtherCopy } from './storage.js';
+import { Ack, Outcome } from './messages.js';
+import { lostOnTheWay } from './producers.js';
+import { holdsOtherCopy, removeFromBroker } from './storage.js';
 import type { BrokerRt, World } from './world.js';
 
 export function onAtBroker(w: World, c: number, stamp: number): void {
@@ -17,8 +20,11 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
   if (copies.stamp[c] !== stamp) return;
   const b = w.brokers[copies.broker[c]!]!;
   const link = copies.link[c]!;
-  if (copies.hops[c]! > 0) bridgeArrived(w, c);
-  if (b.epoch !== copies.brokerEpoch[c] || b.state !== 'active') return lostOnTheWay(w, c, b.downFault);
+  if (copies.hops[c]! > 0) {
+    const reopened = bridgeArrived(w, c);
+    if (reopened >= 0) dispatchOverBridge(w, w.links[reopened]!);
+  }
+  if (b.epoch !== copies.brokerEpoch[c] || !isActive(b)) return lostOnTheWay(w, c, b.downFault);
   if (link >= 0 && w.links[link]!.epoch !== copies.routeTag[c])
     return lostOnTheWay(w, c, w.links[link]!.downFault);
   const m = copies.message[c]!;
@@ -30,37 +36,18 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
       return;
     }
   }
-  copies.place[c] = Place.Broker;
+  moveCopy(copies, c, CopyState.Accepted);
   const doneUs = Math.max(w.now, b.cpuFreeUs) + w.costs.brokerCpuUs;
   b.cpuFreeUs = doneUs;
   b.memoryBytes += w.producers[w.messages.producer[m]!]!.spec.sizeBytes;
   if (w.dests[w.messages.dest[m]!]!.topic) return fanOut(w, b, c, doneUs);
   if (w.messages.persistent[m] && b.store >= 0) {
+    // always: the broker acknowledges and dispatches once the record's batch is synced.
+    if (b.syncStrategy === 'always') moveCopy(copies, c, CopyState.Journaling);
     enqueueJournal(w, b, c, doneUs);
     // periodic / never: the broker acknowledges once the record is queued for the journal writer.
     if (b.syncStrategy !== 'always') accepted(w, b, c, doneUs);
   } else accepted(w, b, c, doneUs);
-}
-
-/**
- * The copy never made it. A sync producer still holds its message and will replay it; an async
- * one was told it succeeded, so the message is lost, unless trackMessages replays it.
- */
-export function lostOnTheWay(w: World, c: number, fault: number): void {
-  const m = w.copies.message[c]!;
-  const p = w.producers[w.messages.producer[m]!]!;
-  const fromProducer = w.copies.forwardedFrom[c]! < 0 && w.copies.hops[c] === 0;
-  if (
-    fromProducer &&
-    p.spec.sendMode === 'async' &&
-    p.link >= 0 &&
-    w.topology.failover.trackMessages &&
-    w.processes[p.process]!.alive
-  ) {
-    w.messages.holders[m]!++;
-    p.replay.push(m);
-  }
-  dropCopy(w, c, fault);
 }
 
 /** A topic message goes to every subscriber: one message per subscriber beyond the first. */
@@ -98,7 +85,7 @@ function fanOutCopy(w: World, b: BrokerRt, c: number): number {
   msgs.acked[m2] = Ack.Ok;
   msgs.holders[m2] = 1;
   w.ledger.fanout++;
-  const c2 = w.copies.allocate(m2, Place.Broker, b.id, b.epoch);
+  const c2 = w.copies.allocate(m2, CopyState.Accepted, b.id, b.epoch);
   w.copies.hops[c2] = w.copies.hops[c]!;
   b.memoryBytes += w.producers[msgs.producer[m]!]!.spec.sizeBytes;
   return c2;

@@ -1,44 +1,53 @@
 /**
- * Broker lifecycles (the xstate broker machine on the simulated clock), store locks, recovery,
+ * Broker lifecycles (the xstate broker machine, stepped by lifecycle.ts), store locks, recovery,
  * and what a broker's death does to the messages it holds (MODEL.md, "Fault x configuration").
  */
-import { createActor } from 'xstate';
-import { brokerMachine } from '../machines/brokerMachine.js';
-import { attachConsumer } from './consumers.js';
+import { type BrokerEffect, brokerMachine } from '../machines/brokerMachine.js';
+import { brokerState, isActive, isDown } from './brokerState.js';
+import { CopyState, isAtBroker, moveCopy } from './copyState.js';
 import { tcpControlUs } from './costs.js';
-import { dispatchPending } from './dispatch.js';
 import { Ev } from './events.js';
 import { syncStore } from './journal.js';
 import { dropCopy, recordDelivery } from './ledger.js';
-import { restartLink, scheduleLinkFailure } from './links.js';
-import { Journal, Place } from './messages.js';
-import { onRouteUp, openUnavailable } from './producers.js';
+import { newLifecycle, sendLifecycle } from './lifecycle.js';
+import { scheduleLinkFailure } from './links.js';
+import { Journal } from './messages.js';
+import { openUnavailable } from './producers.js';
 import { markStored, storedCopies } from './storage.js';
 import type { BrokerRt, StoreRt, World } from './world.js';
 
 export type DeathCause = 'kill' | 'power' | 'stop' | 'disk';
 
-export function createBrokerActor(w: World, b: BrokerRt, needsLock: boolean, lockPollUs: number): void {
-  const machine = brokerMachine.provide({
-    actions: {
-      requestLock: ({ self }) => self.send({ type: grantLock(w, b) ? 'LOCK_GRANTED' : 'LOCK_BUSY' }),
-      beginRecovery: () => {
-        b.state = 'recovering';
-      },
-      becomeActive: () => {
-        b.state = 'active';
-        onBrokerActive(w, b);
-      },
-    },
-  });
-  b.actor = createActor(machine, {
-    input: { needsLock, lockPollMs: lockPollUs / 1000, recoveryMs: w.costs.storeRecoveryUs / 1000 },
-    clock: w.clock,
-  });
-  b.actor.subscribe((snapshot) => {
-    b.state = snapshot.value as BrokerRt['state'];
-  });
-  b.actor.start();
+export function createBrokerLifecycle(w: World, b: BrokerRt, needsLock: boolean, lockPollUs: number): void {
+  b.lifecycle = newLifecycle(w, brokerMachine, { needsLock, lockPollUs }, (effect: BrokerEffect) =>
+    applyBrokerEffect(w, b, effect),
+  );
+}
+
+function applyBrokerEffect(w: World, b: BrokerRt, effect: BrokerEffect): void {
+  switch (effect) {
+    case 'requestLock':
+      return sendLifecycle(
+        w,
+        b.lifecycle,
+        grantLock(w, b) ? { type: 'LOCK_GRANTED', recoveryUs: recoveryUs(w) } : { type: 'LOCK_BUSY' },
+      );
+    case 'beginRecovery':
+      return;
+    case 'becomeActive':
+      return becomeActive(w, b);
+    default:
+      return unknownEffect(effect);
+  }
+}
+
+/** The run starts in steady state: a broker started before the clients connect has nothing to recover. */
+function recoveryUs(w: World): number {
+  return w.booted ? w.costs.storeRecoveryUs : 0;
+}
+
+function unknownEffect(effect: never): never {
+  throw new Error(`unknown broker effect ${String(effect)}`);
 }
 
 /** Whether `b` may take (or keep) its store's lock: a free file lock, or a replication quorum. */
@@ -46,9 +55,7 @@ function grantLock(w: World, b: BrokerRt): boolean {
   const store = w.stores[b.store]!;
   if (store.lockHolder >= 0 && store.lockHolder !== b.id) return false;
   if (store.locking === 'quorum') {
-    const alive = store.brokers.filter(
-      (id) => id === b.id || !['crashed', 'stopped'].includes(w.brokers[id]!.state),
-    ).length;
+    const alive = store.brokers.filter((id) => id === b.id || !isDown(w.brokers[id]!)).length;
     if (alive * 2 <= store.brokers.length) return false;
   }
   if (store.lockHolder !== b.id) {
@@ -70,47 +77,31 @@ export function onLockRelease(w: World, storeId: number, lockGen: number): void 
 
 export function startBroker(w: World, b: BrokerRt): void {
   if (b.process >= 0 && !w.processes[b.process]!.alive) return;
-  if (b.state !== 'stopped' && b.state !== 'crashed') return;
+  if (!isDown(b)) return;
   if (b.store >= 0) {
     const store = w.stores[b.store]!;
     // A container filesystem without a volume comes back empty: every restart is a disk loss.
     if (store.settings.ephemeral && b.downSinceUs >= 0) wipeStore(w, store, b.downFault);
   }
-  b.actor.send({ type: 'START' });
+  sendLifecycle(w, b.lifecycle, { type: 'START', recoveryUs: recoveryUs(w) });
 }
 
-/** The broker serves again: it recovers its store, its local clients reattach, bridges restart. */
-function onBrokerActive(w: World, b: BrokerRt): void {
+/** The broker serves again: its own state now, the messages' reaction once the handler is done. */
+function becomeActive(w: World, b: BrokerRt): void {
   b.cpuFreeUs = w.now;
   b.downFault = -1;
   b.downSinceUs = -1;
-  if (b.store >= 0) recoverStore(w, b, w.stores[b.store]!);
-  if (b.process >= 0) {
-    const proc = w.processes[b.process]!;
-    for (const k of proc.consumers) if (w.consumers[k]!.link < 0) attachConsumer(w, w.consumers[k]!, b.id);
-    for (const p of proc.producers) if (w.producers[p]!.link < 0) onRouteUp(w, w.producers[p]!);
-  }
-  for (const link of w.links) {
-    if (
-      link.kind === 'bridge' &&
-      (link.source === b.id || link.candidates.includes(b.id)) &&
-      link.broker < 0 &&
-      w.brokers[link.source]!.state === 'active'
-    ) {
-      restartLink(w, link);
-    }
-  }
-  for (let d = 0; d < w.dests.length; d++) dispatchPending(w, b, d);
+  w.notices.push({ kind: 'brokerActive', broker: b.id, epoch: b.epoch });
 }
 
 /** Every message in the store becomes the broker's again, oldest first. */
-function recoverStore(w: World, b: BrokerRt, store: StoreRt): void {
+export function recoverStore(w: World, b: BrokerRt, store: StoreRt): void {
   const copies = w.copies;
   for (const c of storedCopies(w, store.id)) {
-    copies.place[c] = Place.Broker;
-    copies.broker[c] = b.id;
+    moveCopy(copies, c, CopyState.Pending);
+    copies.setBroker(c, b.id);
     copies.brokerEpoch[c] = b.epoch;
-    copies.consumer[c] = -1;
+    copies.setConsumer(c, -1);
     copies.forwardedAs[c] = -1;
     copies.restamp(c);
     const m = copies.message[c]!;
@@ -123,10 +114,8 @@ function recoverStore(w: World, b: BrokerRt, store: StoreRt): void {
 function messagesHeld(w: World, b: BrokerRt): number {
   let n = 0;
   const copies = w.copies;
-  const high = copies.pool.highWater;
-  for (let c = 0; c < high; c++) {
-    if (copies.place[c] === Place.Broker && copies.broker[c] === b.id && copies.brokerEpoch[c] === b.epoch)
-      n++;
+  for (const c of copies.atBroker.members(b.id)) {
+    if (isAtBroker(copies.state[c]!) && copies.brokerEpoch[c] === b.epoch) n++;
   }
   return n;
 }
@@ -138,15 +127,14 @@ function messagesHeld(w: World, b: BrokerRt): number {
  * Non-persistent messages in its memory are lost in every case.
  */
 export function killBroker(w: World, b: BrokerRt, cause: DeathCause, fault: number): void {
-  if (b.state === 'stopped' || b.state === 'crashed') return;
-  const wasServing = b.state === 'active' || b.state === 'recovering';
+  if (isDown(b)) return;
+  const wasServing = isActive(b) || brokerState(b) === 'recovering';
   if (fault >= 0 && wasServing) w.faults[fault]!.atRisk += messagesHeld(w, b);
   const oldEpoch = b.epoch;
   b.epoch++;
   b.downFault = fault;
   b.downSinceUs = w.now;
-  b.actor.send({ type: cause === 'stop' ? 'STOP' : 'CRASH' });
-  b.state = cause === 'stop' ? 'stopped' : 'crashed';
+  sendLifecycle(w, b.lifecycle, { type: cause === 'stop' ? 'STOP' : 'CRASH' });
   if (!wasServing) return;
   const store = b.store >= 0 ? w.stores[b.store]! : undefined;
   settleJournal(w, b, cause, fault);
@@ -201,9 +189,8 @@ function settleJournal(w: World, b: BrokerRt, cause: DeathCause, fault: number):
  */
 function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): void {
   const copies = w.copies;
-  const high = copies.pool.highWater;
-  for (let c = 0; c < high; c++) {
-    if (copies.place[c] !== Place.Broker || copies.broker[c] !== b.id || copies.brokerEpoch[c] !== oldEpoch)
+  for (const c of copies.atBroker.members(b.id)) {
+    if (!isAtBroker(copies.state[c]!) || copies.broker[c] !== b.id || copies.brokerEpoch[c] !== oldEpoch)
       continue;
     const k = copies.consumer[c]!;
     if (k >= 0) {
@@ -213,14 +200,18 @@ function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): 
       consumer.inflight--;
       const start = copies.startUs[c]!;
       // onMessage had started: the application has it (and will see it again when it comes back).
-      if (start <= w.now && start + consumer.spec.processingUs > w.now)
+      // A processing that ends at this very microsecond has ended (a completion precedes a fault).
+      const done = start + consumer.spec.processingUs;
+      if (start <= w.now && (done > w.now || (done === w.now && copies.state[c] !== CopyState.Acking)))
         recordDelivery(w, copies.message[c]!, start);
-      copies.consumer[c] = -1;
+      copies.setConsumer(c, -1);
     }
     copies.forwardedAs[c] = -1;
     const j = copies.journal[c]!;
-    if (j === Journal.Written || j === Journal.Synced) copies.restamp(c);
-    else dropCopy(w, c, fault);
+    if (j === Journal.Written || j === Journal.Synced) {
+      copies.restamp(c);
+      moveCopy(copies, c, CopyState.Stored);
+    } else dropCopy(w, c, fault);
   }
 }
 
@@ -239,7 +230,7 @@ export function wipeStore(w: World, store: StoreRt, fault: number): void {
   for (const c of storedCopies(w, store.id)) {
     const b = w.brokers[w.copies.broker[c]!]!;
     if (w.copies.consumer[c]! >= 0) w.consumers[w.copies.consumer[c]!]!.inflight--;
-    if (b.state === 'active' && w.copies.brokerEpoch[c] === b.epoch) {
+    if (isActive(b) && w.copies.brokerEpoch[c] === b.epoch) {
       b.memoryBytes -= w.producers[w.messages.producer[w.copies.message[c]!]!]!.spec.sizeBytes;
     }
     dropCopy(w, c, fault);

@@ -7,17 +7,15 @@ import { faultTargets } from '../plan/faultTargets.js';
 import type { ClientConnection, Plan } from '../plan/types.js';
 import { explainUnknownInstance, resolveInstance } from '../topology/names.js';
 import type { Topology } from '../topology/types.js';
-import { createBrokerActor } from './brokers.js';
+import { createBrokerLifecycle } from './brokers.js';
 import { PairDeque } from './deque.js';
 import { EventQueue } from './eventQueue.js';
-import { Ev } from './events.js';
 import type { RandomTarget } from './faults.js';
 import { Ledger } from './ledger.js';
 import { createClientLink } from './links.js';
 import { CopyTable, MessageTable } from './messages.js';
 import { Metrics } from './metrics.js';
 import { Rng } from './rng.js';
-import { SimClock } from './simClock.js';
 import type { BrokerRt, ProcessRt, StoreRt, World } from './world.js';
 
 export function buildWorld(plan: Plan, seed: number, durationUs: number): World {
@@ -33,7 +31,9 @@ export function buildWorld(plan: Plan, seed: number, durationUs: number): World 
     endUs: durationUs + t.simulation.drainUs,
     sending: true,
     queue,
-    clock: undefined as unknown as SimClock,
+    lifecycles: [],
+    notices: [],
+    booted: false,
     rng: root.fork('links'),
     messages: new MessageTable(),
     copies: new CopyTable(),
@@ -55,7 +55,6 @@ export function buildWorld(plan: Plan, seed: number, durationUs: number): World 
     maxHops: plan.bridgeSets.some((s) => s.kind === 'star') ? 2 : 1,
     eventsProcessed: 0,
   };
-  w.clock = new SimClock(queue, Ev.Timer, () => w.now);
   buildStores(w, plan);
   buildProcesses(w, plan, root);
   buildBrokers(w, plan);
@@ -183,8 +182,7 @@ function buildBrokers(w: World, plan: Plan): void {
       embedded,
       process: pb.process ? w.processByName.get(pb.process)! : -1,
       store: storeId,
-      actor: undefined as unknown as BrokerRt['actor'],
-      state: 'stopped',
+      lifecycle: undefined as unknown as BrokerRt['lifecycle'],
       epoch: 0,
       syncStrategy: settings.store.journalDiskSyncStrategy,
       cpuFreeUs: 0,
@@ -211,7 +209,7 @@ function buildBrokers(w: World, plan: Plan): void {
     if (b.process >= 0) w.processes[b.process]!.broker = b.id;
     if (storeId >= 0) w.stores[storeId]!.brokers.push(b.id);
     const locking = storeId >= 0 ? w.stores[storeId]!.locking : 'none';
-    createBrokerActor(w, b, locking !== 'none', t.cluster?.lock.lockAcquireSleepIntervalUs ?? 0);
+    createBrokerLifecycle(w, b, locking !== 'none', t.cluster?.lock.lockAcquireSleepIntervalUs ?? 0);
   }
 }
 

@@ -1,5 +1,7 @@
 /** Consumers attaching to a broker and leaving it, with what happens to their unacknowledged copies. */
-import { dispatchPending, redeliver } from './dispatch.js';
+import { isActive } from './brokerState.js';
+import { CopyState } from './copyState.js';
+import { dispatchPending, finishProcessing, redeliver } from './dispatch.js';
 import { recordDelivery } from './ledger.js';
 import type { ConsumerRt, World } from './world.js';
 
@@ -27,28 +29,29 @@ export function detachConsumer(w: World, k: ConsumerRt, why: 'crash' | 'link', f
   if (i >= 0) list.splice(i, 1);
   k.broker = -1;
   const copies = w.copies;
-  const brokerAlive = b.state === 'active';
+  const brokerAlive = isActive(b);
   for (const c of dispatchedTo(w, k.id)) {
     const start = copies.startUs[c]!;
     const done = start + k.spec.processingUs;
+    // Ties: a processing that ends at this very microsecond has ended before the fault, whichever
+    // of the two events the queue popped first. If its ConsumerDone has not run yet, it runs here
+    // (and the queued one goes stale with the new stamp).
+    const endsNow = done === w.now && copies.state[c] !== CopyState.Acking;
     if (why === 'crash' && done <= w.now && k.link >= 0) {
-      copies.consumer[c] = -1; // its ack is on the wire and settles it
+      if (endsNow) finishProcessing(w, c, k, copies.restamp(c));
+      copies.setConsumer(c, -1); // its ack is on the wire and settles it
       continue;
     }
     // onMessage had started: the application has the message, whatever happens to the ack.
-    if (start <= w.now && done > w.now) recordDelivery(w, copies.message[c]!, start);
+    if (start <= w.now && (done > w.now || endsNow)) recordDelivery(w, copies.message[c]!, start);
     if (brokerAlive && copies.brokerEpoch[c] === b.epoch) redeliver(w, b, c, fault);
-    else copies.consumer[c] = -1;
+    else copies.setConsumer(c, -1);
   }
   k.inflight = 0;
   if (brokerAlive) dispatchPending(w, b, k.dest);
 }
 
-/** The copies dispatched to consumer `k` (a scan: consumers leave rarely). */
+/** The copies dispatched to consumer `k`, lowest slot first. */
 function dispatchedTo(w: World, k: number): number[] {
-  const copies = w.copies;
-  const out: number[] = [];
-  const high = copies.pool.highWater;
-  for (let c = 0; c < high; c++) if (copies.place[c] !== 0 && copies.consumer[c] === k) out.push(c);
-  return out;
+  return w.copies.atConsumer.members(k);
 }

@@ -4,15 +4,17 @@
  * a bridge when only a remote broker has demand, or queue it; then the consumer's processing,
  * its ack, and redelivery when a consumer goes away with unacknowledged copies.
  */
+import { isActive } from './brokerState.js';
+import { CopyState, moveCopy } from './copyState.js';
 import { tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from './costs.js';
 import { Ev } from './events.js';
-import { mayForward, tryForward, tryForwardTo } from './forwarding.js';
+import { freeBridgeSlot, mayForward, tryForward, tryForwardTo } from './forwarding.js';
 import { dropCopy, recordDelivery } from './ledger.js';
-import { Outcome, Place } from './messages.js';
-import { sendOver } from './network.js';
+import { Outcome } from './messages.js';
+import { assertFreshStamp, sendOver } from './network.js';
 import { wakeBlockedProducers } from './producers.js';
-import { unmarkStored } from './storage.js';
-import type { BrokerRt, World } from './world.js';
+import { removeFromBroker } from './storage.js';
+import type { BrokerRt, ConsumerRt, LinkRt, World } from './world.js';
 
 /** Tells whoever sent the copy that the broker has it: a sync producer's receipt, or a bridge's ack. */
 export function answerSender(w: World, c: number, atUs: number): void {
@@ -21,7 +23,7 @@ export function answerSender(w: World, c: number, atUs: number): void {
   const link = copies.link[c]!;
   if (from >= 0) {
     copies.forwardedFrom[c] = -1;
-    if (copies.place[from] !== 0)
+    if (copies.state[from] !== CopyState.Free)
       sendOver(w, link, 'down', atUs + tcpControlUs(w.costs), Ev.ForwardAck, from, copies.stamp[from]!);
     return;
   }
@@ -41,7 +43,9 @@ export function accepted(w: World, b: BrokerRt, c: number, atUs: number): void {
 
 export function dispatch(w: World, b: BrokerRt, c: number, atUs: number): void {
   const dest = w.messages.dest[w.copies.message[c]!]!;
-  if (!place(w, b, c, dest, atUs)) b.pending[dest]!.push(c, w.copies.pool.generation[c]!);
+  if (place(w, b, c, dest, atUs)) return;
+  moveCopy(w.copies, c, CopyState.Pending);
+  b.pending[dest]!.push(c, w.copies.pool.generation[c]!);
 }
 
 /**
@@ -107,7 +111,8 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
   const consumer = w.consumers[k]!;
   const m = copies.message[c]!;
   const producer = w.producers[w.messages.producer[m]!]!.spec;
-  copies.consumer[c] = k;
+  moveCopy(copies, c, CopyState.Dispatched);
+  copies.setConsumer(c, k);
   if (copies.dispatches[c]!++ > 0) {
     w.ledger.redeliveries++;
     const fault = w.messages.fault[m]!;
@@ -130,9 +135,22 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
 export function onConsumerDone(w: World, c: number, stamp: number): void {
   const copies = w.copies;
   if (copies.stamp[c] !== stamp) return;
+  const k = copies.consumer[c]!;
+  if (k < 0 || copies.state[c] !== CopyState.Dispatched)
+    throw new Error(`copy ${c} finished while not at a consumer (stamp ${stamp})`);
+  finishProcessing(w, c, w.consumers[k]!, stamp);
+}
+
+/**
+ * Consumer `consumer` is done with `c` now: the delivery counts and the ack leaves (over vm it
+ * lands at once). Also called by a crash at the very microsecond the processing ends: at one
+ * instant, a completion happens before a fault (see detachConsumer).
+ */
+export function finishProcessing(w: World, c: number, consumer: ConsumerRt, stamp: number): void {
+  const copies = w.copies;
+  moveCopy(copies, c, CopyState.Acking);
   recordDelivery(w, copies.message[c]!, copies.startUs[c]!);
   if (w.sending) w.metrics.deliveredWhileSending++;
-  const consumer = w.consumers[copies.consumer[c]!]!;
   if (consumer.link < 0) onAck(w, c, stamp);
   else sendOver(w, consumer.link, 'up', w.now + tcpControlUs(w.costs), Ev.AckAtBroker, c, stamp);
 }
@@ -154,14 +172,6 @@ export function onAck(w: World, c: number, stamp: number): void {
   wakeBlockedProducers(w, b);
 }
 
-/** Takes `c` out of `b`'s store and memory accounting (its journal entry, if any, goes stale). */
-export function removeFromBroker(w: World, b: BrokerRt, c: number): void {
-  const copies = w.copies;
-  const m = copies.message[c]!;
-  unmarkStored(w, c);
-  b.memoryBytes -= w.producers[w.messages.producer[m]!]!.spec.sizeBytes;
-}
-
 /** Hands queued copies of `dest` to consumers with room, or forwards them. */
 export function dispatchPending(w: World, b: BrokerRt, dest: number): void {
   const q = b.pending[dest]!;
@@ -181,11 +191,9 @@ function isPendingAt(w: World, b: BrokerRt, c: number, gen: number): boolean {
   const copies = w.copies;
   return (
     copies.pool.generation[c] === gen &&
-    copies.place[c] === Place.Broker &&
+    copies.state[c] === CopyState.Pending &&
     copies.broker[c] === b.id &&
-    copies.brokerEpoch[c] === b.epoch &&
-    copies.consumer[c]! < 0 &&
-    copies.forwardedAs[c]! < 0
+    copies.brokerEpoch[c] === b.epoch
   );
 }
 
@@ -196,7 +204,8 @@ function isPendingAt(w: World, b: BrokerRt, c: number, gen: number): boolean {
 export function redeliver(w: World, b: BrokerRt, c: number, fault: number): void {
   const copies = w.copies;
   const m = copies.message[c]!;
-  copies.consumer[c] = -1;
+  moveCopy(copies, c, CopyState.Redelivering);
+  copies.setConsumer(c, -1);
   const stamp = copies.restamp(c);
   if (fault >= 0) w.messages.fault[m] = fault;
   if (copies.dispatches[c]! > w.costs.maxRedeliveries) {
@@ -205,6 +214,7 @@ export function redeliver(w: World, b: BrokerRt, c: number, fault: number): void
     dropCopy(w, c, -1);
     return;
   }
+  assertFreshStamp(w, c, stamp, Ev.Redeliver);
   w.queue.push(w.now + w.costs.redeliveryDelayUs, Ev.Redeliver, c, stamp);
 }
 
@@ -212,6 +222,27 @@ export function onRedeliver(w: World, c: number, stamp: number): void {
   const copies = w.copies;
   if (copies.stamp[c] !== stamp) return;
   const b = w.brokers[copies.broker[c]!]!;
-  if (b.epoch !== copies.brokerEpoch[c] || b.state !== 'active') return;
+  if (b.epoch !== copies.brokerEpoch[c] || !isActive(b)) return;
   dispatch(w, b, c, w.now);
+}
+
+/** The remote broker stored the forwarded copy: the source lets go of its own. */
+export function onForwardAck(w: World, c: number, stamp: number): void {
+  const copies = w.copies;
+  if (copies.stamp[c] !== stamp) return;
+  const b = w.brokers[copies.broker[c]!]!;
+  if (b.epoch !== copies.brokerEpoch[c]) return;
+  copies.forwardedAs[c] = -1;
+  const link = copies.forwardLink[c]!;
+  if (freeBridgeSlot(w, link, copies.forwardTag[c]!)) dispatchOverBridge(w, w.links[link]!);
+  removeFromBroker(w, b, c);
+  dropCopy(w, c, -1);
+}
+
+/** A bridge's window has room again: both its ends may forward what they queued. */
+export function dispatchOverBridge(w: World, link: LinkRt): void {
+  for (const id of [link.source, link.broker]) {
+    if (id < 0) continue;
+    for (let d = 0; d < w.dests.length; d++) dispatchPending(w, w.brokers[id]!, d);
+  }
 }

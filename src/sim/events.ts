@@ -1,6 +1,17 @@
-/** Event kinds on the simulation's queue: (time, kind, a, b) with two int32 arguments. */
+/**
+ * Event kinds on the simulation's queue: (time, kind, a, b) with two int32 arguments.
+ *
+ * Ties: events due at the same microsecond run in the order they were scheduled (the queue's
+ * seq), and every handler must be right in either order. The rule where it matters: a
+ * completion due at the instant of a fault has happened before the fault. A consumer's
+ * processing that ends at the microsecond its process crashes or its broker dies counts as
+ * finished (delivered; over tcp its ack is on the wire), whether its ConsumerDone event ran
+ * before the fault or not (consumers.ts detachConsumer, brokers.ts abandonCopies).
+ * Lifecycle changes never run the message path from inside a handler: they queue notices that
+ * the loop drains after it (notices.ts).
+ */
 export const Ev = {
-  /** A timer of an xstate actor (a: timer id). */
+  /** A lifecycle machine's delayed event is due (a: lifecycle index, b: timer token). */
   Timer: 1,
   /** A producer's next message is due (a: producer, b: its process epoch). */
   Arrival: 2,

@@ -3,10 +3,12 @@
  * PRNG, and what each kind does (MODEL.md). Crashed targets come back after their restart time;
  * partitions and slow disks end after their duration. No new fault starts once the sends stop.
  */
+
 import { DEFAULT_SLOWDOWN_FACTOR } from '../model/defaults.js';
 import { faultKindSpec } from '../model/faultKinds.js';
 import { resolveInstance } from '../topology/names.js';
 import type { FaultKind, ScheduledFault } from '../topology/types.js';
+import { isDown } from './brokerState.js';
 import { type DeathCause, killBroker, startBroker, wipeStore } from './brokers.js';
 import { detachConsumer } from './consumers.js';
 import { Ev } from './events.js';
@@ -202,9 +204,7 @@ function loseDisk(w: World, f: FaultRecord): void {
   const storeId = storeOf(w, f.target);
   if (storeId < 0) return;
   const store = w.stores[storeId]!;
-  const owners = store.brokers
-    .map((id) => w.brokers[id]!)
-    .filter((b) => b.state !== 'crashed' && b.state !== 'stopped');
+  const owners = store.brokers.map((id) => w.brokers[id]!).filter((b) => !isDown(b));
   f.atRisk += store.count;
   if (store.locking !== 'quorum') wipeStore(w, store, f.index);
   const victims =

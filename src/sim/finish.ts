@@ -2,8 +2,10 @@
  * The end of a run: every message not yet settled is stranded (a copy waits in the store of a
  * broker that is down) or in flight; conservation is checked; the World becomes a SimResult.
  */
+import { isActive } from './brokerState.js';
+import { CopyState, isAtBroker } from './copyState.js';
 import { settleDelivered } from './ledger.js';
-import { Ack, Journal, Place } from './messages.js';
+import { Ack, Journal } from './messages.js';
 import { type ProducerUnavailability, RESULT_FORMAT, type SimResult } from './result.js';
 import type { World } from './world.js';
 
@@ -114,22 +116,18 @@ function settleRemaining(w: World): void {
   const stuck = new Set<number>();
   const high = copies.pool.highWater;
   for (let c = 0; c < high; c++) {
-    if (copies.place[c] === 0) continue;
+    if (copies.state[c] === CopyState.Free) continue;
     const m = copies.message[c]!;
     const b = w.brokers[copies.broker[c]!]!;
     const stored = copies.journal[c] === Journal.Written || copies.journal[c] === Journal.Synced;
-    if (
-      copies.place[c] === Place.Broker &&
-      stored &&
-      (b.state !== 'active' || copies.brokerEpoch[c] !== b.epoch)
-    ) {
+    if (isAtBroker(copies.state[c]!) && stored && (!isActive(b) || copies.brokerEpoch[c] !== b.epoch)) {
       stranded.set(m, b.downFault);
     } else if (
       // Forwarded as far as networkTTL allows, to a broker that has no consumer for it (any more).
-      copies.place[c] === Place.Broker &&
+      isAtBroker(copies.state[c]!) &&
       copies.hops[c]! >= w.maxHops &&
       copies.consumer[c]! < 0 &&
-      b.state === 'active' &&
+      isActive(b) &&
       b.consumersByDest[msgs.dest[m]!]!.length === 0
     ) {
       stuck.add(m);
@@ -137,7 +135,7 @@ function settleRemaining(w: World): void {
   }
   const seen = new Set<number>();
   for (let c = 0; c < high; c++) {
-    if (copies.place[c] === 0) continue;
+    if (copies.state[c] === CopyState.Free) continue;
     seen.add(copies.message[c]!);
   }
   for (const p of w.producers) {

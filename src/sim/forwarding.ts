@@ -6,13 +6,15 @@
  * non-persistent one leaves the source at once and dies if the bridge does. A message that
  * already used its network hops (networkTTL) stays where it is: stuck, if its consumer left.
  */
+import { isActive } from './brokerState.js';
+import { CopyState, moveCopy } from './copyState.js';
 import { tcpHopUs } from './costs.js';
-import { dispatch, dispatchPending, removeFromBroker } from './dispatch.js';
 import { Ev } from './events.js';
 import { dropCopy } from './ledger.js';
 import { ensureBridge } from './links.js';
-import { Journal, Place } from './messages.js';
+import { Journal } from './messages.js';
 import { sendOver } from './network.js';
+import { removeFromBroker } from './storage.js';
 import type { BrokerRt, LinkRt, World } from './world.js';
 
 /**
@@ -78,7 +80,7 @@ export function networkSubscribers(w: World, b: BrokerRt, c: number, dest: numbe
   for (const peer of w.peersOf[b.id]!) {
     if (peer === r.exclude) continue;
     const p = w.brokers[peer]!;
-    if (p.state !== 'active' || !hasDemand(w, p, dest, r.hopsLeft - 1, b.id)) continue;
+    if (!isActive(p) || !hasDemand(w, p, dest, r.hopsLeft - 1, b.id)) continue;
     const link = ensureBridge(w, b, p);
     if (link.broker >= 0 && remoteOf(link, b.id) === peer && link.forwarding < BRIDGE_PREFETCH)
       out.push(peer);
@@ -97,7 +99,7 @@ function forwardIfDemand(
 ): boolean {
   if (peer === r.exclude) return false;
   const p = w.brokers[peer]!;
-  if (p.state !== 'active' || !hasDemand(w, p, dest, r.hopsLeft - 1, b.id)) return false;
+  if (!isActive(p) || !hasDemand(w, p, dest, r.hopsLeft - 1, b.id)) return false;
   const link = ensureBridge(w, b, p);
   // A star bridge reaches whichever hub broker it failed over to: only that one counts.
   // A bridge is a consumer with a prefetch window: when it is full, the message waits here.
@@ -126,7 +128,7 @@ function hasDemand(w: World, b: BrokerRt, dest: number, hopsLeft: number, exclud
   for (const peer of w.peersOf[b.id]!) {
     if (peer === exclude) continue;
     const p = w.brokers[peer]!;
-    if (p.state === 'active' && p.consumersByDest[dest]!.length > 0) return true;
+    if (isActive(p) && p.consumersByDest[dest]!.length > 0) return true;
   }
   return false;
 }
@@ -135,7 +137,7 @@ function forwardVia(w: World, b: BrokerRt, c: number, link: number, peer: number
   const copies = w.copies;
   const m = copies.message[c]!;
   const target = w.brokers[peer]!;
-  const c2 = copies.allocate(m, Place.Wire, peer, target.epoch);
+  const c2 = copies.allocate(m, CopyState.Arriving, peer, target.epoch);
   w.messages.holders[m]!++;
   w.ledger.forwarded++;
   copies.hops[c2] = copies.hops[c]! + 1;
@@ -144,9 +146,10 @@ function forwardVia(w: World, b: BrokerRt, c: number, link: number, peer: number
   w.links[link]!.forwarding++;
   const inStore = copies.journal[c] !== Journal.None;
   if (inStore) {
+    moveCopy(copies, c, CopyState.Forwarding);
     copies.forwardedAs[c] = c2;
     copies.forwardedFrom[c2] = c;
-    copies.forwardLink[c] = link;
+    copies.setForwardLink(c, link);
     copies.forwardTag[c] = w.links[link]!.epoch;
   } else {
     removeFromBroker(w, b, c);
@@ -165,57 +168,22 @@ function forwardVia(w: World, b: BrokerRt, c: number, link: number, peer: number
   );
 }
 
-/** The remote broker stored the forwarded copy: the source lets go of its own. */
-export function onForwardAck(w: World, c: number, stamp: number): void {
-  const copies = w.copies;
-  if (copies.stamp[c] !== stamp) return;
-  const b = w.brokers[copies.broker[c]!]!;
-  if (b.epoch !== copies.brokerEpoch[c]) return;
-  copies.forwardedAs[c] = -1;
-  freeBridgeSlot(w, copies.forwardLink[c]!, copies.forwardTag[c]!);
-  removeFromBroker(w, b, c);
-  dropCopy(w, c, -1);
-}
-
-/**
- * A bridge went down: copies its source was forwarding over it and has not heard back about
- * are dispatched again (at least once: the remote may have stored them already).
- */
-export function onBridgeDown(w: World, link: LinkRt): void {
-  const copies = w.copies;
-  const high = copies.pool.highWater;
-  for (let c = 0; c < high; c++) {
-    const c2 = copies.forwardedAs[c]!;
-    if (copies.place[c] === 0 || c2 < 0 || copies.forwardLink[c] !== link.id) continue;
-    copies.forwardedAs[c] = -1;
-    copies.forwardLink[c] = -1;
-    // The far copy may be gone already (consumed there); if not, it no longer answers.
-    if (copies.place[c2] !== 0 && copies.forwardedFrom[c2] === c) copies.forwardedFrom[c2] = -1;
-    const b = w.brokers[copies.broker[c]!]!;
-    if (b.state === 'active' && b.epoch === copies.brokerEpoch[c]) {
-      copies.restamp(c);
-      dispatch(w, b, c, w.now);
-    }
-  }
-}
-
 /**
  * A bridge's window: a persistent message counts until the far side confirms it stored it, a
- * non-persistent one until it arrives there (the socket buffer).
+ * non-persistent one until it arrives there (the socket buffer). Returns the bridge whose full
+ * window just got room (its ends may dispatch again), or -1.
  */
-export function bridgeArrived(w: World, c: number): void {
-  if (w.copies.forwardedFrom[c]! < 0) freeBridgeSlot(w, w.copies.link[c]!, w.copies.routeTag[c]!);
+export function bridgeArrived(w: World, c: number): number {
+  if (w.copies.forwardedFrom[c]! >= 0) return -1;
+  const link = w.copies.link[c]!;
+  return freeBridgeSlot(w, link, w.copies.routeTag[c]!) ? link : -1;
 }
 
-function freeBridgeSlot(w: World, linkId: number, tag: number): void {
-  if (linkId < 0) return;
+/** Frees one slot of a bridge's window; true when the window was full and has room again. */
+export function freeBridgeSlot(w: World, linkId: number, tag: number): boolean {
+  if (linkId < 0) return false;
   const link = w.links[linkId]!;
-  if (link.kind !== 'bridge' || link.epoch !== tag || link.forwarding === 0) return;
+  if (link.kind !== 'bridge' || link.epoch !== tag || link.forwarding === 0) return false;
   link.forwarding--;
-  if (link.forwarding === BRIDGE_PREFETCH - 1) {
-    for (const id of [link.source, link.broker]) {
-      if (id < 0) continue;
-      for (let d = 0; d < w.dests.length; d++) dispatchPending(w, w.brokers[id]!, d);
-    }
-  }
+  return link.forwarding === BRIDGE_PREFETCH - 1;
 }

@@ -5,6 +5,8 @@
  * the batch lands in the page cache, and only the periodic sync (journalDiskSyncInterval) or the
  * OS writeback makes it durable.
  */
+
+import { CopyState, moveCopy } from './copyState.js';
 import { fsyncUs } from './costs.js';
 import { accepted } from './dispatch.js';
 import { Ev } from './events.js';
@@ -81,6 +83,7 @@ export function onJournalDone(w: World, broker: number, epoch: number): void {
     markStored(w, store, c);
     if (b.syncStrategy === 'always') {
       copies.journal[c] = Journal.Synced;
+      moveCopy(copies, c, CopyState.Accepted);
       accepted(w, b, c, w.now);
     } else {
       copies.journal[c] = Journal.Written;

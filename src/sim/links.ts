@@ -1,26 +1,23 @@
 /**
  * Links: a client's failover: connection and a network bridge, each driven by its xstate
- * machine on the simulated clock. The machine decides when to try; `attemptConnect` here
+ * machine, stepped by lifecycle.ts. The machine decides when to try; `attemptConnect` here
  * decides whether a broker answers (active, and not cut off by a partition).
  */
-import { createActor } from 'xstate';
-import { bridgeMachine } from '../machines/bridgeMachine.js';
-import { failoverMachine } from '../machines/failoverMachine.js';
-import { lostOnTheWay } from './arrival.js';
-import { attachConsumer, detachConsumer } from './consumers.js';
-import { dispatchPending } from './dispatch.js';
+import { type BridgeEffect, bridgeMachine } from '../machines/bridgeMachine.js';
+import { type FailoverEffect, failoverMachine } from '../machines/failoverMachine.js';
+import { isActive } from './brokerState.js';
 import { Ev } from './events.js';
-import { onBridgeDown } from './forwarding.js';
+import { type Lifecycle, newLifecycle, sendLifecycle } from './lifecycle.js';
 import { reachable, updateStall } from './network.js';
-import { onGaveUp, onRouteDown, onRouteUp } from './producers.js';
+import { lostOnTheWay, onGaveUp } from './producers.js';
 import type { BrokerRt, LinkRt, World } from './world.js';
 
 /**
  * A failed connect attempt costs at least a round trip (a refused TCP handshake), so a
  * reconnect delay of zero retries at that pace instead of forever at one instant.
  */
-function attemptDelayMs(w: World, us: number): number {
-  return Math.max(us, w.costs.lanRoundTripUs, 100) / 1000;
+function attemptDelayUs(w: World, us: number): number {
+  return Math.max(us, w.costs.lanRoundTripUs, 100);
 }
 
 function newLink(
@@ -40,7 +37,7 @@ function newLink(
     source,
     candidates,
     randomize,
-    actor: undefined as unknown as LinkRt['actor'],
+    lifecycle: undefined as unknown as LinkRt['lifecycle'],
     broker: -1,
     epoch: 0,
     stalledUp: false,
@@ -58,32 +55,41 @@ function newLink(
 export function createClientLink(w: World, process: number, candidates: number[]): LinkRt {
   const f = w.topology.failover;
   const link = newLink(w, 'client', w.processes[process]!.name, process, -1, candidates, f.randomize);
-  const machine = failoverMachine.provide({
-    actions: {
-      attemptConnect: ({ self }) => {
-        const b = chooseBroker(w, link);
-        link.chosen = b;
-        self.send(b >= 0 ? { type: 'CONNECTED', broker: w.brokers[b]!.name } : { type: 'CONNECT_FAILED' });
-      },
-      onConnected: () => connected(w, link),
-      onDisconnected: () => disconnected(w, link),
-      onGaveUp: () => {
-        for (const p of w.processes[process]!.producers)
-          if (w.producers[p]!.link === link.id) onGaveUp(w, w.producers[p]!);
-      },
-    },
-  });
-  link.actor = createActor(machine, {
-    input: {
-      initialReconnectDelayMs: attemptDelayMs(w, f.initialReconnectDelayUs),
-      maxReconnectDelayMs: attemptDelayMs(w, f.maxReconnectDelayUs),
+  const lifecycle = newLifecycle(
+    w,
+    failoverMachine,
+    {
+      initialReconnectDelayUs: attemptDelayUs(w, f.initialReconnectDelayUs),
+      maxReconnectDelayUs: attemptDelayUs(w, f.maxReconnectDelayUs),
       backOffMultiplier: f.backOffMultiplier,
       useExponentialBackOff: f.useExponentialBackOff,
       maxReconnectAttempts: f.maxReconnectAttempts,
     },
-    clock: w.clock,
-  });
-  link.actor.start();
+    (effect: FailoverEffect) => {
+      switch (effect) {
+        case 'attemptConnect': {
+          const b = chooseBroker(w, link);
+          link.chosen = b;
+          return sendLifecycle(
+            w,
+            lifecycle,
+            b >= 0 ? { type: 'CONNECTED', broker: w.brokers[b]!.name } : { type: 'CONNECT_FAILED' },
+          );
+        }
+        case 'onConnected':
+          return connected(w, link);
+        case 'onDisconnected':
+          return disconnected(w, link);
+        case 'onGaveUp':
+          for (const p of w.processes[process]!.producers)
+            if (w.producers[p]!.link === link.id) onGaveUp(w, w.producers[p]!);
+          return;
+        default:
+          return unknownEffect(effect);
+      }
+    },
+  );
+  link.lifecycle = lifecycle;
   return link;
 }
 
@@ -100,26 +106,35 @@ export function ensureBridge(w: World, a: BrokerRt, b: BrokerRt): LinkRt {
     source.bridgeByPeer.set(other, link.id);
     w.brokers[other]!.bridgeByPeer.set(source.id, link.id);
   }
-  const machine = bridgeMachine.provide({
-    actions: {
-      attemptConnect: ({ self }) => {
-        const chosen = w.brokers[source.id]!.state === 'active' ? chooseBroker(w, link) : -1;
-        link.chosen = chosen;
-        self.send(chosen >= 0 ? { type: 'CONNECTED' } : { type: 'CONNECT_FAILED' });
-      },
-      onActive: () => connected(w, link),
-      onFailed: () => disconnected(w, link),
+  const lifecycle = newLifecycle(
+    w,
+    bridgeMachine,
+    {
+      initialReconnectDelayUs: attemptDelayUs(w, w.costs.bridgeReconnectInitialUs),
+      maxReconnectDelayUs: attemptDelayUs(w, w.costs.bridgeReconnectMaxUs),
     },
-  });
-  link.actor = createActor(machine, {
-    input: {
-      initialReconnectDelayMs: attemptDelayMs(w, w.costs.bridgeReconnectInitialUs),
-      maxReconnectDelayMs: attemptDelayMs(w, w.costs.bridgeReconnectMaxUs),
+    (effect: BridgeEffect) => {
+      switch (effect) {
+        case 'attemptConnect': {
+          const chosen = isActive(w.brokers[source.id]!) ? chooseBroker(w, link) : -1;
+          link.chosen = chosen;
+          return sendLifecycle(
+            w,
+            lifecycle,
+            chosen >= 0 ? { type: 'CONNECTED' } : { type: 'CONNECT_FAILED' },
+          );
+        }
+        case 'onActive':
+          return connected(w, link);
+        case 'onFailed':
+          return disconnected(w, link);
+        default:
+          return unknownEffect(effect);
+      }
     },
-    clock: w.clock,
-  });
-  link.actor.start();
-  link.actor.send({ type: 'START' });
+  );
+  link.lifecycle = lifecycle;
+  sendLifecycle(w, lifecycle, { type: 'START' });
   return link;
 }
 
@@ -136,32 +151,25 @@ function chooseBroker(w: World, link: LinkRt): number {
   }
   for (const b of order) {
     const broker = w.brokers[b]!;
-    if (broker.state === 'active' && reachable(w, link.fromHost, broker.host)) return b;
+    if (isActive(broker) && reachable(w, link.fromHost, broker.host)) return b;
   }
   return -1;
 }
 
+/** The link is up: its own state now, the messages' reaction once the handler is done. */
 function connected(w: World, link: LinkRt): void {
   link.broker = link.chosen;
   link.epoch++;
   link.held = [];
   link.downFault = -1;
   updateStall(w, link);
-  if (link.kind === 'client') {
-    const proc = w.processes[link.process]!;
-    for (const k of proc.consumers)
-      if (w.consumers[k]!.link === link.id) attachConsumer(w, w.consumers[k]!, link.broker);
-    for (const p of proc.producers) if (w.producers[p]!.link === link.id) onRouteUp(w, w.producers[p]!);
-    return;
-  }
-  // Either end may now have queued messages that only the other side can consume.
-  for (const b of [w.brokers[link.source]!, w.brokers[link.broker]!]) {
-    for (let d = 0; d < w.dests.length; d++) dispatchPending(w, b, d);
-  }
+  w.notices.push({ kind: 'linkUp', link: link.id, epoch: link.epoch });
 }
 
+/** The link is down: what it held is lost now; its clients and forwarded copies react after the handler. */
 function disconnected(w: World, link: LinkRt): void {
   const broker = link.broker;
+  const epoch = link.epoch;
   dropHeld(w, link);
   link.broker = -1;
   link.epoch++;
@@ -169,15 +177,7 @@ function disconnected(w: World, link: LinkRt): void {
   link.stalledUp = false;
   link.stalledDown = false;
   if (link.downFault < 0 && broker >= 0) link.downFault = w.brokers[broker]!.downFault;
-  if (link.kind === 'bridge') {
-    onBridgeDown(w, link);
-    return;
-  }
-  const proc = w.processes[link.process]!;
-  for (const k of proc.consumers)
-    if (w.consumers[k]!.link === link.id) detachConsumer(w, w.consumers[k]!, 'link', link.downFault);
-  for (const p of proc.producers)
-    if (w.producers[p]!.link === link.id) onRouteDown(w, w.producers[p]!, link.downFault);
+  w.notices.push({ kind: 'linkDown', link: link.id, epoch, fault: link.downFault });
 }
 
 /** What a dead link held never arrives: copies on their way are lost (replies just vanish). */
@@ -200,19 +200,33 @@ export function scheduleLinkFailure(w: World, link: LinkRt, afterUs: number, fau
 export function onLinkFailure(w: World, linkId: number, epoch: number): void {
   const link = w.links[linkId]!;
   if (link.epoch !== epoch || link.broker < 0) return;
-  link.actor.send(link.kind === 'client' ? { type: 'TRANSPORT_FAILED' } : { type: 'FAILED' });
+  sendLink(w, link, link.kind === 'client' ? 'TRANSPORT_FAILED' : 'FAILED');
 }
 
 /** Restarts a link from scratch (its process or source broker came back): connects at once. */
 export function restartLink(w: World, link: LinkRt): void {
-  link.actor.send({ type: 'STOP' });
+  sendLink(w, link, 'STOP');
   if (link.broker >= 0) disconnected(w, link);
-  link.actor.send({ type: 'START' });
+  sendLink(w, link, 'START');
+}
+
+/** Starts a link that has never run (at boot): it connects at once. */
+export function startLink(w: World, link: LinkRt): void {
+  sendLink(w, link, 'START');
 }
 
 /** Stops a link with its process (no reconnect attempts while it is dead). */
 export function stopLink(w: World, link: LinkRt, fault: number): void {
   if (fault >= 0) link.downFault = fault;
-  link.actor.send({ type: 'STOP' });
+  sendLink(w, link, 'STOP');
   if (link.broker >= 0) disconnected(w, link);
+}
+
+/** An event both link machines know, or the one that only its kind knows. */
+function sendLink(w: World, link: LinkRt, type: 'START' | 'STOP' | 'TRANSPORT_FAILED' | 'FAILED'): void {
+  sendLifecycle(w, link.lifecycle as Lifecycle, { type } as never);
+}
+
+function unknownEffect(effect: never): never {
+  throw new Error(`unknown link effect ${String(effect)}`);
 }

@@ -5,6 +5,8 @@
  * make several copies of one message; a message is settled when its last copy and its
  * producer's hold are gone. Both tables recycle slots, so memory follows what is in flight.
  */
+import { CopyIndex } from './copyIndex.js';
+import { CopyState, moveCopy } from './copyState.js';
 import { growFloat64, growInt32, growUint8, SlotPool } from './slots.js';
 
 /** Where a copy is in a broker's journal. */
@@ -42,14 +44,6 @@ export const Ack = {
    */
   Unknown: 3,
 } as const;
-
-export const Place = {
-  /** Travelling from a producer or a bridge to `broker`. */
-  Wire: 1,
-  /** Held by `broker` (its memory, journal or store), possibly dispatched to `consumer`. */
-  Broker: 2,
-} as const;
-export type Place = (typeof Place)[keyof typeof Place];
 
 export class MessageTable {
   readonly pool: SlotPool;
@@ -126,7 +120,8 @@ export class MessageTable {
 export class CopyTable {
   readonly pool: SlotPool;
   message: Int32Array;
-  place: Uint8Array;
+  /** Where it is in its journey: set at allocation, then changed only by copyState.ts's moveCopy. */
+  state: Uint8Array;
   /** The broker it is at or travelling to. */
   broker: Int32Array;
   /** That broker's incarnation when the copy reached or left for it: a restart voids the copy's events. */
@@ -161,11 +156,19 @@ export class CopyTable {
    */
   stamp: Int32Array;
   private nextStamp = 1;
+  /** Live copies by the broker they are at or travelling to (any place, any incarnation). */
+  readonly atBroker: CopyIndex;
+  /** Copies by the consumer they are dispatched to. */
+  readonly atConsumer: CopyIndex;
+  /** Copies by the store they are written in. */
+  readonly inStore: CopyIndex;
+  /** Source copies by the bridge they were forwarded over (awaiting the far side's ack). */
+  readonly forwardedOver: CopyIndex;
 
   constructor(capacity = 1024) {
     this.pool = new SlotPool(capacity, (c) => this.grow(c));
     this.message = new Int32Array(capacity);
-    this.place = new Uint8Array(capacity);
+    this.state = new Uint8Array(capacity);
     this.broker = new Int32Array(capacity);
     this.brokerEpoch = new Int32Array(capacity);
     this.journal = new Uint8Array(capacity);
@@ -182,12 +185,22 @@ export class CopyTable {
     this.link = new Int32Array(capacity);
     this.routeTag = new Int32Array(capacity);
     this.stamp = new Int32Array(capacity);
+    this.atBroker = new CopyIndex(capacity);
+    this.atConsumer = new CopyIndex(capacity);
+    this.inStore = new CopyIndex(capacity);
+    this.forwardedOver = new CopyIndex(capacity);
   }
 
-  allocate(message: number, place: Place, broker: number, brokerEpoch: number): number {
+  /** A new copy of `message`: on its way to `broker` (Arriving), or made there (Accepted, a fan-out). */
+  allocate(
+    message: number,
+    state: typeof CopyState.Arriving | typeof CopyState.Accepted,
+    broker: number,
+    brokerEpoch: number,
+  ): number {
     const c = this.pool.allocate();
     this.message[c] = message;
-    this.place[c] = place;
+    this.state[c] = state;
     this.broker[c] = broker;
     this.brokerEpoch[c] = brokerEpoch;
     this.journal[c] = Journal.None;
@@ -204,7 +217,32 @@ export class CopyTable {
     this.link[c] = -1;
     this.routeTag[c] = 0;
     this.stamp[c] = this.nextStamp++ | 0;
+    this.atBroker.set(c, broker);
     return c;
+  }
+
+  /** The copy is at (or on its way to) `broker` now. */
+  setBroker(c: number, broker: number): void {
+    this.broker[c] = broker;
+    this.atBroker.set(c, broker);
+  }
+
+  /** The copy is dispatched to consumer `k` (-1: to none). */
+  setConsumer(c: number, k: number): void {
+    this.consumer[c] = k;
+    this.atConsumer.set(c, k);
+  }
+
+  /** The copy is written in `store` (-1: in none); see storage.ts. */
+  setStore(c: number, store: number): void {
+    this.store[c] = store;
+    this.inStore.set(c, store);
+  }
+
+  /** The copy was forwarded over bridge `link` (-1: its forward is over). */
+  setForwardLink(c: number, link: number): void {
+    this.forwardLink[c] = link;
+    this.forwardedOver.set(c, link);
   }
 
   /** A new stamp for `c`, voiding events scheduled about its previous journey. */
@@ -214,16 +252,20 @@ export class CopyTable {
     return s;
   }
 
-  /** A settled copy: its place is cleared so that scans skip it. */
+  /** A settled copy: Free, out of every index, its slot back in the pool. */
   free(c: number): void {
-    this.place[c] = 0;
+    moveCopy(this, c, CopyState.Free);
     this.stamp[c] = 0;
+    this.atBroker.set(c, -1);
+    this.atConsumer.set(c, -1);
+    this.inStore.set(c, -1);
+    this.forwardedOver.set(c, -1);
     this.pool.release(c);
   }
 
   private grow(c: number): void {
     this.message = growInt32(this.message, c);
-    this.place = growUint8(this.place, c);
+    this.state = growUint8(this.state, c);
     this.broker = growInt32(this.broker, c);
     this.brokerEpoch = growInt32(this.brokerEpoch, c);
     this.journal = growUint8(this.journal, c);
@@ -240,5 +282,9 @@ export class CopyTable {
     this.link = growInt32(this.link, c);
     this.routeTag = growInt32(this.routeTag, c);
     this.stamp = growInt32(this.stamp, c);
+    this.atBroker.grow(c);
+    this.atConsumer.grow(c);
+    this.inStore.grow(c);
+    this.forwardedOver.grow(c);
   }
 }

@@ -3,6 +3,8 @@
  * partition stalls a link, what would cross it is held (TCP retransmits it after the heal);
  * when the link is declared dead, what was held is dropped.
  */
+import { CopyState } from './copyState.js';
+import { Ev } from './events.js';
 import type { LinkRt, World } from './world.js';
 
 /** Direction on a link: towards the broker (`up`) or towards the connecting side (`down`). */
@@ -48,6 +50,7 @@ export function sendOver(
   a: number,
   b: number,
 ): void {
+  if (COPY_EVENTS[kind] === 1) assertFreshStamp(w, a, b, kind);
   if (link >= 0) {
     const l = w.links[link]!;
     if (direction === 'up' ? l.stalledUp : l.stalledDown) {
@@ -64,4 +67,23 @@ export function releaseHeld(w: World, link: LinkRt): void {
   link.held = [];
   for (let i = 0; i < held.length; i += 4)
     w.queue.push(w.now + held[i]!, held[i + 1]!, held[i + 2]!, held[i + 3]!);
+}
+
+/** @private Event kinds whose (a, b) are (copy, stamp). */
+const COPY_EVENTS = (() => {
+  const kinds = new Uint8Array(64);
+  for (const k of [Ev.AtBroker, Ev.ConsumerDone, Ev.AckAtBroker, Ev.ForwardAck, Ev.Redeliver]) kinds[k] = 1;
+  return kinds;
+})();
+
+/**
+ * No event may leave with a stale stamp: one scheduled about a copy that is already gone, or
+ * that has started a new journey, would be ignored at best and revive a recycled slot at worst
+ * (issue 12). A stamp goes stale only while an event is on its way.
+ */
+export function assertFreshStamp(w: World, c: number, stamp: number, kind: number): void {
+  if (w.copies.state[c] === CopyState.Free || w.copies.stamp[c] !== stamp)
+    throw new Error(
+      `event kind ${kind} scheduled for copy ${c} with stale stamp ${stamp} (now ${w.copies.stamp[c]})`,
+    );
 }

@@ -6,10 +6,12 @@
  * (sendFailIfNoSpace) when the broker's memory is full. On reconnect the in-flight send is
  * replayed, as the failover transport does.
  */
+import { isActive } from './brokerState.js';
+import { CopyState } from './copyState.js';
 import { tcpHopUs, vmHopUs } from './costs.js';
 import { Ev } from './events.js';
-import { releaseHold } from './ledger.js';
-import { Ack, Place } from './messages.js';
+import { dropCopy, releaseHold } from './ledger.js';
+import { Ack } from './messages.js';
 import { sendOver } from './network.js';
 import type { BrokerRt, ProducerRt, World } from './world.js';
 
@@ -58,7 +60,7 @@ function trySend(w: World, p: ProducerRt): void {
 function routeBroker(w: World, p: ProducerRt): number {
   if (p.link >= 0) return w.links[p.link]!.broker;
   const b = w.processes[p.process]!.broker;
-  return b >= 0 && w.brokers[b]!.state === 'active' ? b : -1;
+  return b >= 0 && isActive(w.brokers[b]!) ? b : -1;
 }
 
 function routeTag(w: World, p: ProducerRt, broker: number): number {
@@ -76,7 +78,7 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
     return false;
   }
   const copies = w.copies;
-  const c = copies.allocate(m, Place.Wire, broker, b.epoch);
+  const c = copies.allocate(m, CopyState.Arriving, broker, b.epoch);
   w.messages.holders[m]!++;
   copies.link[c] = p.link;
   copies.routeTag[c] = routeTag(w, p, broker);
@@ -104,8 +106,8 @@ function transmit(w: World, p: ProducerRt): boolean {
     // A send into a dead broker or a partition is blocked from now on, even if the client
     // only notices later (a silent peer: the inactivity timeout).
     const link = p.link >= 0 ? w.links[p.link]! : undefined;
-    if (b && (b.state !== 'active' || link?.stalledUp))
-      openUnavailable(w, p, b.state !== 'active' ? b.downFault : link!.downFault);
+    if (b && (!isActive(b) || link?.stalledUp))
+      openUnavailable(w, p, !isActive(b) ? b.downFault : link!.downFault);
     else if (p.spec.sendMode === 'async') closeUnavailable(w, p);
     return true;
   }
@@ -252,4 +254,25 @@ export function wakeBlockedProducers(w: World, b: BrokerRt): void {
   const blocked = b.blocked;
   b.blocked = [];
   for (const id of blocked) onRouteUp(w, w.producers[id]!);
+}
+
+/**
+ * The copy never made it. A sync producer still holds its message and will replay it; an async
+ * one was told it succeeded, so the message is lost, unless trackMessages replays it.
+ */
+export function lostOnTheWay(w: World, c: number, fault: number): void {
+  const m = w.copies.message[c]!;
+  const p = w.producers[w.messages.producer[m]!]!;
+  const fromProducer = w.copies.forwardedFrom[c]! < 0 && w.copies.hops[c] === 0;
+  if (
+    fromProducer &&
+    p.spec.sendMode === 'async' &&
+    p.link >= 0 &&
+    w.topology.failover.trackMessages &&
+    w.processes[p.process]!.alive
+  ) {
+    w.messages.holders[m]!++;
+    p.replay.push(m);
+  }
+  dropCopy(w, c, fault);
 }

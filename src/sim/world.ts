@@ -3,7 +3,9 @@
  * run time, the message tables, the event queue and the clock. Handlers in the sibling modules
  * read and change it; only `simulate.ts` runs the loop.
  */
-import type { AnyActorRef } from 'xstate';
+import type { bridgeMachine } from '../machines/bridgeMachine.js';
+import type { brokerMachine } from '../machines/brokerMachine.js';
+import type { failoverMachine } from '../machines/failoverMachine.js';
 import type { Plan } from '../plan/types.js';
 import type {
   Application,
@@ -18,12 +20,11 @@ import type { PairDeque } from './deque.js';
 import type { EventQueue } from './eventQueue.js';
 import type { FaultRecord } from './faultRecord.js';
 import type { Ledger } from './ledger.js';
+import type { Lifecycle } from './lifecycle.js';
 import type { CopyTable, MessageTable } from './messages.js';
 import type { Metrics } from './metrics.js';
+import type { Notice } from './notices.js';
 import type { Rng } from './rng.js';
-import type { SimClock } from './simClock.js';
-
-export type BrokerState = 'stopped' | 'acquiringLock' | 'slave' | 'recovering' | 'active' | 'crashed';
 
 export interface ProcessRt {
   id: number;
@@ -51,8 +52,8 @@ export interface BrokerRt {
   process: number;
   /** Store it writes to; -1 for a broker without persistence. */
   store: number;
-  actor: AnyActorRef;
-  state: BrokerState;
+  /** Its lifecycle (stopped, acquiring the lock, slave, recovering, active, crashed): see brokerState.ts. */
+  lifecycle: Lifecycle<typeof brokerMachine>;
   /** Changes whenever the broker leaves service: copies and events of an earlier incarnation are void. */
   epoch: number;
   syncStrategy: SyncStrategy;
@@ -165,7 +166,8 @@ export interface LinkRt {
   /** Brokers it may connect to, in failover order. */
   candidates: number[];
   randomize: boolean;
-  actor: AnyActorRef;
+  /** A client's failover transport, or a bridge's reconnect loop. */
+  lifecycle: Lifecycle<typeof failoverMachine | typeof bridgeMachine>;
   /** Broker connected to; -1 when not connected. */
   broker: number;
   /** Changes at every connect and disconnect. */
@@ -199,7 +201,12 @@ export interface World {
   endUs: number;
   sending: boolean;
   queue: EventQueue;
-  clock: SimClock;
+  /** Every lifecycle machine instance (brokers' and links'), by index. */
+  lifecycles: Lifecycle[];
+  /** Lifecycle changes waiting for the message path to react (drained after each handler). */
+  notices: Notice[];
+  /** Clients have started: a broker that starts from now on recovers its store for real. */
+  booted: boolean;
   rng: Rng;
   messages: MessageTable;
   copies: CopyTable;

@@ -4,7 +4,7 @@ import { type BridgeInput, bridgeMachine } from '../../../src/machines/bridgeMac
 import { TestClock } from '../../support/testClock.js';
 
 /** W:networks-of-brokers: 1 s doubling to 30 s. */
-const DEFAULTS: BridgeInput = { initialReconnectDelayMs: 1_000, maxReconnectDelayMs: 30_000 };
+const DEFAULTS: BridgeInput = { initialReconnectDelayUs: 1_000, maxReconnectDelayUs: 30_000 };
 
 type Effect = 'attemptConnect' | 'onActive' | 'onFailed';
 
@@ -51,7 +51,7 @@ describe('bridgeMachine', () => {
   it('starts down with the initial delay and runs no effect', () => {
     const b = startBridge();
     expect(b.state()).toBe('down');
-    expect(b.actor.getSnapshot().context).toEqual({ ...DEFAULTS, delayMs: 1_000 });
+    expect(b.actor.getSnapshot().context).toEqual({ ...DEFAULTS, delayUs: 1_000 });
     expect(b.log).toEqual([]);
   });
 
@@ -91,17 +91,17 @@ describe('bridgeMachine', () => {
     expect(b.attemptTimes()).toEqual([1_000, 3_000, 7_000, 15_000, 31_000, 61_000, 91_000, 121_000]);
     b.clock.advanceTo(10_000_000);
     expect(b.state()).toBe('backoff');
-    expect(b.actor.getSnapshot().context.delayMs).toBe(30_000);
+    expect(b.actor.getSnapshot().context.delayUs).toBe(30_000);
   });
 
   it('a connection resets the delay', () => {
     const b = activeThenRemoteDies();
     b.clock.advanceTo(7_000);
-    expect(b.actor.getSnapshot().context.delayMs).toBe(8_000);
+    expect(b.actor.getSnapshot().context.delayUs).toBe(8_000);
     b.net.remoteUp = true;
     b.clock.advanceTo(15_000);
     expect(b.state()).toBe('active');
-    expect(b.actor.getSnapshot().context.delayMs).toBe(1_000);
+    expect(b.actor.getSnapshot().context.delayUs).toBe(1_000);
     b.net.remoteUp = false;
     b.actor.send({ type: 'FAILED' });
     b.clock.advanceTo(20_000);

@@ -3,8 +3,12 @@ import { createActor } from 'xstate';
 import { type BrokerEvent, type BrokerInput, brokerMachine } from '../../../src/machines/brokerMachine.js';
 import { TestClock } from '../../support/testClock.js';
 
-const SHARED_STORE: BrokerInput = { needsLock: true, lockPollMs: 10_000, recoveryMs: 2_000.5 };
-const EMBEDDED: BrokerInput = { needsLock: false, lockPollMs: 10_000, recoveryMs: 2_000.5 };
+const SHARED_STORE: BrokerInput = { needsLock: true, lockPollUs: 10_000 };
+const EMBEDDED: BrokerInput = { needsLock: false, lockPollUs: 10_000 };
+/** Store recovery, given with the event that begins it (times here are microseconds). */
+const RECOVERY_US = 2_000.5;
+const START = { type: 'START', recoveryUs: RECOVERY_US } as const;
+const LOCK_GRANTED = { type: 'LOCK_GRANTED', recoveryUs: RECOVERY_US } as const;
 
 type Effect = 'requestLock' | 'beginRecovery' | 'becomeActive';
 
@@ -34,14 +38,14 @@ describe('brokerMachine', () => {
   it('starts stopped with its input as context and runs no effect', () => {
     const { state, log, actor, clock } = startBroker(SHARED_STORE);
     expect(state()).toBe('stopped');
-    expect(actor.getSnapshot().context).toEqual(SHARED_STORE);
+    expect(actor.getSnapshot().context).toEqual({ ...SHARED_STORE, recoveryUs: 0 });
     expect(log).toEqual([]);
     expect(clock.pending()).toBe(0);
   });
 
-  it('a broker without a lock recovers for exactly recoveryMs, then becomes active', () => {
+  it('a broker without a lock recovers for exactly recoveryUs, then becomes active', () => {
     const b = startBroker(EMBEDDED);
-    b.actor.send({ type: 'START' });
+    b.actor.send(START);
     expect(b.state()).toBe('recovering');
     expect(b.log).toEqual(['beginRecovery@0']);
     b.clock.advanceTo(2_000.4);
@@ -56,20 +60,20 @@ describe('brokerMachine', () => {
 
   it('a broker that needs the lock asks for it, and recovers once it is granted', () => {
     const b = startBroker(SHARED_STORE);
-    b.actor.send({ type: 'START' });
+    b.actor.send(START);
     expect(b.state()).toBe('acquiringLock');
     expect(b.log).toEqual(['requestLock@0']);
     b.clock.advanceTo(5);
-    b.actor.send({ type: 'LOCK_GRANTED' });
+    b.actor.send(LOCK_GRANTED);
     expect(b.state()).toBe('recovering');
     b.clock.advanceTo(2_005.5);
     expect(b.state()).toBe('active');
     expect(b.log).toEqual(['requestLock@0', 'beginRecovery@5', 'becomeActive@2005.5']);
   });
 
-  it('a slave polls the lock every lockPollMs exactly', () => {
+  it('a slave polls the lock every lockPollUs exactly', () => {
     const b = startBroker(SHARED_STORE);
-    b.actor.send({ type: 'START' });
+    b.actor.send(START);
     b.actor.send({ type: 'LOCK_BUSY' });
     expect(b.state()).toBe('slave');
     b.clock.advanceTo(9_999.999);
@@ -86,9 +90,9 @@ describe('brokerMachine', () => {
   it('polls until the lock is free when the engine answers synchronously from requestLock', () => {
     const freeAtMs = 30_000;
     const b = startBroker(SHARED_STORE, (send) => {
-      send({ type: b.clock.now() >= freeAtMs ? 'LOCK_GRANTED' : 'LOCK_BUSY' });
+      send(b.clock.now() >= freeAtMs ? LOCK_GRANTED : { type: 'LOCK_BUSY' });
     });
-    b.actor.send({ type: 'START' });
+    b.actor.send(START);
     expect(b.state()).toBe('slave');
     b.clock.advanceTo(30_000);
     expect(b.log).toEqual([
@@ -111,7 +115,7 @@ describe('brokerMachine', () => {
       send({ type: 'LOCK_BUSY' });
       seen.push(`after send: ${String(b.actor.getSnapshot().value)}`);
     });
-    b.actor.send({ type: 'START' });
+    b.actor.send(START);
     expect(seen).toEqual(['before send: stopped', 'after send: stopped']);
     expect(b.state()).toBe('slave');
   });
@@ -121,10 +125,10 @@ describe('brokerMachine', () => {
   /** Drives a shared-store broker to `target`, with the lock granted for recovering/active. */
   function brokerIn(target: (typeof SETTLED)[number]) {
     const b = startBroker(SHARED_STORE);
-    b.actor.send({ type: 'START' });
+    b.actor.send(START);
     if (target === 'slave') b.actor.send({ type: 'LOCK_BUSY' });
-    if (target === 'recovering' || target === 'active') b.actor.send({ type: 'LOCK_GRANTED' });
-    if (target === 'active') b.clock.advance(SHARED_STORE.recoveryMs);
+    if (target === 'recovering' || target === 'active') b.actor.send(LOCK_GRANTED);
+    if (target === 'active') b.clock.advance(RECOVERY_US);
     expect(b.state()).toBe(target);
     return b;
   }
@@ -172,14 +176,14 @@ describe('brokerMachine', () => {
   it('START after a crash takes the lock again (shared store) or recovers at once (embedded)', () => {
     const shared = brokerIn('active');
     shared.actor.send({ type: 'CRASH' });
-    shared.actor.send({ type: 'START' });
+    shared.actor.send(START);
     expect(shared.state()).toBe('acquiringLock');
     expect(shared.count('requestLock')).toBe(2);
 
     const embedded = startBroker(EMBEDDED);
-    embedded.actor.send({ type: 'START' });
+    embedded.actor.send(START);
     embedded.actor.send({ type: 'CRASH' });
-    embedded.actor.send({ type: 'START' });
+    embedded.actor.send(START);
     expect(embedded.state()).toBe('recovering');
     expect(embedded.log).toEqual(['beginRecovery@0', 'beginRecovery@0']);
     expect(embedded.clock.pending()).toBe(1);
@@ -188,62 +192,54 @@ describe('brokerMachine', () => {
   it('START after a clean stop behaves like the first start', () => {
     const b = brokerIn('active');
     b.actor.send({ type: 'STOP' });
-    b.actor.send({ type: 'START' });
+    b.actor.send(START);
     expect(b.state()).toBe('acquiringLock');
   });
 
   it('ignores events that have no transition in the current state', () => {
     const b = startBroker(SHARED_STORE);
-    for (const type of ['LOCK_GRANTED', 'LOCK_BUSY', 'CRASH', 'STOP'] as const) b.actor.send({ type });
+    for (const event of [LOCK_GRANTED, { type: 'LOCK_BUSY' }, { type: 'CRASH' }, { type: 'STOP' }] as const)
+      b.actor.send(event);
     expect(b.state()).toBe('stopped');
-    b.actor.send({ type: 'START' });
-    b.actor.send({ type: 'START' });
+    b.actor.send(START);
+    b.actor.send(START);
     expect(b.count('requestLock')).toBe(1);
     const active = brokerIn('active');
     active.actor.send({ type: 'LOCK_BUSY' });
-    active.actor.send({ type: 'START' });
+    active.actor.send(START);
     expect(active.state()).toBe('active');
     expect(active.count('becomeActive')).toBe(1);
   });
 
-  it.each(['stopped', ...SETTLED, 'crashed'] as const)(
-    'SET_RECOVERY in %s updates recoveryMs in place',
-    (from) => {
-      const b =
-        from === 'stopped' ? startBroker(SHARED_STORE) : brokerIn(from === 'crashed' ? 'active' : from);
-      if (from === 'crashed') b.actor.send({ type: 'CRASH' });
-      const before = [...b.log];
-      b.actor.send({ type: 'SET_RECOVERY', recoveryMs: 60_000 });
-      expect(b.state()).toBe(from);
-      expect(b.actor.getSnapshot().context.recoveryMs).toBe(60_000);
-      expect(b.log).toEqual(before);
-    },
-  );
-
-  it('the next recovery takes the new recoveryMs; a pending one keeps its delay', () => {
+  it('each recovery takes the time given with the event that began it (START or LOCK_GRANTED)', () => {
     const b = startBroker(EMBEDDED);
-    b.actor.send({ type: 'START' });
-    b.actor.send({ type: 'SET_RECOVERY', recoveryMs: 500 });
-    b.clock.advanceTo(2_000.5);
+    b.actor.send({ type: 'START', recoveryUs: 0 });
+    b.clock.advanceTo(0);
     expect(b.state()).toBe('active');
     b.actor.send({ type: 'CRASH' });
-    b.actor.send({ type: 'START' });
-    b.clock.advanceTo(2_500.4);
+    b.actor.send({ type: 'START', recoveryUs: 500 });
+    b.clock.advanceTo(499);
     expect(b.state()).toBe('recovering');
-    b.clock.advanceTo(2_500.5);
+    b.clock.advanceTo(500);
     expect(b.state()).toBe('active');
+    const locked = startBroker(SHARED_STORE);
+    locked.actor.send({ type: 'START', recoveryUs: 1 });
+    locked.actor.send({ type: 'LOCK_GRANTED', recoveryUs: 300 });
+    locked.clock.advanceTo(299);
+    expect(locked.state()).toBe('recovering');
+    locked.clock.advanceTo(300);
+    expect(locked.state()).toBe('active');
   });
 
   it('is deterministic: the same script gives the same snapshot and effect log', () => {
     const run = () => {
       const b = startBroker(SHARED_STORE, (send) =>
-        send({ type: b.clock.now() < 25_000 ? 'LOCK_BUSY' : 'LOCK_GRANTED' }),
+        send(b.clock.now() < 25_000 ? { type: 'LOCK_BUSY' } : LOCK_GRANTED),
       );
-      b.actor.send({ type: 'START' });
+      b.actor.send(START);
       b.clock.advanceTo(50_000);
       b.actor.send({ type: 'CRASH' });
-      b.actor.send({ type: 'SET_RECOVERY', recoveryMs: 750.25 });
-      b.actor.send({ type: 'START' });
+      b.actor.send({ type: 'START', recoveryUs: 750.25 });
       b.clock.advanceTo(60_000);
       return JSON.stringify({ snapshot: b.actor.getPersistedSnapshot(), log: b.log });
     };

@@ -5,8 +5,8 @@ import { TestClock } from '../../support/testClock.js';
 
 /** ActiveMQ's defaults (W:failover-transport-reference). */
 const DEFAULTS: FailoverInput = {
-  initialReconnectDelayMs: 10,
-  maxReconnectDelayMs: 30_000,
+  initialReconnectDelayUs: 10,
+  maxReconnectDelayUs: 30_000,
   backOffMultiplier: 2,
   useExponentialBackOff: true,
   maxReconnectAttempts: -1,
@@ -63,7 +63,7 @@ describe('failoverMachine', () => {
   it('starts stopped with attempt 0, the initial delay and no broker', () => {
     const c = startClient();
     expect(c.state()).toBe('stopped');
-    expect(c.actor.getSnapshot().context).toEqual({ ...DEFAULTS, attempt: 0, delayMs: 10, broker: null });
+    expect(c.actor.getSnapshot().context).toEqual({ ...DEFAULTS, attempt: 0, delayUs: 10, broker: null });
     expect(c.log).toEqual([]);
   });
 
@@ -73,7 +73,7 @@ describe('failoverMachine', () => {
     c.actor.send({ type: 'START' });
     expect(c.state()).toBe('connected');
     expect(c.log).toEqual(['attemptConnect@0', 'onConnected@0']);
-    expect(c.actor.getSnapshot().context).toMatchObject({ broker: 'tcp://a', attempt: 0, delayMs: 10 });
+    expect(c.actor.getSnapshot().context).toMatchObject({ broker: 'tcp://a', attempt: 0, delayUs: 10 });
   });
 
   it('waits in connecting until the engine answers', () => {
@@ -91,7 +91,7 @@ describe('failoverMachine', () => {
     const c = connectedThenBrokerDies();
     expect(c.state()).toBe('backoff');
     expect(c.log).toEqual(['onDisconnected@0']);
-    expect(c.actor.getSnapshot().context).toMatchObject({ attempt: 0, delayMs: 10, broker: 'a' });
+    expect(c.actor.getSnapshot().context).toMatchObject({ attempt: 0, delayUs: 10, broker: 'a' });
     c.clock.advanceTo(9.999);
     expect(c.state()).toBe('backoff');
     expect(c.count('attemptConnect')).toBe(0);
@@ -111,7 +111,7 @@ describe('failoverMachine', () => {
       40950, 70950, 100950, 130950, 160950, 190950,
     ]);
     expect(c.state()).toBe('backoff');
-    expect(c.actor.getSnapshot().context).toMatchObject({ attempt: 17, delayMs: 30_000 });
+    expect(c.actor.getSnapshot().context).toMatchObject({ attempt: 17, delayUs: 30_000 });
     expect(c.count('onGaveUp')).toBe(0);
   });
 
@@ -140,14 +140,14 @@ describe('failoverMachine', () => {
   });
 
   it('without useExponentialBackOff the wait stays initialReconnectDelay', () => {
-    const c = connectedThenBrokerDies({ useExponentialBackOff: false, initialReconnectDelayMs: 100 });
+    const c = connectedThenBrokerDies({ useExponentialBackOff: false, initialReconnectDelayUs: 100 });
     c.clock.advanceTo(650);
     expect(c.attemptTimes()).toEqual([100, 200, 300, 400, 500, 600]);
-    expect(c.actor.getSnapshot().context.delayMs).toBe(100);
+    expect(c.actor.getSnapshot().context.delayUs).toBe(100);
   });
 
   it('honours backOffMultiplier and maxReconnectDelay', () => {
-    const c = connectedThenBrokerDies({ backOffMultiplier: 3, maxReconnectDelayMs: 500 });
+    const c = connectedThenBrokerDies({ backOffMultiplier: 3, maxReconnectDelayUs: 500 });
     c.clock.advanceTo(2_000);
     expect(c.attemptTimes()).toEqual([10, 40, 130, 400, 900, 1400, 1900]);
   });
@@ -181,11 +181,11 @@ describe('failoverMachine', () => {
   it('a connection resets the attempt count and the delay', () => {
     const c = connectedThenBrokerDies({ maxReconnectAttempts: 3 });
     c.clock.advanceTo(30);
-    expect(c.actor.getSnapshot().context).toMatchObject({ attempt: 2, delayMs: 40 });
+    expect(c.actor.getSnapshot().context).toMatchObject({ attempt: 2, delayUs: 40 });
     c.net.broker = 'b';
     c.clock.advanceTo(70);
     expect(c.state()).toBe('connected');
-    expect(c.actor.getSnapshot().context).toMatchObject({ attempt: 0, delayMs: 10, broker: 'b' });
+    expect(c.actor.getSnapshot().context).toMatchObject({ attempt: 0, delayUs: 10, broker: 'b' });
     c.net.broker = null;
     c.actor.send({ type: 'TRANSPORT_FAILED' });
     c.clock.advanceTo(1_000);
@@ -198,7 +198,7 @@ describe('failoverMachine', () => {
     c.clock.advanceTo(100);
     expect(c.state()).toBe('failed');
     c.actor.send({ type: 'START' });
-    expect(c.actor.getSnapshot().context).toMatchObject({ attempt: 1, delayMs: 20 });
+    expect(c.actor.getSnapshot().context).toMatchObject({ attempt: 1, delayUs: 20 });
     c.clock.advanceTo(120);
     expect(c.state()).toBe('failed');
     expect(c.attemptTimes()).toEqual([10, 30, 100, 120]);

@@ -1,0 +1,69 @@
+/**
+ * Issue 12's reproducers, found by fuzzing: each one broke a run (or corrupted it silently)
+ * before the simulator core stopped re-entering dispatch from lifecycle changes and gave ties at
+ * one microsecond a rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { simulateYaml } from '../../support/simulateYaml.js';
+
+/** Conservation as the result states it: every message sent (and fanned out) has exactly one fate. */
+function expectConserved(r: ReturnType<typeof simulateYaml>): void {
+  const f = r.fates;
+  const fates = f.delivered + f.lost + f.stranded + f.inFlight + f.sendFailed + f.deadLettered + f.discarded;
+  expect(fates).toBe(f.sent + f.fanout);
+}
+
+const REENTRANT_BRIDGE = `
+name: reentrant-bridge
+layout: embedded
+destinations: [{ name: q, type: queue }]
+applications:
+  - id: p
+    producers: [{ destination: q, rate: 1/s, arrival: poisson }]
+    consumers: [{ destination: q, processingTime: 1500ms, prefetch: 1 }]
+  - id: c
+    consumers: [{ destination: q, processingTime: 1ms }]
+embedded: { store: memory, network: mesh }
+faults:
+  schedule:
+    - { at: 0s, kind: process-crash, target: c-0, restartAfter: 500ms }
+simulation: { duration: 10s, drain: 5s, seed: 1 }
+`;
+
+const crashAtConsumerDone = (atUs: number) => `
+name: crash-at-consumer-done
+layout: central
+destinations: [{ name: q, type: queue }]
+applications:
+  - id: p
+    producers: [{ destination: q, rate: 1/s, arrival: constant, persistent: false }]
+  - id: c
+    consumers: [{ destination: q, processingTime: 1ms }]
+cluster: { brokers: 1, ha: none }
+faults:
+  schedule:
+    - { at: ${atUs}us, kind: process-crash, target: c-0 }
+simulation: { duration: 3s, drain: 1s, seed: 1 }
+`;
+
+describe('issue 12, reproducer 1: a bridge created inside dispatch does not re-enter it', () => {
+  it('keeps conservation with a memory store and a mesh (seed 1)', () => {
+    const r = simulateYaml(REENTRANT_BRIDGE, { seed: 1, durationUs: 10_000_000 });
+    expectConserved(r);
+    expect(r.fates.sent).toBe(13);
+  });
+});
+
+describe('issue 12, reproducer 2: a crash at the microsecond a consumer finishes', () => {
+  it('completes the run when the crash and the completion tie', () => {
+    const r = simulateYaml(crashAtConsumerDone(1_001_216), { seed: 1, durationUs: 3_000_000 });
+    expectConserved(r);
+  });
+
+  it('gives the same fates as a crash one microsecond later (the completion happens first)', () => {
+    const tie = simulateYaml(crashAtConsumerDone(1_001_216), { seed: 1, durationUs: 3_000_000 });
+    const after = simulateYaml(crashAtConsumerDone(1_001_217), { seed: 1, durationUs: 3_000_000 });
+    expect(tie.fates).toEqual(after.fates);
+    expect(tie.duplicates).toBe(after.duplicates);
+  });
+});
