@@ -6,8 +6,9 @@ import {
   guaranteeOptions,
   withGuaranteeOptions,
 } from '../check/guaranteeOption.js';
+import { FAULT_KINDS, type FaultKind } from '../model/faultKinds.js';
 import { quote } from '../text/quote.js';
-import { FAULT_KINDS, type FaultKind, type Guarantees, type Topology } from '../topology/types.js';
+import type { Guarantees, Topology } from '../topology/types.js';
 import { formatDurationUs } from '../topology/units.js';
 import { parseDurationOption, parsePositiveInt, UsageError } from './options.js';
 
