@@ -37,7 +37,10 @@ export function detachConsumer(w: World, k: ConsumerRt, why: 'crash' | 'link', f
     // of the two events the queue popped first. If its ConsumerDone has not run yet, it runs here
     // (and the queued one goes stale with the new stamp).
     const endsNow = done === w.now && copies.state[c] !== CopyState.Acking;
-    if (why === 'crash' && done <= w.now && k.link >= 0) {
+    // Ended: its ConsumerDone ran (Acking) or is due now. One held by a partitioned link never
+    // reached the consumer, whatever `done` says: the broker redelivers it like any unacked copy.
+    const ended = copies.state[c] === CopyState.Acking || endsNow;
+    if (why === 'crash' && ended && k.link >= 0) {
       if (endsNow) finishProcessing(w, c, k, copies.restamp(c));
       copies.setConsumer(c, -1); // its ack is on the wire and settles it
       continue;

@@ -106,7 +106,9 @@ function settleIfDone(w: World, m: number): void {
     ledger.deadLettered++;
     if (unknown) ledger.unknownHeld++;
   } else if (msgs.deliveries[m]! > 0) settleDelivered(w, m);
-  else if (msgs.outcome[m] === Outcome.Discarded) ledger.discarded++;
+  // A send left without an answer that no subscriber got is gone to its producer: the unknown
+  // fate, as when no copy is left for any other reason (discarded needs a known outcome).
+  else if (msgs.outcome[m] === Outcome.Discarded && !unknown) ledger.discarded++;
   else if (msgs.acked[m] === Ack.Ok) {
     ledger.lost++;
     if (msgs.persistent[m]) ledger.lostPersistent++;

@@ -3,13 +3,15 @@
  * before the simulator core stopped re-entering dispatch from lifecycle changes and gave ties at
  * one microsecond a rule.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulateYaml } from '../../support/simulateYaml.js';
 
 /** Conservation as the result states it: every message sent (and fanned out) has exactly one fate. */
 function expectConserved(r: ReturnType<typeof simulateYaml>): void {
   const f = r.fates;
-  const fates = f.delivered + f.lost + f.stranded + f.inFlight + f.sendFailed + f.deadLettered + f.discarded;
+  const fates =
+    f.delivered + f.lost + f.stranded + f.inFlight + f.sendFailed + f.unknown + f.deadLettered + f.discarded;
   expect(fates).toBe(f.sent + f.fanout);
 }
 
@@ -66,4 +68,28 @@ describe('issue 12, reproducer 2: a crash at the microsecond a consumer finishes
     expect(tie.fates).toEqual(after.fates);
     expect(tie.duplicates).toBe(after.duplicates);
   });
+});
+
+/** Fuzz reproducers kept as files (test/fixtures/sim-regressions), simulated as the CLI does. */
+function simulateFixture(name: string) {
+  const path = new URL(`../../fixtures/sim-regressions/${name}.yaml`, import.meta.url);
+  return simulateYaml(readFileSync(path, 'utf8'));
+}
+
+describe('a topic send with an unknown outcome that no subscriber gets', () => {
+  it('is gone, and the unknown outcomes add up (fuzz seed 11, case 333)', () => {
+    const r = simulateFixture('unknown-outcome-discarded');
+    expectConserved(r);
+    const u = r.outcomeUnknown;
+    expect(u.sends).toBeGreaterThan(0);
+    expect(u.recovered + u.gone + u.held).toBe(u.sends);
+  });
+});
+
+describe('a copy whose consumer finishes is still at that consumer', () => {
+  for (const n of [57906, 58107, 66063]) {
+    it(`runs fuzz reproducer 20261130-${n} to the end`, () => {
+      expectConserved(simulateFixture(`finished-not-at-consumer-${n}`));
+    });
+  }
 });
