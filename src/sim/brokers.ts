@@ -58,10 +58,11 @@ function grantLock(w: World, b: BrokerRt): boolean {
     const alive = store.brokers.filter((id) => id === b.id || !isDown(w.brokers[id]!)).length;
     if (alive * 2 <= store.brokers.length) return false;
   }
-  if (store.lockHolder !== b.id) {
-    store.lockHolder = b.id;
-    store.lockGen++;
-  }
+  // A new grant, also to the holder of a lease that has not run out (a master restarted within
+  // its lease takes it back): a live master keeps renewing its lease, so the old lease's
+  // expiry (Ev.LockRelease of the old generation) must not free the lock under it.
+  store.lockHolder = b.id;
+  store.lockGen++;
   return true;
 }
 

@@ -70,6 +70,30 @@ describe('issue 12, reproducer 2: a crash at the microsecond a consumer finishes
   });
 });
 
+const leaseRetaken = `
+name: lease-retaken
+layout: central
+destinations: [{ name: q, type: queue }]
+applications:
+  - id: p
+    producers: [{ destination: q, rate: 200/s, arrival: constant }]
+  - id: c
+    consumers: [{ destination: q, processingTime: 50ms, prefetch: 1, ackMode: client }]
+cluster: { brokers: 2, ha: jdbc, lockRelease: lease, lease: 500ms, lockAcquireSleepInterval: 100ms, restartTime: 10ms }
+faults:
+  schedule:
+    - { at: 1s, kind: broker-crash, target: broker-0, restartAfter: 0s }
+simulation: { duration: 3s, drain: 2s, seed: 1 }
+`;
+
+describe('a master that retakes its own unexpired lease keeps it', () => {
+  it('does not let a slave recover the store beside it when the old lease runs out', () => {
+    const r = simulateYaml(leaseRetaken, { seed: 1 });
+    expectConserved(r);
+  });
+});
+
+
 /** Fuzz reproducers kept as files (test/fixtures/sim-regressions), simulated as the CLI does. */
 function simulateFixture(name: string) {
   const path = new URL(`../../fixtures/sim-regressions/${name}.yaml`, import.meta.url);
