@@ -1,7 +1,7 @@
 /**
- * Issue 12's reproducers, found by fuzzing: each one broke a run (or corrupted it silently)
- * before the simulator core stopped re-entering dispatch from lifecycle changes and gave ties at
- * one microsecond a rule.
+ * Simulator bugs, each reproduced by a topology that broke a run (or corrupted it silently):
+ * issue 12's reproducers (before the core stopped re-entering dispatch from lifecycle changes and
+ * gave ties at one microsecond a rule), then later fuzz and property-test finds.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -92,7 +92,6 @@ describe('a master that retakes its own unexpired lease keeps it', () => {
     expectConserved(r);
   });
 });
-
 
 /** Fuzz reproducers kept as files (test/fixtures/sim-regressions), simulated as the CLI does. */
 function simulateFixture(name: string) {
