@@ -42,7 +42,9 @@ export async function verifyCommand(
   const maxProcesses = processesOption(options.maxProcesses, topology.applications.length);
   if (options.html) await checkOutputFile('--html', options.html);
   if (scenarioTarget(topology, scenario) === null)
-    throw new UsageError(`--scenario ${scenario}: ${topology.name} has nothing it could hit`);
+    throw new UsageError(
+      `--scenario ${scenario}: ${topology.name} has nothing it could hit (no broker of its own: try process-crash)`,
+    );
   const run = scaledRun(topology, scenario, maxProcesses);
   const plan = buildPlan(run.topology);
   const fault = run.schedule[0] ?? null;

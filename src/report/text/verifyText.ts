@@ -1,5 +1,6 @@
 /** `verify`'s table: the real run beside its simulation, and the verdict. */
 import type { RunFigures } from '../../verify/figures.js';
+import { lossCategory } from '../../verify/verdict.js';
 import type { Verification } from '../../verify/verification.js';
 
 export interface VerifyRow {
@@ -23,7 +24,7 @@ export function verifyRows(v: Verification): VerifyRow[] {
     { label: 'send failed', ...count('sendFailed') },
     { label: 'outcome unknown', ...count('outcomeUnknown') },
     { label: 'at risk at the fault', ...cell((r) => String(r.atRisk)) },
-    { label: 'loss category', real: v.loss?.real ?? '-', simulated: v.loss?.simulated ?? '-' },
+    { label: 'loss category', ...cell((r) => lossCategory(r.fates.lost, r.atRisk)) },
     { label: 'failover gap', ...cell((r) => (r.failoverUs < 0 ? 'none' : ms(r.failoverUs))) },
     { label: 'new master started', ...cell((r) => (r.newMasterUs === null ? '-' : ms(r.newMasterUs))) },
     { label: 'send gap', ...cell((r) => ms(r.sendGapUs)) },
