@@ -29,7 +29,8 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  ok (also when a reader closes the output pipe early, as \`| head\` does)
   1  a guarantee, a check or a lint of severity error failed (validate and plan:
-     --allow-lint-errors accepts lint errors)
+     --allow-lint-errors accepts lint errors), or verify found the simulation
+     disagreeing with the real run
   2  bad input or usage
   3  a bug in brokerlab`;
 
