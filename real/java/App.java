@@ -7,7 +7,6 @@ import javax.jms.MessageConsumer;
 import javax.jms.MessageProducer;
 import javax.jms.Session;
 import org.apache.activemq.ActiveMQConnectionFactory;
-import org.apache.activemq.ActiveMQSession;
 
 /**
  * One application process of a plan (brokerlab verify): its producers and consumers as threads
@@ -32,13 +31,13 @@ public final class App {
       String[] consumes = split(a.str("consume", ""));
       String[] produces = split(a.str("produce", ""));
       if (consumes.length > 0) {
-        Connection c = factory(a.str("consumeUrl"), -1).createConnection();
+        Connection c = factory(a.str("consumeUrl")).createConnection();
         c.start();
         for (String spec : consumes) threads.add(consumer(c, spec.split(","), out));
       }
       Connection pc = null;
       if (produces.length > 0) {
-        pc = factory(a.str("produceUrl"), -1).createConnection();
+        pc = factory(a.str("produceUrl")).createConnection();
         pc.start();
       }
       out.line("connected", "");
@@ -64,7 +63,7 @@ public final class App {
     return list.isEmpty() ? new String[0] : list.split(";");
   }
 
-  private static ActiveMQConnectionFactory factory(String url, int prefetch) {
+  private static ActiveMQConnectionFactory factory(String url) {
     ActiveMQConnectionFactory f = new ActiveMQConnectionFactory(url);
     f.setTrustAllPackages(true);
     return f;
@@ -112,8 +111,10 @@ public final class App {
     String ackMode = spec[1];
     double processingMs = Double.parseDouble(spec[2]);
     boolean transacted = ackMode.equals("transacted");
-    Session s = c.createSession(transacted, mode(ackMode));
-    MessageConsumer consumer = s.createConsumer(s.createQueue(dest));
+    Session s = c.createSession(transacted, AckModes.session(ackMode));
+    // The topology's prefetch, as a destination option: each consumer has its own.
+    String prefetch = spec.length > 3 ? "?consumer.prefetchSize=" + spec[3] : "";
+    MessageConsumer consumer = s.createConsumer(s.createQueue(dest + prefetch));
     return new Thread(() -> {
       try {
         while (true) {
@@ -129,16 +130,5 @@ public final class App {
         out.error(e);
       }
     });
-  }
-
-  private static int mode(String ackMode) {
-    switch (ackMode) {
-      case "auto": return Session.AUTO_ACKNOWLEDGE;
-      case "client": return Session.CLIENT_ACKNOWLEDGE;
-      case "dups_ok": return Session.DUPS_OK_ACKNOWLEDGE;
-      case "individual": return ActiveMQSession.INDIVIDUAL_ACKNOWLEDGE;
-      case "transacted": return Session.SESSION_TRANSACTED;
-      default: throw new IllegalArgumentException("ackMode=auto|client|dups_ok|individual|transacted");
-    }
   }
 }

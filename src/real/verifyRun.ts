@@ -143,7 +143,7 @@ function startApp(
         )
         .join(';'),
       consume: app.consumers
-        .map((c) => [c.destination, c.ackMode, c.processingUs / 1000].join(','))
+        .map((c) => [c.destination, c.ackMode, c.processingUs / 1000, c.prefetch].join(','))
         .join(';'),
       sendMs,
       maxMs: sendMs + SETTLE_LIMIT_MS + START_MS,
