@@ -12,6 +12,7 @@ import { registerDecideCommands } from './commands/registerDecide.js';
 import { replayCommand } from './commands/replay.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
+import { verifyCommand } from './commands/verify.js';
 import { type CliIo, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, processIo } from './io.js';
 import { ALLOW_LINT_ERRORS_HELP } from './lintGate.js';
 import { UsageError } from './options.js';
@@ -28,7 +29,8 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  ok (also when a reader closes the output pipe early, as \`| head\` does)
   1  a guarantee, a check or a lint of severity error failed (validate and plan:
-     --allow-lint-errors accepts lint errors)
+     --allow-lint-errors accepts lint errors), or verify found the simulation
+     disagreeing with the real run
   2  bad input or usage
   3  a bug in brokerlab`;
 
@@ -95,6 +97,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--force', 'replace a non-empty output directory')
     .option('--json', 'print what was written as JSON conforming to schemas/export.schema.json')
     .action((file: string, options) => run(exportCommand(file, options, io)));
+
+  program
+    .command('verify')
+    .description(
+      "run the plan for real on this machine (scaled down, real ActiveMQ), inject the scenario's fault, and put it beside its simulation",
+    )
+    .argument('<file>', 'a topology file (YAML or JSON)')
+    .option(
+      '--scenario <name>',
+      'process-crash, broker-crash, power-loss or disk-loss (default: broker-crash with a cluster, else process-crash)',
+    )
+    .option('--max-processes <k>', 'application processes to run at most (default: 4)')
+    .option('--json', 'print JSON conforming to schemas/verify.schema.json')
+    .option('--html <file>', 'also write the table as an HTML report')
+    .action((file: string, options) => run(verifyCommand(file, options, io)));
 
   const searchOptions = (command: Command) =>
     command
