@@ -3,8 +3,10 @@
  * scaling: each application keeps its settings with fewer replicas), a short send phase without
  * warm-up, and the named scenario's one fault at a time drawn from the seed as `compare` does.
  */
+
 import { scaledTopology } from '../check/candidate.js';
 import { faultTimeUs, type ScenarioId, scenarioSchedule } from '../compare/scenarios.js';
+import { buildPlan } from '../plan/buildPlan.js';
 import type { ScheduledFault, Topology } from '../topology/types.js';
 
 /** Seconds of sending, not minutes: a real run has to stay short. */
@@ -43,5 +45,5 @@ export function scaledRun(t: Topology, scenario: ScenarioId, maxProcesses: numbe
     simulation: { ...t.simulation, durationUs: sendUs, warmupUs: 0 },
   };
   const atUs = faultTimeUs(t.simulation.seed, sendUs, 0);
-  return { topology: scaled, replicas, schedule: scenarioSchedule(scaled, scenario, atUs) };
+  return { topology: scaled, replicas, schedule: scenarioSchedule(buildPlan(scaled), scenario, atUs) };
 }

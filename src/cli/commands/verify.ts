@@ -41,7 +41,7 @@ export async function verifyCommand(
   );
   const maxProcesses = processesOption(options.maxProcesses, topology.applications.length);
   if (options.html) await checkOutputFile('--html', options.html);
-  if (scenarioTarget(topology, scenario) === null)
+  if (scenarioTarget(buildPlan(topology), scenario) === null)
     throw new UsageError(
       `--scenario ${scenario}: ${topology.name} has nothing it could hit (no broker of its own: try process-crash)`,
     );

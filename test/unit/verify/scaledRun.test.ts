@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { faultTimeUs, scenarioTarget } from '../../../src/compare/scenarios.js';
+import { buildPlan } from '../../../src/plan/buildPlan.js';
 import { loadTopologyFile } from '../../../src/topology/load.js';
 import type { Topology } from '../../../src/topology/types.js';
 import { INJECTIONS } from '../../../src/verify/injection.js';
@@ -29,7 +30,7 @@ describe('scaledRun', () => {
     expect(run.topology.simulation.warmupUs).toBe(0);
     expect(run.schedule).toHaveLength(1);
     expect(run.schedule[0]).toMatchObject({
-      ...scenarioTarget(t, 'broker-crash'),
+      ...scenarioTarget(buildPlan(t), 'broker-crash'),
       atUs: faultTimeUs(t.simulation.seed, VERIFY_SEND_US, 0),
       restartAfterUs: -1,
     });
