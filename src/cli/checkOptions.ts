@@ -4,9 +4,9 @@ import { guaranteeOptions, parseGuaranteeOption } from '../check/guaranteeOption
 import { quote } from '../text/quote.js';
 import { FAULT_KINDS, type FaultKind, type Guarantees, type Topology } from '../topology/types.js';
 import { formatDurationUs } from '../topology/units.js';
+import type { CostsOption } from './io.js';
 import { parseDurationOption, parsePositiveInt, UsageError } from './options.js';
-
-export interface RawSearchOptions {
+export interface RawSearchOptions extends CostsOption {
   guarantee?: string[];
   maxFaults?: string;
   kinds?: string;

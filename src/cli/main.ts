@@ -12,7 +12,7 @@ import { registerDecideCommands } from './commands/registerDecide.js';
 import { replayCommand } from './commands/replay.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
-import { type CliIo, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, processIo } from './io.js';
+import { type CliIo, COSTS_HELP, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, processIo } from './io.js';
 import { ALLOW_LINT_ERRORS_HELP } from './lintGate.js';
 import { UsageError } from './options.js';
 
@@ -57,6 +57,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('<files...>', 'topology files (YAML or JSON)')
     .option('--json', 'print the result as JSON')
     .option('--allow-lint-errors', ALLOW_LINT_ERRORS_HELP)
+    .option('--costs <file>', COSTS_HELP)
     .action((files: string[], options) => run(validateCommand(files, options, io)));
 
   program
@@ -67,6 +68,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('<files...>', 'topology files (YAML or JSON)')
     .option('--json', 'print JSON conforming to schemas/plan.schema.json')
     .option('--allow-lint-errors', ALLOW_LINT_ERRORS_HELP)
+    .option('--costs <file>', COSTS_HELP)
     .action((files: string[], options) => run(planCommand(files, options, io)));
 
   program
@@ -74,6 +76,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description('print the deployment as a mermaid flowchart')
     .argument('<file>', 'a topology file (YAML or JSON)')
     .option('--markdown', 'wrap the chart in a ```mermaid block')
+    .option('--costs <file>', COSTS_HELP)
     .action((file: string, options) => run(diagramCommand(file, options, io)));
 
   program
@@ -83,6 +86,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--seed <n>', 'seed of the run (default: simulation.seed of the file)')
     .option('--duration <time>', 'how long producers send, e.g. 10m (default: simulation.duration)')
     .option('--json', 'print JSON conforming to schemas/result.schema.json')
+    .option('--costs <file>', COSTS_HELP)
     .action((files: string[], options) => run(simulateCommand(files, options, io)));
 
   program
@@ -94,6 +98,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .requiredOption('--out <dir>', 'the directory to write (created; must be empty unless --force)')
     .option('--force', 'replace a non-empty output directory')
     .option('--json', 'print what was written as JSON conforming to schemas/export.schema.json')
+    .option('--costs <file>', COSTS_HELP)
     .action((file: string, options) => run(exportCommand(file, options, io)));
 
   const searchOptions = (command: Command) =>
@@ -126,6 +131,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   )
     .option('--out <file>', 'write the counterexample, if any, to this file (for replay --schedule)')
     .option('--json', 'print JSON conforming to schemas/check.schema.json')
+    .option('--costs <file>', COSTS_HELP)
     .action((file: string, options) => run(checkCommand(file, options, io)));
 
   searchOptions(
@@ -140,6 +146,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .option('--schedule <file>', 'a counterexample file written by check --out'),
   )
     .option('--json', 'print the simulation result as JSON (schemas/result.schema.json)')
+    .option('--costs <file>', COSTS_HELP)
     .action((file: string, options) => run(replayCommand(file, options, io)));
 
   registerDecideCommands(program, io, run);

@@ -5,7 +5,7 @@
 import type { Installation } from './installation.js';
 import { JavaProcess } from './javaProcess.js';
 
-export type ClientProgram = 'Producer' | 'Consumer' | 'Bench';
+export type ClientProgram = 'Producer' | 'Consumer' | 'Bench' | 'Calibrate';
 
 export function startClient(
   inst: Installation,
