@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { calibrateCommand } from './commands/calibrate.js';
 import { checkCommand } from './commands/check.js';
 import { diagramCommand } from './commands/diagram.js';
 import { exportCommand } from './commands/export.js';
@@ -150,6 +151,25 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .action((file: string, options) => run(replayCommand(file, options, io)));
 
   registerDecideCommands(program, io, run);
+
+  program
+    .command('calibrate')
+    .description(
+      "measure this machine's ActiveMQ and disk (round trip, fsync, broker CPU, vm:// hand-off, marshalling per KiB) and write a costs file",
+    )
+    .requiredOption('--out <file>', 'the costs file to write (YAML, schemas/costs.schema.json)')
+    .option(
+      '--broker <url>',
+      'measure a running broker, tcp://host:port (default: start one from the installation)',
+    )
+    .option(
+      '--disk <kind>',
+      'the disk the journal is on: the fsync is written as fsyncSsd, fsyncHdd or fsyncNfs',
+      'ssd',
+    )
+    .option('--quick', 'fewer repetitions and operations: a rougher figure in about half the time')
+    .option('--json', 'print the costs file as JSON')
+    .action((options) => run(calibrateCommand(options, io)));
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
