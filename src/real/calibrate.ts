@@ -104,7 +104,6 @@ export async function calibrate(
       await broker.waitUntilAccepting(BROKER_START_MS);
       url = broker.url;
     }
-    onProgress(`measuring ${url}: ${plan.reps} repetitions of ${plan.count} operations each`);
     const program = startClient(
       inst,
       classes,
@@ -120,6 +119,7 @@ export async function calibrate(
       },
       dir,
     );
+    onProgress(`measuring ${url} (pid ${program.pid}): ${plan.reps} repetitions of ${plan.count} operations each`);
     try {
       await finished(program, RUN_MS);
     } finally {
