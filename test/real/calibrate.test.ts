@@ -31,6 +31,12 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Killed processes are gone once the kernel and init have reaped them: a bounded wait. */
+async function gone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  return !alive(pid);
+}
+
 /** The PIDs and scratch directory calibrate reported on stderr. */
 function started(stderr: string): { pids: number[]; dirs: string[] } {
   return {
@@ -55,7 +61,7 @@ suite('brokerlab calibrate on the real broker', () => {
       expect(readFileSync(costs, 'utf8')).toMatch(/measuredBy: /);
       const { pids, dirs } = started(run.stderr);
       expect(pids).toHaveLength(2); // the broker and the measuring JVM
-      for (const pid of pids) expect(alive(pid), `pid ${pid}`).toBe(false);
+      for (const pid of pids) expect(await gone(pid), `pid ${pid}`).toBe(true);
       for (const d of dirs) expect(existsSync(d), d).toBe(false);
 
       // The same file, given on the command line or named by a topology beside it.
@@ -107,7 +113,7 @@ suite('brokerlab calibrate on the real broker', () => {
       expect(pids).toHaveLength(2);
       child.kill('SIGINT');
       expect(await exited).toBe(130);
-      for (const pid of pids) expect(alive(pid), `pid ${pid}`).toBe(false);
+      for (const pid of pids) expect(await gone(pid), `pid ${pid}`).toBe(true);
       for (const d of dirs) expect(existsSync(d), d).toBe(false);
       expect(existsSync(out)).toBe(false);
     },
