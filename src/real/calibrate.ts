@@ -119,7 +119,9 @@ export async function calibrate(
       },
       dir,
     );
-    onProgress(`measuring ${url} (pid ${program.pid}): ${plan.reps} repetitions of ${plan.count} operations each`);
+    onProgress(
+      `measuring ${url} (pid ${program.pid}): ${plan.reps} repetitions of ${plan.count} operations each`,
+    );
     try {
       await finished(program, RUN_MS);
     } finally {
