@@ -1,6 +1,6 @@
 /**
  * brokerlab's library API, in the order data flows: topology -> plan -> simulation -> check and
- * report. Everything here is pure except `loadTopologyFile`, which reads the file.
+ * report. Everything here is pure except `loadTopologyFile` and `loadCostsFile`, which read files.
  */
 
 // Check: guarantees and the fault-schedule search.
