@@ -144,62 +144,67 @@ public final class Calibrate {
     }
   }
 
-  /** Send, then receive the same message on another connection: one at a time. */
-  private long[] roundTrips(ActiveMQConnectionFactory f, int size) throws Exception {
-    Connection pc = f.createConnection();
-    Connection cc = f.createConnection();
-    try {
+  /** A non-persistent producer and a consumer of one queue, each on its own connection. */
+  private static final class Pair implements AutoCloseable {
+    final Connection pc;
+    final Connection cc;
+    final Session ps;
+    final MessageProducer producer;
+    final MessageConsumer consumer;
+
+    Pair(ActiveMQConnectionFactory f, String queue) throws Exception {
+      pc = f.createConnection();
+      cc = f.createConnection();
       pc.start();
       cc.start();
-      Session ps = pc.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      ps = pc.createSession(false, Session.AUTO_ACKNOWLEDGE);
       Session cs = cc.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      String queue = "calibrate.latency";
-      MessageProducer p = ps.createProducer(ps.createQueue(queue));
-      p.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-      MessageConsumer consumer = cs.createConsumer(cs.createQueue(queue));
-      Payload payload = new Payload("text", size);
-      long[] ns = new long[count];
-      for (int i = 0; i < warmup + count; i++) {
-        Message m = payload.create(ps, i + 1);
-        long t0 = System.nanoTime();
-        p.send(m);
-        Message r = consumer.receive(10_000);
-        if (r == null) throw new IllegalStateException("no message within 10 s");
-        Payload.read(r);
-        long t1 = System.nanoTime();
-        if (i >= warmup) ns[i - warmup] = t1 - t0;
-      }
-      return ns;
-    } finally {
+      producer = ps.createProducer(ps.createQueue(queue));
+      producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+      consumer = cs.createConsumer(cs.createQueue(queue));
+    }
+
+    Message receive() throws Exception {
+      Message r = consumer.receive(10_000);
+      if (r == null) throw new IllegalStateException("no message within 10 s");
+      return r;
+    }
+
+    @Override
+    public void close() throws Exception {
       pc.close();
       cc.close();
     }
   }
 
+  /** Send, then receive the same message on another connection: one at a time. */
+  private long[] roundTrips(ActiveMQConnectionFactory f, int size) throws Exception {
+    try (Pair pair = new Pair(f, "calibrate.latency")) {
+      Payload payload = new Payload("text", size);
+      long[] ns = new long[count];
+      for (int i = 0; i < warmup + count; i++) {
+        Message m = payload.create(pair.ps, i + 1);
+        long t0 = System.nanoTime();
+        pair.producer.send(m);
+        Payload.read(pair.receive());
+        long t1 = System.nanoTime();
+        if (i >= warmup) ns[i - warmup] = t1 - t0;
+      }
+      return ns;
+    }
+  }
+
   /** The broker's CPU time (user + system) per message over `cpuCount` sent and received. */
   private long brokerCpuNs(ActiveMQConnectionFactory f) throws Exception {
-    ProcessHandle broker = ProcessHandle.of(brokerPid).orElseThrow(() -> new IllegalStateException("no broker process " + brokerPid));
-    Connection pc = f.createConnection();
-    Connection cc = f.createConnection();
-    try {
-      pc.start();
-      cc.start();
-      Session ps = pc.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      Session cs = cc.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      String queue = "calibrate.cpu";
-      MessageProducer p = ps.createProducer(ps.createQueue(queue));
-      p.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-      MessageConsumer consumer = cs.createConsumer(cs.createQueue(queue));
+    ProcessHandle broker =
+        ProcessHandle.of(brokerPid).orElseThrow(() -> new IllegalStateException("no broker process " + brokerPid));
+    try (Pair pair = new Pair(f, "calibrate.cpu")) {
       Payload payload = new Payload("text", 64);
       long before = cpuNs(broker);
       // A burst, as under load: per-message work, not the wake-ups of one message at a time.
-      for (int i = 0; i < cpuCount; i++) p.send(payload.create(ps, i + 1));
-      for (int i = 0; i < cpuCount; i++)
-        if (consumer.receive(10_000) == null) throw new IllegalStateException("no message within 10 s");
+      for (int i = 0; i < cpuCount; i++) pair.producer.send(payload.create(pair.ps, i + 1));
+      for (int i = 0; i < cpuCount; i++) pair.receive();
       return (cpuNs(broker) - before) / cpuCount;
-    } finally {
-      pc.close();
-      cc.close();
     }
   }
 
