@@ -32,7 +32,7 @@ export async function crashReal(lab: Lab, t: Topology): Promise<CrashOutcome> {
   return withRun(`crash-${t.name}`, async (run) => {
     const cluster = t.cluster!;
     const fault = onlyFault(t);
-    let { broker } = await clusterBroker(lab, run, 'broker-0', cluster, join(run.dir, 'kahadb'));
+    let broker = await clusterBroker(lab, run, 'broker-0', cluster, join(run.dir, 'kahadb'));
     // Every JVM starts while the broker does (their failover: transports wait for it); the
     // producer sends once everyone is connected and it is told to go.
     const url = failoverUrl([broker], t.failover);
@@ -50,18 +50,18 @@ export async function crashReal(lab: Lab, t: Topology): Promise<CrashOutcome> {
     const startMs = Date.now();
     await sleep(fault.atUs / 1000 - (Date.now() - startMs));
     const faultMs = Date.now();
-    if (fault.kind === 'process-crash') await consumers.get(fault.target)!.kill();
+    if (fault.kind === 'process-crash') await consumerProcess(consumers, fault.target).kill();
     else {
       await (fault.kind === 'broker-restart' ? broker.stop() : broker.kill());
       await sleep((fault.restartAfterUs ?? cluster.restartUs) / 1000 - (Date.now() - faultMs));
-      ({ broker } = await clusterBroker(
+      broker = await clusterBroker(
         lab,
         run,
         'broker-0',
         cluster,
         join(run.dir, 'kahadb'),
         broker.openwirePort,
-      ));
+      );
       await broker.waitUntilAccepting(BROKER_START_MS);
     }
     await producer.exited;
@@ -74,6 +74,15 @@ export async function crashReal(lab: Lab, t: Topology): Promise<CrashOutcome> {
       faultMs,
     );
   });
+}
+
+function consumerProcess(consumers: Map<string, JavaProcess>, target: string): JavaProcess {
+  const p = consumers.get(target);
+  if (!p)
+    throw new Error(
+      `a process-crash experiment kills a consumer; ${target} is none of ${[...consumers.keys()]}`,
+    );
+  return p;
 }
 
 function onlyFault(t: Topology): ScheduledFault {
@@ -151,7 +160,7 @@ export function crashSimulated(t: Topology): CrashOutcome {
   const r = simulateMirror(t);
   const f = r.faults[0]!;
   return {
-    acknowledged: r.fates.sent - r.fates.sendFailed,
+    acknowledged: r.fates.sent - r.fates.sendFailed - r.fates.unknown,
     lost: r.fates.lost,
     atRisk: f.atRisk,
     duplicates: r.duplicates,

@@ -2,11 +2,13 @@
  * Every fidelity experiment, each with its mirror topology (fidelity/topologies/<name>.yaml), and
  * how its real repetitions and its simulation become rows of docs/FIDELITY.md.
  */
+
+import type { Topology } from '../src/topology/types.js';
 import { type CrashOutcome, crashReal, crashSimulated } from './crashLoss.js';
 import { failoverReal, failoverSimulated } from './failover.js';
 import type { Lab } from './lab.js';
 import { loadMirror } from './mirror.js';
-import { transportReal, transportSimulated } from './transport.js';
+import { type TransportOutcome, transportReal, transportSimulated } from './transport.js';
 import { lossCategory, median, medianRun, withinTolerance } from './verdict.js';
 
 export interface Row {
@@ -20,12 +22,28 @@ export interface Row {
   raw: string;
 }
 
+/**
+ * The real repetitions are plain data (saved in docs/fidelity-real.json), so that the rows can be
+ * judged again against a changed model without a broker: `npm run fidelity -- --resimulate`.
+ */
 export interface Experiment {
   id: string;
   title: string;
   mirrors: string[];
-  /** Runs the real repetitions and the simulation; returns the rows. */
-  run(lab: Lab, reps: number, progress: (what: string) => void): Promise<Row[]>;
+  measure(lab: Lab, reps: number, progress: (what: string) => void): Promise<unknown[]>;
+  /** Simulates the mirror topologies and judges them against the real repetitions. */
+  judge(real: unknown[]): Row[];
+}
+
+/** One experiment, typed by what a real repetition yields (the list of experiments is not). */
+function experiment<T>(e: {
+  id: string;
+  title: string;
+  mirrors: string[];
+  measure(lab: Lab, reps: number, progress: (what: string) => void): Promise<T[]>;
+  judge(real: T[]): Row[];
+}): Experiment {
+  return { ...e, judge: (real) => e.judge(real as T[]) };
 }
 
 async function repeat<T>(reps: number, progress: (what: string) => void, id: string, once: () => Promise<T>) {
@@ -37,20 +55,29 @@ async function repeat<T>(reps: number, progress: (what: string) => void, id: str
   return out;
 }
 
-function crash(id: string, title: string, judgeDuplicates = false): Experiment {
-  return {
+/** An experiment on one mirror topology: `reps` real runs, then rows from them and the simulation. */
+function oneMirror<T>(
+  id: string,
+  title: string,
+  runReal: (lab: Lab, t: Topology) => Promise<T>,
+  rows: (t: Topology, real: T[]) => Row[],
+): Experiment {
+  return experiment<T>({
     id,
     title,
     mirrors: [id],
-    async run(lab, reps, progress) {
-      const t = loadMirror(id);
-      const real = await repeat(reps, progress, id, () => crashReal(lab, t));
-      const sim = crashSimulated(t);
-      const rows = [lossRow(id, real, sim)];
-      if (judgeDuplicates) rows.push(duplicateRow(id, real, sim));
-      return rows;
-    },
-  };
+    measure: (lab, reps, progress) => repeat(reps, progress, id, () => runReal(lab, loadMirror(id))),
+    judge: (real) => rows(loadMirror(id), real),
+  });
+}
+
+function crash(id: string, title: string, judgeDuplicates = false): Experiment {
+  return oneMirror(id, title, crashReal, (t, real) => {
+    const sim = crashSimulated(t);
+    const rows = [lossRow(id, real, sim)];
+    if (judgeDuplicates) rows.push(duplicateRow(id, real, sim));
+    return rows;
+  });
 }
 
 function lossRow(id: string, real: CrashOutcome[], sim: CrashOutcome): Row {
@@ -91,24 +118,29 @@ function crashText(o: CrashOutcome): string {
   return `sent ${o.acknowledged} lost ${o.lost} at risk ${o.atRisk} dup ${o.duplicates} redelivered ${o.redelivered}`;
 }
 
+interface TransportPair {
+  vm: TransportOutcome;
+  tcp: TransportOutcome;
+}
+
 function transport(type: 'text' | 'object', persistence: 'persistent' | 'nonpersistent'): Experiment {
   const id = `transport-${type}-${persistence}`;
   const vm = `transport-vm-${type}-${persistence}`;
   const tcp = `transport-tcp-${type}-${persistence}`;
-  return {
+  return experiment<TransportPair>({
     id,
     title: `vm:// against tcp://, ${type === 'text' ? 'TextMessage' : 'ObjectMessage'}, ${persistence === 'persistent' ? 'persistent' : 'non-persistent'}`,
     mirrors: [vm, tcp],
-    async run(lab, reps, progress) {
-      const [tv, tt] = [loadMirror(vm), loadMirror(tcp)];
-      const real = await repeat(reps, progress, id, async () => ({
-        vm: await transportReal(lab, tv),
-        tcp: await transportReal(lab, tt),
-      }));
-      const sim = { vm: transportSimulated(tv), tcp: transportSimulated(tt) };
-      const latency = (r: typeof sim) => r.tcp.latencyP50Us / r.vm.latencyP50Us;
-      const throughput = (r: typeof sim) => r.vm.throughputPerSecond / r.tcp.throughputPerSecond;
-      const raw = (r: typeof sim) =>
+    measure: (lab, reps, progress) =>
+      repeat(reps, progress, id, async () => ({
+        vm: await transportReal(lab, loadMirror(vm)),
+        tcp: await transportReal(lab, loadMirror(tcp)),
+      })),
+    judge(real) {
+      const sim = { vm: transportSimulated(loadMirror(vm)), tcp: transportSimulated(loadMirror(tcp)) };
+      const latency = (r: TransportPair) => r.tcp.latencyP50Us / r.vm.latencyP50Us;
+      const throughput = (r: TransportPair) => r.vm.throughputPerSecond / r.tcp.throughputPerSecond;
+      const raw = (r: TransportPair) =>
         `p50 vm ${r.vm.latencyP50Us}us tcp ${r.tcp.latencyP50Us}us, throughput vm ${r.vm.throughputPerSecond}/s tcp ${r.tcp.throughputPerSecond}/s`;
       const rawText = `real ${real.map(raw).join('; ')} | simulated ${raw(sim)}`;
       return [
@@ -116,7 +148,7 @@ function transport(type: 'text' | 'object', persistence: 'persistent' | 'nonpers
         ratioRow(id, 'throughput, vm / tcp', real.map(throughput), throughput(sim), rawText),
       ];
     },
-  };
+  });
 }
 
 function ratioRow(id: string, measure: string, real: number[], sim: number, raw: string): Row {
@@ -132,27 +164,21 @@ function ratioRow(id: string, measure: string, real: number[], sim: number, raw:
 }
 
 function failover(id: string, title: string): Experiment {
-  return {
-    id,
-    title,
-    mirrors: [id],
-    async run(lab, reps, progress) {
-      const t = loadMirror(id);
-      const real = (await repeat(reps, progress, id, () => failoverReal(lab, t))).map((r) => r.gapUs);
-      const sim = failoverSimulated(t).gapUs;
-      const s = (us: number) => `${(us / 1e6).toFixed(2)}s`;
-      return [
-        {
-          experiment: id,
-          measure: 'gap: kill to first acknowledged send',
-          real: spread(real, s),
-          simulated: s(sim),
-          ok: sim >= 0 && withinTolerance(sim, median(real)),
-          raw: `real ${real.map(s).join(', ')} | simulated ${s(sim)}`,
-        },
-      ];
-    },
-  };
+  return oneMirror(id, title, failoverReal, (t, runs) => {
+    const real = runs.map((r) => r.gapUs);
+    const sim = failoverSimulated(t).gapUs;
+    const s = (us: number) => `${(us / 1e6).toFixed(2)}s`;
+    return [
+      {
+        experiment: id,
+        measure: 'gap: kill to first acknowledged send',
+        real: spread(real, s),
+        simulated: s(sim),
+        ok: sim >= 0 && withinTolerance(sim, median(real)),
+        raw: `real ${real.map(s).join(', ')} | simulated ${s(sim)}`,
+      },
+    ];
+  });
 }
 
 function spread(values: number[], show: (v: number) => string): string {

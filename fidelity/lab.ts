@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrokerLaunch, launchBroker, type RealBroker } from '../src/real/broker.js';
+import { launchBroker, type RealBroker } from '../src/real/broker.js';
 import { brokerXml } from '../src/real/brokerXml.js';
 import { type ClientProgram, startClient } from '../src/real/clients.js';
 import { findInstallation, INSTALL_HINT, type Installation } from '../src/real/installation.js';
@@ -57,7 +57,7 @@ export async function clusterBroker(
   cluster: ClusterSettings,
   kahadbDir: string,
   port?: number,
-): Promise<{ broker: RealBroker; launch: BrokerLaunch }> {
+): Promise<RealBroker> {
   const dataDir = join(run.dir, name);
   mkdirSync(dataDir, { recursive: true });
   const openwirePort = port ?? (await freePort());
@@ -71,8 +71,7 @@ export async function clusterBroker(
     journalDiskSyncStrategy: cluster.store.journalDiskSyncStrategy,
     ...(lockMs === undefined ? {} : { lockAcquireSleepIntervalMs: lockMs }),
   });
-  const launch: BrokerLaunch = { config: { text }, dataDir, openwirePort };
-  return { broker: run.own(launchBroker(lab.inst, launch)), launch };
+  return run.own(launchBroker(lab.inst, { config: { text }, dataDir, openwirePort }));
 }
 
 /** A client program (real/java) owned by the run. */

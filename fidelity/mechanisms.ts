@@ -24,8 +24,9 @@ export const MECHANISMS: Record<string, string> = {
   'transport-object-nonpersistent':
     "As for TextMessage, plus ObjectMessage serialization on send and deserialization in getObject() on both transports (the simulator charges it on vm:// and on tcp://, but the tcp path's fixed costs dominate the ratio).",
   'transport-text-persistent':
-    "Persistent sends are dominated by the journal fsync on both transports, so both ratios approach 1; the simulator's ceiling (one fsync per send cycle) and latency follow that. Where it disagrees, the fixed per-message costs above are the cause.",
-  'transport-object-persistent': 'As for persistent TextMessage: the fsync dominates both transports.',
+    "The journal fsync dominates both transports, so both ratios are nearer 1, and the simulator follows that. What is left is the tcp:// path's fixed per-message cost (marshalling, a socket write and the broker's transport thread per connection, a second JVM), which the simulator charges as a LAN round trip instead: the same missing per-connection transport mechanism as for non-persistent messages.",
+  'transport-object-persistent':
+    "As for persistent TextMessage: the fsync dominates both transports, and the tcp:// path's per-connection transport cost (larger for a serialized ObjectMessage) is what the simulator does not model.",
   'failover-default-lock-poll':
     "The gap is the slave's next lock poll, plus store recovery, plus the failover client's next reconnect attempt after the new master is up (10 ms doubling: the attempts fall at about 5.1 s and 10.2 s after the failure).",
   'failover-1s-lock-poll':

@@ -35,6 +35,7 @@ export function fidelityMarkdown(
     `${agree} of ${rows.length} measures within tolerance. Tolerance: a loss category (none; a handful,`,
     `at most ${HANDFUL} messages; a large share; all, at least 90% of what was at risk) must match the`,
     `real median's exactly; a ratio or a failover gap must be within ±${TOLERANCE * 100}% of the real median.`,
+    ...busyNote(machine, endLoad),
     '',
     '| experiment | measure | real (min / median / max) | simulated | within tolerance |',
     '|---|---|---|---|---|',
@@ -43,6 +44,9 @@ export function fidelityMarkdown(
     ),
     '',
     '## Where the simulator disagrees, and the mechanism it lacks',
+    '',
+    'What we believe ActiveMQ does there and the simulator does not: to be fixed in the model by',
+    'mechanism (never by a factor fitted to these figures), then measured again.',
     '',
     ...disagreements(experiments, rows),
     '## The experiments',
@@ -53,10 +57,32 @@ export function fidelityMarkdown(
     '',
     '## Raw figures',
     '',
-    ...rows.map((r) => `- ${r.experiment}, ${r.measure}: ${r.raw}`),
+    ...rawLines(rows),
     '',
   ];
   return out.join('\n');
+}
+
+/** Other work sharing the cores makes latency and throughput noisier: say so, with the figures. */
+function busyNote(machine: Machine, endLoad: number): string[] {
+  if (Math.max(machine.loadAverage, endLoad) <= machine.cores) return [];
+  return [
+    '',
+    `The machine was busy with other work while this ran (load average ${machine.loadAverage} to ${endLoad}`,
+    `on ${machine.cores} cores): latency and throughput figures spread more than on a quiet machine.`,
+    'Run `npm run fidelity` on a quiet one before reading much into a ratio.',
+  ];
+}
+
+/** Each experiment's raw figures once (its rows may share them). */
+function rawLines(rows: Row[]): string[] {
+  const seen = new Set<string>();
+  return rows.flatMap((r) => {
+    const key = `${r.experiment}\n${r.raw}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [`- ${r.experiment}: ${r.raw}`];
+  });
 }
 
 function disagreements(experiments: Experiment[], rows: Row[]): string[] {

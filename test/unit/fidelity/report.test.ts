@@ -16,7 +16,13 @@ const machine: Machine = {
   loadAverage: 1.5,
 };
 
-const experiment = (id: string): Experiment => ({ id, title: id, mirrors: [id], run: async () => [] });
+const experiment = (id: string): Experiment => ({
+  id,
+  title: id,
+  mirrors: [id],
+  measure: async () => [],
+  judge: () => [],
+});
 const row = (experiment: string, ok: boolean): Row => ({
   experiment,
   measure: 'lost',
