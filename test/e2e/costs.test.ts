@@ -45,3 +45,18 @@ describe('--costs FILE', () => {
     }
   });
 });
+
+describe('calibrate, before it starts anything', () => {
+  it('refuses a --broker that is not tcp://host:port, or where nothing listens, with exit 2', async () => {
+    const out = join(dir, 'never.yaml');
+    const bad = await runCli(['calibrate', '--broker', 'localhost:61616', '--out', out]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('give it as tcp://host:port');
+    const nobody = await runCli(['calibrate', '--broker', 'tcp://127.0.0.1:1', '--out', out]);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain('nothing accepts connections there');
+    const disk = await runCli(['calibrate', '--disk', 'tape', '--out', out]);
+    expect(disk.code).toBe(2);
+    expect(disk.stderr).toContain('--disk `tape` is not one of ssd, hdd, nfs');
+  });
+});

@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { calibrate, DEFAULT_PLAN, QUICK_PLAN } from '../../real/calibrate.js';
 import { COSTS_FILE_HEADER, costsDocument, deriveCosts } from '../../real/calibration.js';
 import { findInstallation, INSTALL_HINT } from '../../real/installation.js';
+import { accepts } from '../../real/ports.js';
 import { quote } from '../../text/quote.js';
 import { loadCostsText } from '../../topology/load.js';
 import type { DiskKind } from '../../topology/types.js';
@@ -14,6 +15,7 @@ import { type CliIo, checkOutputFile, EXIT_OK, jsonText, writeFileAtomic } from 
 import { UsageError } from '../options.js';
 
 const DISK_KINDS: readonly DiskKind[] = ['ssd', 'hdd', 'nfs'];
+const BROKER_CONNECT_MS = 5_000;
 
 export interface CalibrateCommandOptions {
   out: string;
@@ -27,11 +29,8 @@ export async function calibrateCommand(options: CalibrateCommandOptions, io: Cli
   const disk = (options.disk ?? 'ssd') as DiskKind;
   if (!DISK_KINDS.includes(disk))
     throw new UsageError(`--disk ${quote(options.disk!)} is not one of ${DISK_KINDS.join(', ')}`);
-  if (options.broker !== undefined && !/^tcp:\/\/[^:/?]+:\d{1,5}$/.test(options.broker))
-    throw new UsageError(
-      `--broker ${quote(options.broker)} is not a broker's OpenWire address; give it as tcp://host:port, e.g. tcp://127.0.0.1:61616`,
-    );
   await checkOutputFile('--out', options.out);
+  if (options.broker !== undefined) await checkBroker(options.broker);
   const found = findInstallation();
   if (!found.ok) throw new UsageError(`calibrate needs ${found.missing}; ${INSTALL_HINT}`);
   const run = await calibrate(
@@ -50,6 +49,19 @@ export async function calibrateCommand(options: CalibrateCommandOptions, io: Cli
   await writeFileAtomic(options.out, text);
   io.out(options.json ? jsonText(document) : summary(options.out, document));
   return EXIT_OK;
+}
+
+/** `--broker tcp://host:port`, and something listening there, before anything starts. */
+async function checkBroker(url: string): Promise<void> {
+  const address = /^tcp:\/\/([^:/?]+):(\d{1,5})$/.exec(url);
+  if (!address)
+    throw new UsageError(
+      `--broker ${quote(url)} is not a broker's OpenWire address; give it as tcp://host:port, e.g. tcp://127.0.0.1:61616`,
+    );
+  if (!(await accepts(Number(address[2]), BROKER_CONNECT_MS, address[1])))
+    throw new UsageError(
+      `--broker ${quote(url)}: nothing accepts connections there within ${BROKER_CONNECT_MS / 1000} s; is the broker running, and its OpenWire connector on that address?`,
+    );
 }
 
 function summary(out: string, document: Record<string, unknown>): string {
