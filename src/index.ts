@@ -8,7 +8,9 @@ export { GUARANTEES, judge, type Verdict } from './check/guarantees.js';
 export {
   type CheckOptions,
   type CheckOutcome,
+  changedByRemoval,
   checkTopology,
+  type Removal,
   replayCandidate,
   runSchedule,
   type Trial,
