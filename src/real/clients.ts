@@ -5,7 +5,7 @@
 import type { Installation } from './installation.js';
 import { JavaProcess } from './javaProcess.js';
 
-export type ClientProgram = 'Producer' | 'Consumer' | 'Bench' | 'App';
+export type ClientProgram = 'Producer' | 'Consumer' | 'Bench' | 'App' | 'Calibrate';
 
 export function startClient(
   inst: Installation,

@@ -29,10 +29,10 @@ const VERIFY_SCENARIOS = SCENARIOS.filter((s) => s.id !== 'baseline' && s.id !==
 
 export async function verifyCommand(
   file: string,
-  options: { scenario?: string; maxProcesses?: string; json?: boolean; html?: string },
+  options: { scenario?: string; maxProcesses?: string; json?: boolean; html?: string; costs?: string },
   io: CliIo,
 ): Promise<number> {
-  const loaded = await loadAll([file], io);
+  const loaded = await loadAll([file], io, options.costs);
   if (!loaded) return EXIT_BAD_INPUT;
   const topology = loaded[0]!.topology;
   const scenario = scenarioOption(
