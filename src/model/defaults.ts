@@ -36,7 +36,7 @@ export const DEFAULT_COSTS: Readonly<CostModel> = {
   bridgeReconnectInitialUs: 1 * S, // W:networks-of-brokers
   bridgeReconnectMaxUs: 30 * S, // W:networks-of-brokers
   inactivityUs: 30 * S, // W:activemq-classic-inactivitymonitor, maxInactivityDuration
-  redeliveryDelayUs: 1 * S, // W:redelivery-policy
+  redeliveryDelayUs: 1 * S, // W:redelivery-policy; client-side, on rollback / recover (a dead consumer's messages are re-dispatched at once)
   maxRedeliveries: 6, // W:redelivery-policy, then ActiveMQ.DLQ
 };
 

@@ -198,8 +198,10 @@ function isPendingAt(w: World, b: BrokerRt, c: number, gen: number): boolean {
 }
 
 /**
- * A consumer let go of `c` without acknowledging it: the broker redelivers it after the
- * redelivery delay, or moves it to the DLQ once it has been redelivered too often.
+ * A consumer let go of `c` without acknowledging it (it died, or its connection broke): the
+ * broker re-dispatches it at once, marked redelivered, or moves it to the DLQ once it has been
+ * redelivered too often. The RedeliveryPolicy delay is the client's, on rollback / recover
+ * (MODEL.md), not the broker's: a dead consumer's messages do not wait for it.
  */
 export function redeliver(w: World, b: BrokerRt, c: number, fault: number): void {
   const copies = w.copies;
@@ -215,7 +217,7 @@ export function redeliver(w: World, b: BrokerRt, c: number, fault: number): void
     return;
   }
   assertFreshStamp(w, c, stamp, Ev.Redeliver);
-  w.queue.push(w.now + w.costs.redeliveryDelayUs, Ev.Redeliver, c, stamp);
+  w.queue.push(w.now, Ev.Redeliver, c, stamp);
 }
 
 export function onRedeliver(w: World, c: number, stamp: number): void {
