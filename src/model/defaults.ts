@@ -110,7 +110,8 @@ export const DEFAULT_PRODUCER: Readonly<Omit<Producer, 'destination'>> = {
 };
 
 export const DEFAULT_CONSUMER: Readonly<Omit<Consumer, 'destination' | 'prefetch'>> = {
-  ackMode: 'auto',
+  ackMode: 'auto', // JMS Session.AUTO_ACKNOWLEDGE, what most listener containers use
+  ackEvery: 1, // [est] an application acknowledges (or commits) each message unless it says otherwise
   processingUs: 1 * MS,
 };
 

@@ -171,6 +171,7 @@ class Normalizer {
       consumers: (a.consumers ?? []).map((c: Raw, j: number) => ({
         destination: c.destination,
         ackMode: c.ackMode ?? DEFAULT_CONSUMER.ackMode,
+        ackEvery: c.ackEvery ?? DEFAULT_CONSUMER.ackEvery,
         processingUs: this.duration(c.processingTime, DEFAULT_CONSUMER.processingUs, [
           ...path,
           'consumers',

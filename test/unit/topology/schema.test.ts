@@ -104,6 +104,7 @@ const MODEL_DEFAULTS: Record<string, [Parse, unknown]> = {
   '#/$defs/producer/properties/messageType': [same, DEFAULT_PRODUCER.messageType],
   '#/$defs/producer/properties/arrival': [same, DEFAULT_PRODUCER.arrival],
   '#/$defs/consumer/properties/ackMode': [same, DEFAULT_CONSUMER.ackMode],
+  '#/$defs/consumer/properties/ackEvery': [same, DEFAULT_CONSUMER.ackEvery],
   '#/$defs/consumer/properties/processingTime': [us, DEFAULT_CONSUMER.processingUs],
   '#/$defs/diskKind': [same, DEFAULT_STORE.disk],
   '#/$defs/syncStrategy': [same, DEFAULT_STORE.journalDiskSyncStrategy],
