@@ -13,6 +13,7 @@ import type {
   FaultSearch,
   LockSettings,
   Producer,
+  SendMode,
   SimulationSettings,
   StoreSettings,
 } from '../topology/types.js';
@@ -100,14 +101,27 @@ export const DEFAULT_DESTINATION_TYPE = 'queue';
 /** [est] a crashed application process is restarted by its supervisor. */
 export const DEFAULT_PROCESS_RESTART_US = 30 * S;
 
-export const DEFAULT_PRODUCER: Readonly<Omit<Producer, 'destination'>> = {
+export const DEFAULT_PRODUCER: Readonly<Omit<Producer, 'destination' | 'sendMode'>> = {
   ratePerSecond: 10,
   sizeBytes: 1024,
   persistent: true, // JMS default delivery mode
-  sendMode: 'sync', // persistent non-transacted sends are synchronous (W:async-sends)
   messageType: 'text',
   arrival: 'poisson',
 };
+
+/**
+ * ActiveMQ's send mode when the topology names none (W:async-sends; ActiveMQSession.send): a
+ * persistent, non-transacted send is synchronous, a non-persistent one asynchronous, unless the
+ * connection says alwaysSyncSend (which also overrides useAsyncSend).
+ */
+export function defaultSendMode(
+  persistent: boolean,
+  alwaysSyncSend: boolean,
+  useAsyncSend?: SendMode,
+): SendMode {
+  if (alwaysSyncSend) return 'sync';
+  return useAsyncSend ?? (persistent ? 'sync' : 'async');
+}
 
 export const DEFAULT_CONSUMER: Readonly<Omit<Consumer, 'destination' | 'prefetch'>> = {
   ackMode: 'auto', // JMS Session.AUTO_ACKNOWLEDGE, what most listener containers use

@@ -19,6 +19,7 @@ import {
   DEFAULT_SIMULATION,
   DEFAULT_SLOWDOWN_FACTOR,
   DEFAULT_STORE,
+  defaultSendMode,
   LIMITS,
 } from '../model/defaults.js';
 import { type DocPath, formatPath, type PathIssue } from './issues.js';
@@ -163,7 +164,11 @@ class Normalizer {
           ratePerSecond: this.rate(p.rate, DEFAULT_PRODUCER.ratePerSecond, [...at, 'rate']),
           sizeBytes: this.size(p.size, DEFAULT_PRODUCER.sizeBytes, LIMITS.messageSizeBytes, [...at, 'size']),
           persistent: p.persistent ?? DEFAULT_PRODUCER.persistent,
-          sendMode: p.sendMode ?? DEFAULT_PRODUCER.sendMode,
+          sendMode: defaultSendMode(
+            p.persistent ?? DEFAULT_PRODUCER.persistent,
+            p.alwaysSyncSend ?? false,
+            p.sendMode,
+          ),
           messageType: p.messageType ?? DEFAULT_PRODUCER.messageType,
           arrival: p.arrival ?? DEFAULT_PRODUCER.arrival,
         };

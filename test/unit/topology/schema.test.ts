@@ -100,7 +100,7 @@ const MODEL_DEFAULTS: Record<string, [Parse, unknown]> = {
   '#/$defs/producer/properties/rate': [perSecond, DEFAULT_PRODUCER.ratePerSecond],
   '#/$defs/producer/properties/size': [bytes, DEFAULT_PRODUCER.sizeBytes],
   '#/$defs/producer/properties/persistent': [same, DEFAULT_PRODUCER.persistent],
-  '#/$defs/producer/properties/sendMode': [same, DEFAULT_PRODUCER.sendMode],
+  '#/$defs/producer/properties/alwaysSyncSend': [same, false],
   '#/$defs/producer/properties/messageType': [same, DEFAULT_PRODUCER.messageType],
   '#/$defs/producer/properties/arrival': [same, DEFAULT_PRODUCER.arrival],
   '#/$defs/consumer/properties/ackMode': [same, DEFAULT_CONSUMER.ackMode],
