@@ -12,6 +12,11 @@ export function attachConsumer(w: World, k: ConsumerRt, broker: number): void {
   k.busyUntilUs = w.now;
   b.consumersByDest[k.dest]!.push(k.id);
   dispatchPending(w, b, k.dest);
+  // A network of brokers: the new consumer is demand for the brokers bridged to this one, which
+  // may now forward what they had queued with nobody to take it.
+  for (const other of w.brokers)
+    if (other.id !== b.id && isActive(other) && w.peersOf[other.id]!.includes(b.id))
+      dispatchPending(w, other, k.dest);
 }
 
 /**
