@@ -2,7 +2,6 @@
  * Broker lifecycles (the xstate broker machine, stepped by lifecycle.ts), store locks, recovery,
  * and what a broker's death does to the messages it holds (MODEL.md, "Fault x configuration").
  */
-
 import { type BrokerEffect, brokerMachine } from '../machines/brokerMachine.js';
 import { releaseFromConsumer } from './acks.js';
 import { brokerState, isActive, isDown } from './brokerState.js';
