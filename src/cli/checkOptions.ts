@@ -10,9 +10,9 @@ import { FAULT_KINDS, type FaultKind } from '../model/faultKinds.js';
 import { quote } from '../text/quote.js';
 import type { Guarantees, Topology } from '../topology/types.js';
 import { formatDurationUs } from '../topology/units.js';
+import type { CostsOption } from './io.js';
 import { parseDurationOption, parsePositiveInt, UsageError } from './options.js';
-
-export interface RawSearchOptions {
+export interface RawSearchOptions extends CostsOption {
   guarantee?: string[];
   maxFaults?: string;
   kinds?: string;

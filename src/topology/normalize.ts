@@ -79,6 +79,13 @@ export function normalizeTopology(raw: Raw): { topology: Topology; issues: PathI
   return { topology, issues: n.issues };
 }
 
+/** A costs table alone (a costs file's `costs`), checked as a topology's would be. */
+export function normalizeCosts(raw: Raw, path: DocPath): { costs: CostModel; issues: PathIssue[] } {
+  const n = new Normalizer();
+  const costs = n.costs(raw, path);
+  return { costs, issues: n.issues };
+}
+
 class Normalizer {
   readonly issues: PathIssue[] = [];
 
