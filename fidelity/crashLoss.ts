@@ -109,15 +109,12 @@ export function producerOptions(url: string, p: Producer, t: Topology) {
   };
 }
 
-/** The real consumer acknowledges every 50th message in CLIENT mode (see the mirror's comment). */
-const CLIENT_ACK_EVERY = 50;
-
 function consumerOptions(url: string, c: Consumer) {
   return {
     url,
     queue: c.destination,
-    ackMode: c.ackMode,
-    ackEvery: c.ackMode === 'auto' ? 1 : CLIENT_ACK_EVERY,
+    ackMode: c.ackMode === 'dups-ok' ? 'dups_ok' : c.ackMode,
+    ackEvery: c.ackEvery,
     processingMs: c.processingUs / 1000,
     prefetch: c.prefetch,
     idleMs: RUN_LIMIT_MS,

@@ -6,7 +6,7 @@
 
 import { DEFAULT_EMBEDDED } from '../model/defaults.js';
 import type { ClientConnection, Plan } from '../plan/types.js';
-import { usesAsyncSend } from '../plan/uris.js';
+import { sendOptions } from '../plan/uris.js';
 import { xbeanUri } from './layout.js';
 
 export interface ClientUri {
@@ -36,7 +36,7 @@ export function clientUrisOf(plan: Plan, appId: string): ClientUri[] {
 export function vmClientUri(plan: Plan, appId: string, broker: string): string {
   const e = plan.topology.embedded;
   const options = [`brokerConfig=${xbeanUri(broker)}`];
-  if (usesAsyncSend(plan.topology, appId)) options.push('jms.useAsyncSend=true');
+  options.push(...sendOptions(plan.topology, appId));
   if (e && e.copyMessageOnSend !== DEFAULT_EMBEDDED.copyMessageOnSend)
     options.push(`jms.copyMessageOnSend=${e.copyMessageOnSend}`);
   if (e && e.objectMessageSerializationDefered !== DEFAULT_EMBEDDED.objectMessageSerializationDefered)

@@ -25,7 +25,7 @@ export const DEFAULT_COSTS = {
   bridgeReconnectInitialUs: 1 * S, // W:networks-of-brokers
   bridgeReconnectMaxUs: 30 * S, // W:networks-of-brokers
   inactivityUs: 30 * S, // W:activemq-classic-inactivitymonitor, maxInactivityDuration
-  redeliveryDelayUs: 1 * S, // W:redelivery-policy
+  redeliveryDelayUs: 1 * S, // W:redelivery-policy; client-side, on rollback / recover (a dead consumer's messages are re-dispatched at once)
   maxRedeliveries: 6, // W:redelivery-policy, then ActiveMQ.DLQ
 } as const;
 
@@ -93,13 +93,27 @@ export const DEFAULT_PRODUCER = {
   ratePerSecond: 10,
   sizeBytes: 1024,
   persistent: true, // JMS default delivery mode
-  sendMode: 'sync', // persistent non-transacted sends are synchronous (W:async-sends)
   messageType: 'text',
   arrival: 'poisson',
 } as const;
 
+/**
+ * ActiveMQ's send mode when the topology names none (W:async-sends; ActiveMQSession.send): a
+ * persistent, non-transacted send is synchronous, a non-persistent one asynchronous, unless the
+ * connection says alwaysSyncSend (which also overrides useAsyncSend).
+ */
+export function defaultSendMode(
+  persistent: boolean,
+  alwaysSyncSend: boolean,
+  useAsyncSend?: 'sync' | 'async',
+): 'sync' | 'async' {
+  if (alwaysSyncSend) return 'sync';
+  return useAsyncSend ?? (persistent ? 'sync' : 'async');
+}
+
 export const DEFAULT_CONSUMER = {
-  ackMode: 'auto',
+  ackMode: 'auto', // JMS Session.AUTO_ACKNOWLEDGE, what most listener containers use
+  ackEvery: 1, // [est] an application acknowledges (or commits) each message unless it says otherwise
   processingUs: 1 * MS,
 } as const;
 

@@ -16,7 +16,7 @@ import type {
   PlannedProcess,
   PlannedStore,
 } from './types.js';
-import { bridgeUri, failoverUri, tcpUri, usesAsyncSend, vmUri } from './uris.js';
+import { bridgeUri, failoverUri, sendOptions, tcpUri, vmUri } from './uris.js';
 
 export function buildPlan(topology: Topology): Plan {
   const ha: PlannedHa | null = topology.cluster
@@ -179,7 +179,7 @@ function planConnections(t: Topology, processes: PlannedProcess[]): ClientConnec
     const tcp = (carries: ClientConnection['carries']): ClientConnection => ({
       process: p.name,
       transport: 'tcp',
-      uri: failoverUri(clusterBrokers, t.failover, usesAsyncSend(t, app.id) && carries !== 'consume'),
+      uri: failoverUri(clusterBrokers, t.failover, carries === 'consume' ? [] : sendOptions(t, app.id)),
       brokers: clusterBrokers,
       carries,
     });

@@ -130,7 +130,9 @@ const nonPersistentUnderNoLoss: Rule = ({ topology: t }) => {
 
 const asyncUnderNoLoss: Rule = ({ topology: t }) => {
   if (t.guarantees.lostAcknowledged === undefined) return [];
-  const apps = t.applications.filter((a) => a.producers.some((p) => p.sendMode === 'async')).map((a) => a.id);
+  const apps = t.applications
+    .filter((a) => a.producers.some((p) => p.persistent && p.sendMode === 'async'))
+    .map((a) => a.id);
   if (apps.length === 0) return [];
   return [
     {

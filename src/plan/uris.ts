@@ -13,11 +13,14 @@ export function vmUri(broker: string, persistent: boolean): string {
   return persistent ? `vm://${broker}?create=false` : `vm://${broker}?broker.persistent=false`;
 }
 
-/** `failover:(tcp://broker-0:61616,tcp://broker-1:61616)?randomize=false`, with every non-default option. */
+/**
+ * `failover:(tcp://broker-0:61616,tcp://broker-1:61616)?randomize=false`, with every non-default
+ * option, and the connection's send options (`jms.useAsyncSend=true`, see sendOptions).
+ */
 export function failoverUri(
   brokers: readonly string[],
   failover: FailoverSettings,
-  asyncSend: boolean,
+  jms: readonly string[],
 ): string {
   const options: string[] = [];
   const d = DEFAULT_FAILOVER;
@@ -34,7 +37,7 @@ export function failoverUri(
     options.push(`maxReconnectAttempts=${failover.maxReconnectAttempts}`);
   if (failover.timeoutUs !== d.timeoutUs) options.push(`timeout=${ms(failover.timeoutUs)}`);
   if (failover.trackMessages !== d.trackMessages) options.push(`trackMessages=${failover.trackMessages}`);
-  if (asyncSend) options.push('jms.useAsyncSend=true');
+  options.push(...jms);
   const list = brokers.map(tcpUri).join(',');
   return `failover:(${list})${options.length > 0 ? `?${options.join('&')}` : ''}`;
 }
@@ -48,7 +51,15 @@ function ms(us: number): number {
   return Math.round(us / 1000);
 }
 
-/** Whether any producer of the topology sends asynchronously (useAsyncSend on its connection). */
-export function usesAsyncSend(t: Topology, appId: string): boolean {
-  return t.applications.find((a) => a.id === appId)?.producers.some((p) => p.sendMode === 'async') ?? false;
+/**
+ * The send options an application's connection needs where its producers differ from ActiveMQ's
+ * default (persistent sync, non-persistent async): useAsyncSend for an async persistent one,
+ * alwaysSyncSend for a sync non-persistent one.
+ */
+export function sendOptions(t: Topology, appId: string): string[] {
+  const producers = t.applications.find((a) => a.id === appId)?.producers ?? [];
+  const options: string[] = [];
+  if (producers.some((p) => p.persistent && p.sendMode === 'async')) options.push('jms.useAsyncSend=true');
+  if (producers.some((p) => !p.persistent && p.sendMode === 'sync')) options.push('jms.alwaysSyncSend=true');
+  return options;
 }

@@ -3,6 +3,7 @@
  * and what a broker's death does to the messages it holds (MODEL.md, "Fault x configuration").
  */
 import { type BrokerEffect, brokerMachine } from '../machines/brokerMachine.js';
+import { releaseFromConsumer } from './acks.js';
 import { brokerState, isActive, isDown } from './brokerState.js';
 import { CopyState, isAtBroker, moveCopy } from './copyState.js';
 import { tcpControlUs } from './costs.js';
@@ -198,14 +199,13 @@ function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): 
       // Its ack can no longer arrive: when it is delivered again, that is this fault's doing.
       if (fault >= 0) w.messages.fault[copies.message[c]!] = fault;
       const consumer = w.consumers[k]!;
-      consumer.inflight--;
       const start = copies.startUs[c]!;
       // onMessage had started: the application has it (and will see it again when it comes back).
       // A processing that ends at this very microsecond has ended (a completion precedes a fault).
       const done = start + consumer.spec.processingUs;
-      if (start <= w.now && (done > w.now || (done === w.now && copies.state[c] !== CopyState.Acking)))
+      if (copies.state[c] === CopyState.Dispatched && start <= w.now && done >= w.now)
         recordDelivery(w, copies.message[c]!, start);
-      copies.setConsumer(c, -1);
+      releaseFromConsumer(w, c, consumer);
     }
     copies.forwardedAs[c] = -1;
     const j = copies.journal[c]!;
@@ -230,7 +230,7 @@ function loseUnsynced(w: World, store: StoreRt, fault: number): void {
 export function wipeStore(w: World, store: StoreRt, fault: number): void {
   for (const c of storedCopies(w, store.id)) {
     const b = w.brokers[w.copies.broker[c]!]!;
-    if (w.copies.consumer[c]! >= 0) w.consumers[w.copies.consumer[c]!]!.inflight--;
+    if (w.copies.consumer[c]! >= 0) releaseFromConsumer(w, c, w.consumers[w.copies.consumer[c]!]!);
     if (isActive(b) && w.copies.brokerEpoch[c] === b.epoch) {
       b.memoryBytes -= w.producers[w.messages.producer[w.copies.message[c]!]!]!.spec.sizeBytes;
     }

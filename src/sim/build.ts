@@ -163,6 +163,7 @@ function buildProcesses(w: World, plan: Plan, root: Rng): void {
         broker: -1,
         link: -1,
         inflight: 0,
+        unacked: 0,
         busyUntilUs: 0,
       });
     }

@@ -12,14 +12,20 @@ export function attachConsumer(w: World, k: ConsumerRt, broker: number): void {
   k.busyUntilUs = w.now;
   b.consumersByDest[k.dest]!.push(k.id);
   dispatchPending(w, b, k.dest);
+  // A network of brokers: the new consumer is demand for the brokers bridged to this one, which
+  // may now forward what they had queued with nobody to take it.
+  for (const other of w.brokers)
+    if (other.id !== b.id && isActive(other) && w.peersOf[other.id]!.includes(b.id))
+      dispatchPending(w, other, k.dest);
 }
 
 /**
- * The consumer is gone from its broker. A message whose onMessage had started counts as
- * delivered (the application has seen it); the broker redelivers it, so it comes back as a
- * duplicate. `crash`: its process died; a processed message has its ack on the wire and is
- * settled by it. `link`: its connection broke while it lives; every ack not yet received is
- * lost, so the broker redelivers all unacknowledged copies.
+ * The consumer is gone from its broker, which re-dispatches every copy it had not acknowledged
+ * (in onMessage, prefetched, or processed but Held for its session's next acknowledge / commit).
+ * A message whose onMessage had started counts as delivered (the application has seen it), so it
+ * comes back as a duplicate. `crash`: its process died; an ack already on the wire settles its
+ * copy. `link`: its connection broke while it lives; every ack not yet received is lost, so the
+ * broker redelivers all unacknowledged copies.
  */
 export function detachConsumer(w: World, k: ConsumerRt, why: 'crash' | 'link', fault: number): void {
   if (k.broker < 0) return;
@@ -30,28 +36,33 @@ export function detachConsumer(w: World, k: ConsumerRt, why: 'crash' | 'link', f
   k.broker = -1;
   const copies = w.copies;
   const brokerAlive = isActive(b);
+  const acksOnTheWire = why === 'crash' && k.link >= 0;
+  // Ties: a processing that ends at this very microsecond has ended before the fault, whichever
+  // of the two events the queue popped first. If its ConsumerDone has not run yet, it runs here
+  // (and the queued one goes stale with the new stamp); its ack, if it sends one, is on the wire.
+  if (acksOnTheWire)
+    for (const c of dispatchedTo(w, k.id))
+      if (copies.state[c] === CopyState.Dispatched && endUs(w, c, k) === w.now)
+        finishProcessing(w, c, k, copies.restamp(c));
   for (const c of dispatchedTo(w, k.id)) {
-    const start = copies.startUs[c]!;
-    const done = start + k.spec.processingUs;
-    // Ties: a processing that ends at this very microsecond has ended before the fault, whichever
-    // of the two events the queue popped first. If its ConsumerDone has not run yet, it runs here
-    // (and the queued one goes stale with the new stamp).
-    const endsNow = done === w.now && copies.state[c] !== CopyState.Acking;
-    // Ended: its ConsumerDone ran (Acking) or is due now. One held by a partitioned link never
-    // reached the consumer, whatever `done` says: the broker redelivers it like any unacked copy.
-    const ended = copies.state[c] === CopyState.Acking || endsNow;
-    if (why === 'crash' && ended && k.link >= 0) {
-      if (endsNow) finishProcessing(w, c, k, copies.restamp(c));
+    if (acksOnTheWire && copies.state[c] === CopyState.Acking) {
       copies.setConsumer(c, -1); // its ack is on the wire and settles it
       continue;
     }
     // onMessage had started: the application has the message, whatever happens to the ack.
-    if (start <= w.now && (done > w.now || endsNow)) recordDelivery(w, copies.message[c]!, start);
+    const start = copies.startUs[c]!;
+    if (copies.state[c] === CopyState.Dispatched && start <= w.now && endUs(w, c, k) >= w.now)
+      recordDelivery(w, copies.message[c]!, start);
     if (brokerAlive && copies.brokerEpoch[c] === b.epoch) redeliver(w, b, c, fault);
     else copies.setConsumer(c, -1);
   }
   k.inflight = 0;
+  k.unacked = 0;
   if (brokerAlive) dispatchPending(w, b, k.dest);
+}
+
+function endUs(w: World, c: number, k: ConsumerRt): number {
+  return w.copies.startUs[c]! + k.spec.processingUs;
 }
 
 /** The copies dispatched to consumer `k`, lowest slot first. */

@@ -7,7 +7,9 @@
  *   Accepted -> Journaling (waits for its fsync) | Pending | Dispatched | Forwarding
  *   Journaling -> Accepted (its batch is synced)
  *   Pending -> Dispatched | Forwarding
- *   Dispatched -> Acking (the consumer is done) | Redelivering (the consumer left)
+ *   Dispatched -> Acking (the consumer is done) | Held (done; its session acknowledges later)
+ *              | Redelivering (the consumer left)
+ *   Held -> Acking (the session's acknowledge() / commit()) | Redelivering (the consumer left)
  *   Acking -> Redelivering (its ack was lost with the connection)
  *   Redelivering | Forwarding (its bridge broke) -> Pending | Dispatched | Forwarding
  *   any state at a broker -> Stored (its broker died; the store keeps it) -> Pending (recovered)
@@ -35,11 +37,16 @@ export const CopyState = {
   Redelivering: 8,
   /** In the store of a broker that died; waits for the next broker to open the store. */
   Stored: 9,
+  /**
+   * Processed by its consumer, not yet acknowledged: a CLIENT_ACKNOWLEDGE, DUPS_OK or transacted
+   * session acknowledges (commits) a batch at a time.
+   */
+  Held: 10,
 } as const;
 export type CopyState = (typeof CopyState)[keyof typeof CopyState];
 
 const S = CopyState;
-const COUNT = 10;
+const COUNT = 11;
 const NAMES = Object.keys(CopyState);
 
 /** @private LEGAL[from * COUNT + to] = 1 for an allowed move. */
@@ -56,12 +63,14 @@ const LEGAL = (() => {
     S.Acking,
     S.Forwarding,
     S.Redelivering,
+    S.Held,
   ];
   allow([S.Arriving], [S.Accepted]);
   allow([S.Accepted], [S.Journaling, S.Pending, S.Dispatched, S.Forwarding]);
   allow([S.Journaling], [S.Accepted]);
   allow([S.Pending], [S.Dispatched, S.Forwarding]);
-  allow([S.Dispatched], [S.Acking, S.Redelivering]);
+  allow([S.Dispatched], [S.Acking, S.Held, S.Redelivering]);
+  allow([S.Held], [S.Acking, S.Redelivering]);
   allow([S.Acking], [S.Redelivering]);
   allow([S.Redelivering, S.Forwarding], [S.Pending, S.Dispatched, S.Forwarding]);
   allow([...atBroker, S.Stored], [S.Stored]);

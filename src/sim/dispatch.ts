@@ -4,6 +4,7 @@
  * a bridge when only a remote broker has demand, or queue it; then the consumer's processing,
  * its ack, and redelivery when a consumer goes away with unacknowledged copies.
  */
+import { ackBatch, holdsWindow } from './acks.js';
 import { isActive } from './brokerState.js';
 import { CopyState, moveCopy } from './copyState.js';
 import { tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from './costs.js';
@@ -142,15 +143,40 @@ export function onConsumerDone(w: World, c: number, stamp: number): void {
 }
 
 /**
- * Consumer `consumer` is done with `c` now: the delivery counts and the ack leaves (over vm it
- * lands at once). Also called by a crash at the very microsecond the processing ends: at one
- * instant, a completion happens before a fault (see detachConsumer).
+ * Consumer `consumer` is done with `c` now: the delivery counts and, per its acknowledgement
+ * mode, the ack leaves (over vm it lands at once) or the copy is Held until the session's next
+ * acknowledge() / commit(). Also called by a crash at the very microsecond the processing ends:
+ * at one instant, a completion happens before a fault (see detachConsumer).
  */
 export function finishProcessing(w: World, c: number, consumer: ConsumerRt, stamp: number): void {
   const copies = w.copies;
-  moveCopy(copies, c, CopyState.Acking);
   recordDelivery(w, copies.message[c]!, copies.startUs[c]!);
   if (w.sending) w.metrics.deliveredWhileSending++;
+  const batch = ackBatch(consumer.spec);
+  if (batch === 1) {
+    moveCopy(copies, c, CopyState.Acking);
+    sendAck(w, c, consumer, stamp);
+    return;
+  }
+  moveCopy(copies, c, CopyState.Held);
+  consumer.inflight--; // its delivered ack opens the prefetch window
+  if (++consumer.unacked >= batch) acknowledgeSession(w, consumer);
+  const b = w.brokers[consumer.broker]!;
+  if (consumer.broker >= 0 && isActive(b)) dispatchPending(w, b, consumer.dest);
+}
+
+/** The session acknowledges (commits) every message it holds: one ack covers them all. */
+function acknowledgeSession(w: World, consumer: ConsumerRt): void {
+  const copies = w.copies;
+  for (const c of copies.atConsumer.members(consumer.id)) {
+    if (copies.state[c] !== CopyState.Held) continue;
+    moveCopy(copies, c, CopyState.Acking);
+    sendAck(w, c, consumer, copies.stamp[c]!);
+  }
+  consumer.unacked = 0;
+}
+
+function sendAck(w: World, c: number, consumer: ConsumerRt, stamp: number): void {
   if (consumer.link < 0) onAck(w, c, stamp);
   else sendOver(w, consumer.link, 'up', w.now + tcpControlUs(w.costs), Ev.AckAtBroker, c, stamp);
 }
@@ -163,7 +189,7 @@ export function onAck(w: World, c: number, stamp: number): void {
   if (b.epoch !== copies.brokerEpoch[c]) return;
   // A consumer that left has no window to free (its count was reset when it left).
   const k = copies.consumer[c]!;
-  if (k >= 0) w.consumers[k]!.inflight--;
+  if (k >= 0 && holdsWindow(w, c, w.consumers[k]!)) w.consumers[k]!.inflight--;
   const m = copies.message[c]!;
   const dest = w.messages.dest[m]!;
   removeFromBroker(w, b, c);
@@ -198,8 +224,10 @@ function isPendingAt(w: World, b: BrokerRt, c: number, gen: number): boolean {
 }
 
 /**
- * A consumer let go of `c` without acknowledging it: the broker redelivers it after the
- * redelivery delay, or moves it to the DLQ once it has been redelivered too often.
+ * A consumer let go of `c` without acknowledging it (it died, or its connection broke): the
+ * broker re-dispatches it at once, marked redelivered, or moves it to the DLQ once it has been
+ * redelivered too often. The RedeliveryPolicy delay is the client's, on rollback / recover
+ * (MODEL.md), not the broker's: a dead consumer's messages do not wait for it.
  */
 export function redeliver(w: World, b: BrokerRt, c: number, fault: number): void {
   const copies = w.copies;
@@ -215,7 +243,7 @@ export function redeliver(w: World, b: BrokerRt, c: number, fault: number): void
     return;
   }
   assertFreshStamp(w, c, stamp, Ev.Redeliver);
-  w.queue.push(w.now + w.costs.redeliveryDelayUs, Ev.Redeliver, c, stamp);
+  w.queue.push(w.now, Ev.Redeliver, c, stamp);
 }
 
 export function onRedeliver(w: World, c: number, stamp: number): void {

@@ -153,7 +153,8 @@ function crashProcess(w: World, proc: ProcessRt, cause: DeathCause, fault: numbe
     }
     crashProducer(w, producer, fault);
   }
-  if (f && proc.broker < 0) f.atRisk += proc.consumers.reduce((n, k) => n + w.consumers[k]!.inflight, 0);
+  if (f && proc.broker < 0)
+    f.atRisk += proc.consumers.reduce((n, k) => n + w.consumers[k]!.inflight + w.consumers[k]!.unacked, 0);
   proc.alive = false;
   proc.epoch++;
   proc.downFault = fault;

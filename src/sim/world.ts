@@ -151,6 +151,8 @@ export interface ConsumerRt {
   link: number;
   /** Copies dispatched to it and not yet acknowledged (its prefetch window in use). */
   inflight: number;
+  /** Copies it has processed that its session has not acknowledged yet (Held; see acks.ts). */
+  unacked: number;
   busyUntilUs: number;
 }
 

@@ -19,6 +19,7 @@ import {
   DEFAULT_SIMULATION,
   DEFAULT_SLOWDOWN_FACTOR,
   DEFAULT_STORE,
+  defaultSendMode,
   LIFECYCLE_FLOORS_US,
   LIMITS,
   type LifecycleInterval,
@@ -195,7 +196,11 @@ class Normalizer {
           ratePerSecond: this.rate(p.rate, DEFAULT_PRODUCER.ratePerSecond, [...at, 'rate']),
           sizeBytes: this.size(p.size, DEFAULT_PRODUCER.sizeBytes, LIMITS.messageSizeBytes, [...at, 'size']),
           persistent: p.persistent ?? DEFAULT_PRODUCER.persistent,
-          sendMode: p.sendMode ?? DEFAULT_PRODUCER.sendMode,
+          sendMode: defaultSendMode(
+            p.persistent ?? DEFAULT_PRODUCER.persistent,
+            p.alwaysSyncSend ?? false,
+            p.sendMode,
+          ),
           messageType: p.messageType ?? DEFAULT_PRODUCER.messageType,
           arrival: p.arrival ?? DEFAULT_PRODUCER.arrival,
         };
@@ -203,6 +208,7 @@ class Normalizer {
       consumers: (a.consumers ?? []).map((c: Raw, j: number) => ({
         destination: c.destination,
         ackMode: c.ackMode ?? DEFAULT_CONSUMER.ackMode,
+        ackEvery: c.ackEvery ?? DEFAULT_CONSUMER.ackEvery,
         processingUs: this.duration(c.processingTime, DEFAULT_CONSUMER.processingUs, [
           ...path,
           'consumers',

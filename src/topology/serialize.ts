@@ -33,6 +33,7 @@ export function serializeTopology(t: Topology): Record<string, unknown> {
       consumers: a.consumers.map((c) => ({
         destination: c.destination,
         ackMode: c.ackMode,
+        ackEvery: c.ackEvery,
         processingTime: d(c.processingUs),
         prefetch: c.prefetch,
       })),

@@ -13,7 +13,7 @@ export type HostKind = 'jvm' | 'appserver';
 export type DestinationType = 'queue' | 'topic';
 export type SendMode = 'sync' | 'async';
 export type MessageType = 'text' | 'object';
-export type AckMode = 'auto' | 'client' | 'transacted';
+export type AckMode = 'auto' | 'client' | 'dups-ok' | 'individual' | 'transacted';
 export type Arrival = 'poisson' | 'constant';
 export type StoreKind = 'kahadb' | 'memory' | 'jdbc';
 export type SyncStrategy = 'always' | 'periodic' | 'never';
@@ -38,6 +38,8 @@ export interface Producer {
 export interface Consumer {
   destination: string;
   ackMode: AckMode;
+  /** `client`: acknowledge() after every Nth message; `transacted`: commit() after every Nth. */
+  ackEvery: number;
   processingUs: number;
   prefetch: number;
 }

@@ -257,7 +257,8 @@ function consumer(destinationNames: string[]) {
   return someOf(
     {
       destination: fc.constantFrom(...destinationNames),
-      ackMode: fc.constantFrom('auto', 'client', 'transacted'),
+      ackMode: fc.constantFrom('auto', 'client', 'dups-ok', 'individual', 'transacted'),
+      ackEvery: fc.integer({ min: 1, max: 100 }),
       // Short, so that consumers mostly keep up in simulations.
       processingTime: duration(0, 5 * MS),
       prefetch: fc.integer({ min: 0, max: 2000 }),

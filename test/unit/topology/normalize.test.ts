@@ -58,7 +58,7 @@ describe('defaults (src/model/defaults.ts) fill every absent field', () => {
   it('on applications, producers and consumers', () => {
     const app = t.applications[0]!;
     expect(app).toMatchObject({ replicas: 1, host: 'jvm', restartUs: DEFAULT_PROCESS_RESTART_US });
-    expect(app.producers).toEqual([{ destination: 'orders', ...DEFAULT_PRODUCER }]);
+    expect(app.producers).toEqual([{ destination: 'orders', ...DEFAULT_PRODUCER, sendMode: 'sync' }]);
     expect(app.consumers).toEqual([
       { destination: 'orders', ...DEFAULT_CONSUMER, prefetch: DEFAULT_PREFETCH.queue },
       { destination: 'prices', ...DEFAULT_CONSUMER, prefetch: DEFAULT_PREFETCH.topic },
