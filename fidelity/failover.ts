@@ -1,0 +1,65 @@
+/**
+ * Shared-store master/slave on a real broker pair: two brokers on one KahaDB directory (the
+ * default shared-file locker), the master killed (kill -9) at the mirror's fault time after the
+ * slave's first failed lock attempt, and the gap from the kill to the producer's first
+ * acknowledged send through the new master.
+ */
+import { join } from 'node:path';
+import type { JavaProcess } from '../src/real/javaProcess.js';
+import type { Topology } from '../src/topology/types.js';
+import { isConnected, producerOptions } from './crashLoss.js';
+import { BROKER_START_MS, client, clusterBroker, failoverUrl, type Lab, sleep, withRun } from './lab.js';
+import { consumerApps, producerApp, simulateMirror } from './mirror.js';
+
+export interface FailoverOutcome {
+  /** From the master's death to the first send acknowledged after it, in microseconds. */
+  gapUs: number;
+}
+
+/** SharedFileLocker logs this once, on the slave's first failed attempt; later attempts are silent. */
+const SLAVE_WAITING = /is locked by another server/;
+
+export async function failoverReal(lab: Lab, t: Topology): Promise<FailoverOutcome> {
+  return withRun(`failover-${t.name}`, async (run) => {
+    const cluster = t.cluster!;
+    const store = join(run.dir, 'shared-kahadb');
+    const master = await clusterBroker(lab, run, 'broker-0', cluster, store);
+    await master.waitUntilAccepting(BROKER_START_MS);
+    const slave = await clusterBroker(lab, run, 'broker-1', cluster, store);
+    // The clients' JVMs start while the slave does; the producer sends when told to go.
+    const url = failoverUrl([master, slave], t.failover);
+    const consumer = consumerApps(t)[0]!.consumers[0]!;
+    const c = client(lab, run, 'Consumer', {
+      url,
+      queue: consumer.destination,
+      processingMs: consumer.processingUs / 1000,
+      idleMs: 120_000,
+      maxMs: 120_000,
+    });
+    const p = client(lab, run, 'Producer', producerOptions(url, producerApp(t).producers[0]!, t));
+    await slave.process.waitForLine((l) => SLAVE_WAITING.test(l), BROKER_START_MS, 'the slave waiting');
+    // The simulator's slave first tries the lock at time 0, when its producers start too.
+    const zeroMs = Date.now();
+    for (const client of [c, p]) await client.waitForLine(isConnected, 30_000, 'a connection');
+    p.tell('go');
+    const wait = zeroMs + t.faults.schedule[0]!.atUs / 1000 - Date.now();
+    if (wait < 0) throw new Error(`${t.name}: the clients were ready ${-wait} ms after the fault time`);
+    await sleep(wait);
+    const killMs = Date.now();
+    await master.kill();
+    await p.waitForLine(() => firstSentAfter(p, killMs) !== null, 120_000, 'a send after the kill');
+    return { gapUs: Math.round((firstSentAfter(p, killMs)! - killMs) * 1000) };
+  });
+}
+
+/** The wall-clock time (ms) of the producer's first acknowledged send after `ms`, or null. */
+function firstSentAfter(p: JavaProcess, ms: number): number | null {
+  const lines = p.events();
+  const start = lines.find((l) => l.ev === 'start')?.epochMs ?? 0;
+  const first = lines.find((l) => l.ev === 'sent' && start + l.t / 1000 > ms);
+  return first ? start + first.t / 1000 : null;
+}
+
+export function failoverSimulated(t: Topology): FailoverOutcome {
+  return { gapUs: simulateMirror(t).faults[0]!.failoverUs };
+}

@@ -1,0 +1,72 @@
+/**
+ * vm:// against tcp:// on a real broker: the Bench program (real/java/Bench.java) with its own
+ * embedded BrokerService over vm://, or as a client of a standalone broker over failover:(tcp://),
+ * as the mirror topology's layout says; once one message at a time (latency), once as fast as
+ * send() returns (throughput).
+ */
+import { join } from 'node:path';
+import { throughputCeiling } from '../src/compare/throughputCeiling.js';
+import { finished } from '../src/real/clients.js';
+import type { Topology } from '../src/topology/types.js';
+import { BROKER_START_MS, client, clusterBroker, failoverUrl, type Lab, type Run, withRun } from './lab.js';
+import { producerApp, simulateMirror } from './mirror.js';
+
+export interface TransportOutcome {
+  latencyP50Us: number;
+  /** The fastest round: the path's own cost, least disturbed by other work on the machine. */
+  latencyMinUs: number;
+  throughputPerSecond: number;
+}
+
+const BENCH_LIMIT_MS = 120_000;
+
+export async function transportReal(lab: Lab, t: Topology): Promise<TransportOutcome> {
+  return withRun(`transport-${t.name}`, async (run) => {
+    const p = producerApp(t).producers[0]!;
+    const options: Record<string, string | number | boolean> = {
+      persistent: p.persistent,
+      type: p.messageType,
+      size: p.sizeBytes,
+    };
+    if (t.layout === 'embedded')
+      Object.assign(options, { embedded: true, dataDir: join(run.dir, 'embedded') });
+    else {
+      const broker = await clusterBroker(lab, run, 'broker-0', t.cluster!, join(run.dir, 'kahadb'));
+      await broker.waitUntilAccepting(BROKER_START_MS);
+      options.url = failoverUrl([broker], t.failover);
+    }
+    // Persistent sends wait for an fsync each: fewer of them keep the run short.
+    const latency = await bench(lab, run, {
+      ...options,
+      mode: 'latency',
+      count: p.persistent ? 300 : 1000,
+    });
+    const throughput = await bench(lab, run, {
+      ...options,
+      mode: 'throughput',
+      count: p.persistent ? 1000 : 10000,
+    });
+    return {
+      latencyP50Us: Number(latency.p50Us),
+      latencyMinUs: Number(latency.minUs),
+      throughputPerSecond: Number(throughput.perSecond),
+    };
+  });
+}
+
+async function bench(lab: Lab, run: Run, options: Record<string, string | number | boolean>) {
+  const b = client(lab, run, 'Bench', { warmup: 300, ...options });
+  await finished(b, BENCH_LIMIT_MS);
+  const line = b.events().find((l) => l.ev === options.mode);
+  if (!line) throw b.failure(`printed no ${options.mode} line`);
+  return line;
+}
+
+export function transportSimulated(t: Topology): TransportOutcome {
+  const latency = simulateMirror(t).latency;
+  return {
+    latencyP50Us: latency.p50Us,
+    latencyMinUs: latency.minUs,
+    throughputPerSecond: throughputCeiling(t).messagesPerSecond,
+  };
+}
