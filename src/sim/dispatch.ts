@@ -172,7 +172,11 @@ export function onAck(w: World, c: number, stamp: number): void {
   wakeBlockedProducers(w, b);
 }
 
-/** Hands queued copies of `dest` to consumers with room, or forwards them. */
+/**
+ * Hands queued copies of `dest` to consumers with room, or forwards them: each no earlier than
+ * the broker finished the CPU work it was charged on arrival (its `readyUs`), so a saturated
+ * broker's deliveries never outrun its CPU.
+ */
 export function dispatchPending(w: World, b: BrokerRt, dest: number): void {
   const q = b.pending[dest]!;
   while (q.length > 0) {
@@ -181,7 +185,7 @@ export function dispatchPending(w: World, b: BrokerRt, dest: number): void {
       q.shift();
       continue;
     }
-    if (!place(w, b, c, dest, w.now)) break;
+    if (!place(w, b, c, dest, Math.max(w.now, w.copies.readyUs[c]!))) break;
     q.shift();
   }
 }
