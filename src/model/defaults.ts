@@ -26,12 +26,23 @@ export const DEFAULT_COSTS: Readonly<CostModel> = {
   objectSerializationNsPerKiB: 15_000, // [est] ObjectMessage serialize + deserialize, 15 us/KiB
   marshalNsPerKiB: 1_000, // [est] OpenWire marshal or unmarshal, 1 us/KiB each way
   lanRoundTripUs: 200, // [est] LAN round trip; localhost send-ack ~0.1 ms (A:perf-tools)
+  // Measured (docs/FIDELITY.md, transport-text-nonpersistent, 2026-11-30): a tcp:// client's
+  // throughput is 1.99x below vm:// where the broker CPU (brokerCpuUs) bounds vm://, so the
+  // per-connection transport thread costs 1.99 x 12 us per command.
+  tcpTransportUs: 24,
+  // Measured (docs/FIDELITY.md, transport-text-nonpersistent, 2026-11-30): the real vm:// p50
+  // (66 us) less the simulated vm path without it (hops and broker CPU, 23 us).
+  dispatchHandOffUs: 43,
   brokerCpuUs: 12, // ~86k msg/s non-persistent (A:perf-tools)
   fsyncSsdUs: 800, // Artemis auto-tune log
   fsyncHddUs: 8 * MS, // [est]
   fsyncNfsUs: 10 * MS, // AMQ-7028
   journalWriteUs: 50, // [est] a journal batch written to the page cache without fsync (periodic / never)
-  storeRecoveryUs: 2 * S, // [est] 0.5-60 s, longer for a big index
+  // Measured (fidelity/recoveryProbe.ts, 2026-11-30, load average ~16): a warm slave accepts
+  // connections 544 ms after taking the lock of a store with nothing to replay, 2.9 s with
+  // 14,745 records to replay: 160 us per record replayed.
+  storeRecoveryUs: 550 * MS,
+  journalReplayUs: 160,
   osWritebackUs: 30 * S, // [est] journalDiskSyncStrategy=never: the OS flushes dirty pages
   bridgeReconnectInitialUs: 1 * S, // W:networks-of-brokers
   bridgeReconnectMaxUs: 30 * S, // W:networks-of-brokers
@@ -65,6 +76,9 @@ export const DEFAULT_LOCK: Readonly<LockSettings> = {
   releaseOnCrash: 'immediate', // a process kill frees a file lock at once
   leaseUs: 30 * S, // NFSv4 lease (W:shared-file-system-master-slave)
 };
+
+/** KahaDB checkpoints its index this often (MessageDatabase.checkpointInterval): a restart replays the journal since. */
+export const KAHADB_CHECKPOINT_INTERVAL_US = 5 * S;
 
 /** Broker memory limit for producer flow control: 1 GB (systemUsage memoryUsage default). */
 export const DEFAULT_MEMORY_LIMIT_BYTES = 1024 ** 3;

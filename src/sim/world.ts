@@ -102,6 +102,11 @@ export interface StoreRt {
   /** Copies written but not yet synced (periodic / never). */
   unsynced: PairDeque;
   syncScheduled: boolean;
+  /** The last index checkpoint, and the journal records written since (see checkpoint.ts). */
+  checkpointUs: number;
+  recordsSinceCheckpoint: number;
+  /** What the next broker to start on it must replay (fixed when its last broker died). */
+  recordsToReplay: number;
   lockHolder: number;
   /** Changes when the lock changes hands: a lease release scheduled earlier is void. */
   lockGen: number;

@@ -130,12 +130,15 @@ export interface CostModel {
   objectSerializationNsPerKiB: number;
   marshalNsPerKiB: number;
   lanRoundTripUs: number;
+  tcpTransportUs: number;
+  dispatchHandOffUs: number;
   brokerCpuUs: number;
   fsyncSsdUs: number;
   fsyncHddUs: number;
   fsyncNfsUs: number;
   journalWriteUs: number;
   storeRecoveryUs: number;
+  journalReplayUs: number;
   osWritebackUs: number;
   bridgeReconnectInitialUs: number;
   bridgeReconnectMaxUs: number;
