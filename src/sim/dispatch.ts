@@ -14,6 +14,7 @@ import { Outcome } from './messages.js';
 import { assertFreshStamp, sendOver } from './network.js';
 import { wakeBlockedProducers } from './producers.js';
 import { removeFromBroker } from './storage.js';
+import { tcpArrivalUs } from './transport.js';
 import type { BrokerRt, ConsumerRt, LinkRt, World } from './world.js';
 
 /** Tells whoever sent the copy that the broker has it: a sync producer's receipt, or a bridge's ack. */
@@ -31,8 +32,11 @@ export function answerSender(w: World, c: number, atUs: number): void {
   const p = w.messages.producer[m]!;
   const producer = w.producers[p]!;
   if (producer.current !== m || producer.spec.sendMode !== 'sync' || w.messages.fanout[m]) return;
-  const back = link >= 0 ? tcpControlUs(w.costs) : vmControlUs(w.costs);
-  sendOver(w, link, 'down', atUs + back, Ev.Receipt, p, copies.routeTag[c]!);
+  const back =
+    link >= 0
+      ? tcpArrivalUs(w, w.links[link]!, 'down', atUs, tcpControlUs(w.costs))
+      : atUs + vmControlUs(w.costs);
+  sendOver(w, link, 'down', back, Ev.Receipt, p, copies.routeTag[c]!);
 }
 
 /** The broker accepted `c` (stored as its journal strategy requires): answer and dispatch. */
@@ -119,11 +123,18 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
     if (fault >= 0) w.faults[fault]!.redelivered++;
   }
   const stamp = copies.restamp(c);
-  const hop =
+  const arrivedUs =
     consumer.link < 0
-      ? vmHopUs(w.costs, producer.sizeBytes, producer.messageType, w.topology.embedded!)
-      : tcpHopUs(w.costs, producer.sizeBytes, producer.messageType);
-  const start = Math.max(atUs + hop, consumer.busyUntilUs);
+      ? atUs + vmHopUs(w.costs, producer.sizeBytes, producer.messageType, w.topology.embedded!)
+      : tcpArrivalUs(
+          w,
+          w.links[consumer.link]!,
+          'down',
+          atUs,
+          tcpHopUs(w.costs, producer.sizeBytes, producer.messageType),
+        );
+  // On both transports the broker's dispatch thread and the session's executor take it over.
+  const start = Math.max(arrivedUs + w.costs.dispatchHandOffUs, consumer.busyUntilUs);
   const done = start + consumer.spec.processingUs;
   consumer.busyUntilUs = done;
   copies.startUs[c] = start;
@@ -152,7 +163,10 @@ export function finishProcessing(w: World, c: number, consumer: ConsumerRt, stam
   recordDelivery(w, copies.message[c]!, copies.startUs[c]!);
   if (w.sending) w.metrics.deliveredWhileSending++;
   if (consumer.link < 0) onAck(w, c, stamp);
-  else sendOver(w, consumer.link, 'up', w.now + tcpControlUs(w.costs), Ev.AckAtBroker, c, stamp);
+  else {
+    const atUs = tcpArrivalUs(w, w.links[consumer.link]!, 'up', w.now, tcpControlUs(w.costs));
+    sendOver(w, consumer.link, 'up', atUs, Ev.AckAtBroker, c, stamp);
+  }
 }
 
 /** The broker has the ack: the copy leaves its store and memory; the consumer has room again. */

@@ -46,6 +46,8 @@ function newLink(
     chosen: -1,
     downFault: -1,
     forwarding: 0,
+    upFreeUs: 0,
+    downFreeUs: 0,
   };
   w.links.push(link);
   return link;

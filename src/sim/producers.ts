@@ -13,6 +13,7 @@ import { Ev } from './events.js';
 import { dropCopy, releaseHold } from './ledger.js';
 import { Ack } from './messages.js';
 import { sendOver } from './network.js';
+import { tcpArrivalUs } from './transport.js';
 import type { BrokerRt, ProducerRt, World } from './world.js';
 
 export function scheduleNextArrival(w: World, p: ProducerRt): void {
@@ -83,11 +84,11 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
   copies.link[c] = p.link;
   copies.routeTag[c] = routeTag(w, p, broker);
   const spec = p.spec;
-  const hop =
+  const atUs =
     p.link >= 0
-      ? tcpHopUs(w.costs, spec.sizeBytes, spec.messageType)
-      : vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!);
-  sendOver(w, p.link, 'up', w.now + hop, Ev.AtBroker, c, copies.stamp[c]!);
+      ? tcpArrivalUs(w, w.links[p.link]!, 'up', w.now, tcpHopUs(w.costs, spec.sizeBytes, spec.messageType))
+      : w.now + vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!);
+  sendOver(w, p.link, 'up', atUs, Ev.AtBroker, c, copies.stamp[c]!);
   p.lastBroker = broker;
   return true;
 }

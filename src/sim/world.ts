@@ -188,6 +188,9 @@ export interface LinkRt {
   downFault: number;
   /** Bridge: forwarded copies not yet arrived at the far end (bounded by the bridge's prefetch). */
   forwarding: number;
+  /** When the receiving transport thread of each direction is next free (see transport.ts). */
+  upFreeUs: number;
+  downFreeUs: number;
 }
 
 export interface Partition {
