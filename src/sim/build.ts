@@ -122,7 +122,8 @@ function buildProcesses(w: World, plan: Plan, root: Rng): void {
       id: w.processes.length,
       name: p.name,
       app,
-      alive: true,
+      // An application with a start time does not exist before it (see boot in loop.ts).
+      alive: app.startUs <= 0,
       epoch: 0,
       broker: -1,
       producers: [],

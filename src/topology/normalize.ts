@@ -156,6 +156,7 @@ class Normalizer {
       replicas: a.replicas ?? DEFAULT_APPLICATION.replicas,
       host: a.host ?? DEFAULT_APPLICATION.host,
       restartUs: this.duration(a.restartTime, DEFAULT_PROCESS_RESTART_US, [...path, 'restartTime']),
+      startUs: this.duration(a.startAt, 0, [...path, 'startAt']),
       producers: (a.producers ?? []).map((p: Raw, j: number) => {
         const at: DocPath = [...path, 'producers', j];
         return {

@@ -19,6 +19,7 @@ export function serializeTopology(t: Topology): Record<string, unknown> {
       replicas: a.replicas,
       host: a.host,
       restartTime: d(a.restartUs),
+      ...(a.startUs > 0 ? { startAt: d(a.startUs) } : {}),
       producers: a.producers.map((p) => ({
         destination: p.destination,
         rate: formatRate(p.ratePerSecond),

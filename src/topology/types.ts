@@ -64,6 +64,8 @@ export interface Application {
   host: HostKind;
   /** Time for a crashed process to come back (its embedded broker with it). */
   restartUs: number;
+  /** When its processes start (their embedded brokers, connections, producers); 0 with the run. */
+  startUs: number;
   producers: Producer[];
   consumers: Consumer[];
 }
