@@ -105,8 +105,8 @@ export const DEFAULT_CLUSTER: Readonly<Omit<ClusterSettings, 'store' | 'lock' | 
 /** [est] a random fault is repaired (restart, heal) after this long unless the topology says. */
 export const DEFAULT_RANDOM_MTTR_US = 30 * S;
 
-/** An application runs one replica, in a plain JVM, unless the topology says otherwise. */
-export const DEFAULT_APPLICATION = { replicas: 1, host: 'jvm' } as const;
+/** An application runs one replica, in a plain JVM, with failover: clients, unless the topology says otherwise. */
+export const DEFAULT_APPLICATION = { replicas: 1, host: 'jvm', connection: 'failover' } as const;
 
 /** Destinations are queues unless declared as topics. */
 export const DEFAULT_DESTINATION_TYPE = 'queue';

@@ -64,12 +64,14 @@ export function buildWorld(plan: Plan, seed: number, durationUs: number): World 
   for (const proc of w.processes) {
     const own = connections.get(proc.name) ?? [];
     const tcp = own.find((c) => c.transport === 'tcp');
-    if (tcp)
+    // A plain tcp:// URL names one broker: the first of the list a failover: URL would hold.
+    const brokers = proc.app.connection === 'tcp' ? tcp?.brokers.slice(0, 1) : tcp?.brokers;
+    if (brokers)
       proc.links.push(
         createClientLink(
           w,
           proc.id,
-          tcp.brokers.map((n) => w.brokerByName.get(n)!),
+          brokers.map((n) => w.brokerByName.get(n)!),
         ).id,
       );
     // Producers use the connection that carries sends, consumers the one that carries receipts.

@@ -66,6 +66,7 @@ export function createClientLink(w: World, process: number, candidates: number[]
       backOffMultiplier: f.backOffMultiplier,
       useExponentialBackOff: f.useExponentialBackOff,
       maxReconnectAttempts: f.maxReconnectAttempts,
+      reconnect: w.processes[process]!.app.connection === 'failover',
     },
     (effect: FailoverEffect) => {
       switch (effect) {

@@ -220,6 +220,8 @@ export function onRouteUp(w: World, p: ProducerRt): void {
 export function onRouteDown(w: World, p: ProducerRt, fault: number): void {
   if (p.current >= 0) startWaiting(w, p, fault);
   else if (p.unavailableSinceUs < 0 && p.backlogHead < p.backlog.length) startWaiting(w, p, fault);
+  // A transport that gave up with this failure (plain tcp://): the send in flight fails now too.
+  if (p.gaveUp) onGaveUp(w, p);
 }
 
 /** The link gave up reconnecting (maxReconnectAttempts): the send in progress and later ones fail. */

@@ -157,6 +157,7 @@ class Normalizer {
       host: a.host ?? DEFAULT_APPLICATION.host,
       restartUs: this.duration(a.restartTime, DEFAULT_PROCESS_RESTART_US, [...path, 'restartTime']),
       startUs: this.duration(a.startAt, 0, [...path, 'startAt']),
+      connection: a.connection ?? DEFAULT_APPLICATION.connection,
       producers: (a.producers ?? []).map((p: Raw, j: number) => {
         const at: DocPath = [...path, 'producers', j];
         return {

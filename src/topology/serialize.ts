@@ -20,6 +20,7 @@ export function serializeTopology(t: Topology): Record<string, unknown> {
       host: a.host,
       restartTime: d(a.restartUs),
       ...(a.startUs > 0 ? { startAt: d(a.startUs) } : {}),
+      ...(a.connection !== 'failover' ? { connection: a.connection } : {}),
       producers: a.producers.map((p) => ({
         destination: p.destination,
         rate: formatRate(p.ratePerSecond),

@@ -58,6 +58,8 @@ export interface Consumer {
   prefetch: number;
 }
 
+export type ClientConnectionKind = 'failover' | 'tcp';
+
 export interface Application {
   id: string;
   replicas: number;
@@ -66,6 +68,8 @@ export interface Application {
   restartUs: number;
   /** When its processes start (their embedded brokers, connections, producers); 0 with the run. */
   startUs: number;
+  /** How its clients reach central brokers: `failover:(tcp://...)`, or a plain `tcp://` to the first. */
+  connection: ClientConnectionKind;
   producers: Producer[];
   consumers: Consumer[];
 }
