@@ -197,6 +197,8 @@ const NORMALIZER_DEFAULTS: Record<string, [Parse, unknown]> = {
   '#/$defs/destination/properties/type': [same, minimal.destinations[0]?.type],
   '#/$defs/application/properties/replicas': [same, minimal.applications[0]?.replicas],
   '#/$defs/application/properties/host': [same, minimal.applications[0]?.host],
+  '#/$defs/application/properties/connection': [same, minimal.applications[0]?.connection],
+  '#/$defs/application/properties/startAt': [us, minimal.applications[0]?.startUs],
   '#/$defs/application/properties/producers': [same, minimal.applications[0]?.producers],
   '#/$defs/application/properties/consumers': [same, minimal.applications[0]?.consumers],
   '#/$defs/scheduledFault/properties/oneWay': [same, minimal.faults.schedule[0]?.oneWay],
