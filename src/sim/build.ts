@@ -14,6 +14,7 @@ import { Ledger } from './ledger.js';
 import { createClientLink } from './links.js';
 import { CopyTable, MessageTable } from './messages.js';
 import { Metrics } from './metrics.js';
+import { CostNoise } from './noise.js';
 import { Rng } from './rng.js';
 import type { BrokerRt, ProcessRt, StoreRt, World } from './world.js';
 
@@ -34,6 +35,7 @@ export function buildWorld(plan: Plan, seed: number, durationUs: number): World 
     notices: [],
     booted: false,
     rng: root.fork('links'),
+    noise: new CostNoise(root.fork('costs')),
     messages: new MessageTable(),
     copies: new CopyTable(),
     dests: t.destinations.map((d) => ({ name: d.name, topic: d.type === 'topic' })),

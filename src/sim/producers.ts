@@ -86,8 +86,14 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
   const spec = p.spec;
   const atUs =
     p.link >= 0
-      ? tcpArrivalUs(w, w.links[p.link]!, 'up', w.now, tcpHopUs(w.costs, spec.sizeBytes, spec.messageType))
-      : w.now + vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!);
+      ? tcpArrivalUs(
+          w,
+          w.links[p.link]!,
+          'up',
+          w.now,
+          w.noise.draw('hop', tcpHopUs(w.costs, spec.sizeBytes, spec.messageType)),
+        )
+      : w.now + w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!));
   sendOver(w, p.link, 'up', atUs, Ev.AtBroker, c, copies.stamp[c]!);
   p.lastBroker = broker;
   return true;

@@ -23,6 +23,7 @@ import type { Ledger } from './ledger.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { CopyTable, MessageTable } from './messages.js';
 import type { Metrics } from './metrics.js';
+import type { CostNoise } from './noise.js';
 import type { Notice } from './notices.js';
 import type { Rng } from './rng.js';
 
@@ -216,6 +217,8 @@ export interface World {
   /** Clients have started: a broker that starts from now on recovers its store for real. */
   booted: boolean;
   rng: Rng;
+  /** Every cost's draw (see noise.ts). */
+  noise: CostNoise;
   messages: MessageTable;
   copies: CopyTable;
   dests: { name: string; topic: boolean }[];
