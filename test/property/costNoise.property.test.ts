@@ -15,7 +15,7 @@ describe('cost distributions', () => {
         fc.constantFrom(...KINDS),
         fc.integer({ min: 10, max: 100_000 }),
         (seed, kind, mean) => {
-          const rng = new Rng(seed);
+          const rng = Rng.fromSeed(seed);
           const n = 20_000;
           let sum = 0;
           for (let i = 0; i < n; i++) sum += lognormal(rng, mean, COST_SIGMA[kind]);
@@ -29,7 +29,7 @@ describe('cost distributions', () => {
   });
 
   it('has spread: p50 below p90, draws in whole microseconds of at least 1', () => {
-    const noise = new CostNoise(new Rng(7));
+    const noise = new CostNoise(Rng.fromSeed(7));
     const draws = Array.from({ length: 1_000 }, () => noise.draw('hop', 50)).sort((a, b) => a - b);
     expect(draws[500]!).toBeLessThan(draws[900]!);
     expect(draws.every((d) => Number.isInteger(d) && d >= 1)).toBe(true);
@@ -39,8 +39,8 @@ describe('cost distributions', () => {
   it('the same seed gives the same draws and the same run; another seed another run', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 }), (seed) => {
-        const a = new CostNoise(new Rng(seed));
-        const b = new CostNoise(new Rng(seed));
+        const a = new CostNoise(Rng.fromSeed(seed));
+        const b = new CostNoise(Rng.fromSeed(seed));
         for (const kind of KINDS) expect(a.draw(kind, 1_000)).toBe(b.draw(kind, 1_000));
       }),
       { numRuns: 50 },
