@@ -2,7 +2,7 @@
  * Every default of the model, in one place, each with its source (../shared/MODEL.md;
  * W:x = activemq.apache.org/components/classic/documentation/x). A topology overrides any of
  * them. schemas/topology.schema.json repeats them as `default` for editors; a test keeps the
- * two equal.
+ * two equal. A cost is the mean of its distribution (src/sim/noise.ts).
  */
 import type {
   ClusterSettings,
