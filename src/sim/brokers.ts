@@ -13,7 +13,7 @@ import { dropCopy, recordDelivery } from './ledger.js';
 import { newLifecycle, sendLifecycle } from './lifecycle.js';
 import { scheduleLinkFailure } from './links.js';
 import { Journal } from './messages.js';
-import { openUnavailable } from './producers.js';
+import { lostOnTheWay, openUnavailable } from './producers.js';
 import { markStored, storedCopies } from './storage.js';
 import type { BrokerRt, StoreRt, World } from './world.js';
 
@@ -214,7 +214,7 @@ function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): 
     if (j === Journal.Written || j === Journal.Synced) {
       copies.restamp(c);
       moveCopy(copies, c, CopyState.Stored);
-    } else dropCopy(w, c, fault);
+    } else lostOnTheWay(w, c, fault); // an async send the failover transport tracks is replayed
   }
 }
 
