@@ -19,6 +19,11 @@ export interface FailoverOutcome {
 /** SharedFileLocker logs this once, on the slave's first failed attempt; later attempts are silent. */
 const SLAVE_WAITING = /is locked by another server/;
 
+/** How far the producer's clock (its start's wall time plus nanoTime) may sit from ours. */
+const CLOCK_SLACK_MS = 20;
+/** No failover is this quick (a lock poll, recovery and a reconnect): shorter pauses are noise. */
+const MIN_PAUSE_MS = 100;
+
 export async function failoverReal(lab: Lab, t: Topology): Promise<FailoverOutcome> {
   return withRun(`failover-${t.name}`, async (run) => {
     const cluster = t.cluster!;
@@ -47,17 +52,31 @@ export async function failoverReal(lab: Lab, t: Topology): Promise<FailoverOutco
     await sleep(wait);
     const killMs = Date.now();
     await master.kill();
-    await p.waitForLine(() => firstSentAfter(p, killMs) !== null, 120_000, 'a send after the kill');
-    return { gapUs: Math.round((firstSentAfter(p, killMs)! - killMs) * 1000) };
+    await p.waitForLine(() => sendsResumedAfter(p, killMs) !== null, 120_000, 'a send after the kill');
+    return { gapUs: Math.round((sendsResumedAfter(p, killMs)! - killMs) * 1000) };
   });
 }
 
-/** The wall-clock time (ms) of the producer's first acknowledged send after `ms`, or null. */
-function firstSentAfter(p: JavaProcess, ms: number): number | null {
+/**
+ * When the producer's sends resumed after the kill at `ms`: the end of the longest pause between
+ * two acknowledged sends from just before the kill on (a send acknowledged as the master died may
+ * carry a time a little after `ms`; the pause that follows it is the failover). Null until a
+ * pause of at least MIN_PAUSE_MS has ended with an acknowledged send.
+ */
+function sendsResumedAfter(p: JavaProcess, ms: number): number | null {
   const lines = p.events();
   const start = lines.find((l) => l.ev === 'start')?.epochMs ?? 0;
-  const first = lines.find((l) => l.ev === 'sent' && start + l.t / 1000 > ms);
-  return first ? start + first.t / 1000 : null;
+  const times = lines.filter((l) => l.ev === 'sent').map((l) => start + l.t / 1000);
+  const from = times.findIndex((t) => t > ms - CLOCK_SLACK_MS);
+  if (from < 0) return null;
+  let resumed = times[from]!;
+  let longest = resumed - ms;
+  for (let i = from + 1; i < times.length; i++)
+    if (times[i]! - times[i - 1]! > longest) {
+      longest = times[i]! - times[i - 1]!;
+      resumed = times[i]!;
+    }
+  return longest >= MIN_PAUSE_MS ? resumed : null;
 }
 
 export function failoverSimulated(t: Topology): FailoverOutcome {

@@ -8,7 +8,9 @@ export { GUARANTEES, judge, type Verdict } from './check/guarantees.js';
 export {
   type CheckOptions,
   type CheckOutcome,
+  changedByRemoval,
   checkTopology,
+  type Removal,
   replayCandidate,
   runSchedule,
   type Trial,
@@ -17,6 +19,10 @@ export {
 export { type CompareOptions, type Comparison, compareTopologies } from './compare/compareTopologies.js';
 export { recommend } from './compare/recommend.js';
 export type { Recommendation } from './compare/recommendation.js';
+// Export: a plan as the files a team deploys (activemq.xml, client URIs, manifests).
+export { exportPlan } from './export/exportPlan.js';
+export { fieldsSetIn } from './export/settings.js';
+export type { ExportedSetting, ExportFile } from './export/types.js';
 // Lifecycle machines (xstate), for diagrams and reuse.
 export { bridgeMachine, brokerMachine, failoverMachine } from './machines/index.js';
 export { DEFAULT_COSTS, DEFAULT_FAILOVER, LIMITS } from './model/defaults.js';
@@ -36,6 +42,7 @@ export { compareHtml } from './report/html/compareHtml.js';
 export { sweepHtml } from './report/html/sweepHtml.js';
 export { checkJson } from './report/json/checkJson.js';
 export { compareJson } from './report/json/compareJson.js';
+export { exportJson } from './report/json/exportJson.js';
 export { planJson } from './report/json/planJson.js';
 export { sweepJson } from './report/json/sweepJson.js';
 export { compareMarkdown } from './report/markdown/compareMarkdown.js';
@@ -45,6 +52,7 @@ export { counterexampleSequence } from './report/mermaid/counterexampleSequence.
 export { planFlowchart } from './report/mermaid/planFlowchart.js';
 export { checkText } from './report/text/checkText.js';
 export { compareText } from './report/text/compareText.js';
+export { exportText } from './report/text/exportText.js';
 export { planText } from './report/text/planText.js';
 export { resultText } from './report/text/resultText.js';
 export { sweepText } from './report/text/sweepText.js';

@@ -1,23 +1,13 @@
-/** `--guarantee name=value` on the command line: the topology file's names and units. */
-
+/**
+ * Guarantees as users spell them, on the command line (`--guarantee name=value`) and in
+ * counterexample files: the topology file's names and units (`maxUnavailable=5s`).
+ */
 import { quote } from '../text/quote.js';
 import type { Guarantees } from '../topology/types.js';
-import { parseDurationUs } from '../topology/units.js';
+import { formatDurationUs, parseDurationUs } from '../topology/units.js';
+import { GUARANTEES, type GuaranteeDefinition, type GuaranteeName } from './guarantees.js';
 
-const COUNTS = [
-  'lostAcknowledged',
-  'duplicates',
-  'strandedAtEnd',
-  'sendFailures',
-  'maxPersistentStores',
-] as const;
-const DURATIONS = {
-  maxUnavailable: 'maxUnavailableUs',
-  maxFailoverTime: 'maxFailoverTimeUs',
-  p99Latency: 'p99LatencyUs',
-} as const;
-
-export const GUARANTEE_OPTION_NAMES: readonly string[] = [...COUNTS, ...Object.keys(DURATIONS)];
+export const GUARANTEE_OPTION_NAMES: readonly GuaranteeName[] = GUARANTEES.map((g) => g.name);
 
 /** Adds one `name=value` to `into`; returns an error sentence instead when it is not one. */
 export function parseGuaranteeOption(text: string, into: Guarantees): string | undefined {
@@ -25,29 +15,72 @@ export function parseGuaranteeOption(text: string, into: Guarantees): string | u
   if (!m)
     return `--guarantee takes name=value, such as lostAcknowledged=0 or maxUnavailable=30s, not ${quote(text)}`;
   const [, name, value] = m as unknown as [string, string, string];
-  if ((COUNTS as readonly string[]).includes(name)) {
-    if (!/^\d+$/.test(value))
-      return `--guarantee ${name} takes a whole number of ${name === 'maxPersistentStores' ? 'stores' : 'messages'}, not ${quote(value)}`;
-    into[name as (typeof COUNTS)[number]] = Number(value);
-    return undefined;
-  }
-  if (name in DURATIONS) {
+  const g = guaranteeNamed(name);
+  if (!g) return `unknown guarantee ${quote(name)}; known: ${GUARANTEE_OPTION_NAMES.join(', ')}`;
+  if (g.unit === 'us') {
     const us = parseDurationUs(value);
     if (us === undefined)
       return `--guarantee ${name} takes a duration such as 30s or 250ms, not ${quote(value)}`;
-    into[DURATIONS[name as keyof typeof DURATIONS]] = us;
+    into[g.key] = us;
     return undefined;
   }
-  return `unknown guarantee ${quote(name)}; known: ${GUARANTEE_OPTION_NAMES.join(', ')}`;
+  if (!/^\d+$/.test(value))
+    return `--guarantee ${name} takes a whole number of ${g.unit}, not ${quote(value)}`;
+  into[g.key] = Number(value);
+  return undefined;
 }
 
-/** The command-line spelling of a guarantee, for replay commands. */
-export function guaranteeOptions(g: Guarantees): string[] {
-  const out: string[] = [];
-  for (const name of COUNTS) if (g[name] !== undefined) out.push(`${name}=${g[name]}`);
-  for (const [name, key] of Object.entries(DURATIONS)) {
-    const us = g[key as keyof Guarantees];
-    if (us !== undefined) out.push(`${name}=${us}us`);
+export function guaranteeNamed(name: string): GuaranteeDefinition | undefined {
+  return GUARANTEES.find((g) => g.name === name);
+}
+
+/** A limit in the topology file's units: a count, or an exact duration such as `5s`. */
+export function guaranteeValue(g: Pick<GuaranteeDefinition, 'unit'>, value: number): number | string {
+  return g.unit === 'us' ? formatDurationUs(value) : value;
+}
+
+/** The guarantees as the topology file's `guarantees` block, in the order of GUARANTEES. */
+export function guaranteeBlock(guarantees: Guarantees): Partial<Record<GuaranteeName, number | string>> {
+  const block: Partial<Record<GuaranteeName, number | string>> = {};
+  for (const g of GUARANTEES) {
+    const value = guarantees[g.key];
+    if (value !== undefined) block[g.name] = guaranteeValue(g, value);
   }
-  return out;
+  return block;
+}
+
+/** The command-line spelling of each guarantee (`maxUnavailable=5s`), for replay commands. */
+export function guaranteeOptions(guarantees: Guarantees): string[] {
+  return Object.entries(guaranteeBlock(guarantees)).map(([name, value]) => `${name}=${value}`);
+}
+
+/** Where a guarantee in force came from: the topology file or `--guarantee` on the command line. */
+export type GuaranteeSource = 'file' | '--guarantee';
+
+/** The guarantees a check or replay judges, and where each came from. */
+export interface GuaranteesInForce {
+  guarantees: Guarantees;
+  from: Partial<Record<GuaranteeName, GuaranteeSource>>;
+}
+
+/** A topology file's own guarantees. */
+export function fileGuarantees(guarantees: Guarantees): GuaranteesInForce {
+  const from: GuaranteesInForce['from'] = {};
+  for (const g of GUARANTEES) if (guarantees[g.key] !== undefined) from[g.name] = 'file';
+  return { guarantees: { ...guarantees }, from };
+}
+
+/** `base` with each `--guarantee name=value` added or replacing; an error sentence for a bad one. */
+export function withGuaranteeOptions(
+  base: GuaranteesInForce,
+  options: readonly string[],
+): GuaranteesInForce | string {
+  const guarantees = { ...base.guarantees };
+  const from = { ...base.from };
+  for (const option of options) {
+    const error = parseGuaranteeOption(option, guarantees);
+    if (error) return error;
+    from[option.trim().split('=')[0] as GuaranteeName] = '--guarantee';
+  }
+  return { guarantees, from };
 }

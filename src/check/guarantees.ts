@@ -7,10 +7,24 @@ import type { Plan } from '../plan/types.js';
 import type { SimResult } from '../sim/result.js';
 import type { Guarantees } from '../topology/types.js';
 
-export type GuaranteeName = keyof Guarantees;
+/** Where a guarantee's field sits in `Guarantees` (durations in microseconds). */
+export type GuaranteeKey = keyof Guarantees;
+
+/** A guarantee as users write it: in the topology file, `--guarantee` and every report. */
+export type GuaranteeName =
+  | 'lostAcknowledged'
+  | 'duplicates'
+  | 'strandedAtEnd'
+  | 'sendFailures'
+  | 'maxUnavailable'
+  | 'maxFailoverTime'
+  | 'p99Latency'
+  | 'maxPersistentStores';
 
 export interface GuaranteeDefinition {
+  /** The user's name (the topology file's key). */
   name: GuaranteeName;
+  key: GuaranteeKey;
   /** What it means, in one line. */
   explanation: string;
   /** The measured figure; durations in microseconds. */
@@ -44,49 +58,57 @@ function maxFailoverUs(r: SimResult): number {
 export const GUARANTEES: readonly GuaranteeDefinition[] = [
   {
     name: 'lostAcknowledged',
+    key: 'lostAcknowledged',
     explanation: 'messages the producer was told were sent, then lost for good',
     measure: (r) => r.fates.lost,
     unit: 'messages',
   },
   {
     name: 'duplicates',
+    key: 'duplicates',
     explanation: 'deliveries to the application beyond the first',
     measure: (r) => r.duplicates,
     unit: 'messages',
   },
   {
     name: 'strandedAtEnd',
+    key: 'strandedAtEnd',
     explanation: 'messages left in a store that is down at the end of the run',
     measure: (r) => r.fates.stranded,
     unit: 'messages',
   },
   {
     name: 'sendFailures',
+    key: 'sendFailures',
     explanation: 'sends that failed (the producer was told)',
     measure: (r) => r.fates.sendFailed,
     unit: 'messages',
   },
   {
-    name: 'maxUnavailableUs',
+    name: 'maxUnavailable',
+    key: 'maxUnavailableUs',
     explanation: 'the longest time any producer could not send',
     measure: (r) => Math.max(r.unavailability.maxUs, r.unavailability.stillBlockedMaxUs),
     unit: 'us',
   },
   {
-    name: 'maxFailoverTimeUs',
+    name: 'maxFailoverTime',
+    key: 'maxFailoverTimeUs',
     explanation:
       "the longest time from a broker's death to the first successful send through its replacement",
     measure: maxFailoverUs,
     unit: 'us',
   },
   {
-    name: 'p99LatencyUs',
+    name: 'p99Latency',
+    key: 'p99LatencyUs',
     explanation: '99th percentile of send-to-onMessage latency',
     measure: (r) => r.latency.p99Us,
     unit: 'us',
   },
   {
     name: 'maxPersistentStores',
+    key: 'maxPersistentStores',
     explanation: 'persistent stores to back up and manage',
     measure: (_, plan) => plan.figures.persistentStores,
     unit: 'stores',
@@ -97,7 +119,7 @@ export const GUARANTEES: readonly GuaranteeDefinition[] = [
 export function judge(guarantees: Guarantees, result: SimResult, plan: Plan): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const g of GUARANTEES) {
-    const allowed = guarantees[g.name];
+    const allowed = guarantees[g.key];
     if (allowed === undefined) continue;
     const measured = g.measure(result, plan);
     verdicts.push({

@@ -1,8 +1,9 @@
 /**
  * The fault-schedule search: fast-check generates candidates from the fault space, each is
- * simulated and judged against the guarantees, and fast-check shrinks the first failure to the
- * smallest schedule that still breaks one. The outcome carries fast-check's seed and path, which
- * replay the counterexample exactly (`replayCandidate`).
+ * simulated and judged against the guarantees, fast-check shrinks the first failure, and a
+ * removal pass drops every fault (and replica) it does not need. The outcome carries fast-check's
+ * seed and path, which replay fast-check's counterexample exactly (`replayCandidate`); when the
+ * removal pass changed it, only the schedule itself (a counterexample file) replays it.
  */
 import fc from 'fast-check';
 import { buildPlan } from '../plan/buildPlan.js';
@@ -14,6 +15,7 @@ import { type Candidate, candidateArbitrary, scaledTopology, toSchedule } from '
 import { type Coverage, CoverageCounter } from './coverage.js';
 import { type FaultSpace, faultSpace, type SearchOverrides } from './faultSpace.js';
 import { judge, type Verdict } from './guarantees.js';
+import { removalPass } from './removalPass.js';
 
 export interface CheckOptions {
   guarantees: Guarantees;
@@ -46,10 +48,29 @@ export type CheckOutcome =
       runs: number;
       space: FaultSpace;
       coverage: Coverage;
+      /** fast-check's path to its shrunk counterexample (before the removal pass). */
       path: string;
       shrinks: number;
+      /** What the removal pass took from fast-check's counterexample. */
+      removal: Removal;
       trial: Trial;
     };
+
+export interface Removal {
+  droppedFaults: number;
+  /** Replicas per application before the pass (what the seed and path replay). */
+  replicasBefore: number[];
+  /** Runs the pass simulated. */
+  tries: number;
+}
+
+/** Whether the removal pass changed fast-check's counterexample, so that seed and path no longer replay it. */
+export function changedByRemoval(outcome: Extract<CheckOutcome, { status: 'fail' }>): boolean {
+  return (
+    outcome.removal.droppedFaults > 0 ||
+    outcome.removal.replicasBefore.some((r, i) => r !== outcome.trial.replicas[i])
+  );
+}
 
 function runCandidate(
   topology: Topology,
@@ -102,12 +123,21 @@ export function checkTopology(topology: Topology, options: CheckOptions): CheckO
   const base = { seed: options.seed, runs: generated, space, coverage: coverage.snapshot(space.kinds) };
   if (!details.failed || details.counterexample === null) return { status: 'pass', ...base };
   const [candidate] = details.counterexample;
+  const shrunk = runCandidate(topology, space, candidate, options);
+  const broken = new Set(shrunk.verdicts.filter((v) => !v.valid).map((v) => v.name));
+  const pass = removalPass(
+    topology,
+    shrunk,
+    (a) => runSchedule(topology, a.replicas, a.schedule, options),
+    (t) => t.verdicts.some((v) => !v.valid && broken.has(v.name)),
+  );
   return {
     status: 'fail',
     ...base,
     path: details.counterexamplePath ?? '',
     shrinks: details.numShrinks,
-    trial: runCandidate(topology, space, candidate, options),
+    removal: { droppedFaults: pass.droppedFaults, replicasBefore: shrunk.replicas, tries: pass.tries },
+    trial: pass.result,
   };
 }
 

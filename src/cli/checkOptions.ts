@@ -1,6 +1,11 @@
 /** Options shared by `check` and `replay`: what to search, for how long, against which guarantees. */
 import type { SearchOverrides } from '../check/faultSpace.js';
-import { guaranteeOptions, parseGuaranteeOption } from '../check/guaranteeOption.js';
+import {
+  fileGuarantees,
+  type GuaranteesInForce,
+  guaranteeOptions,
+  withGuaranteeOptions,
+} from '../check/guaranteeOption.js';
 import { quote } from '../text/quote.js';
 import { FAULT_KINDS, type FaultKind, type Guarantees, type Topology } from '../topology/types.js';
 import { formatDurationUs } from '../topology/units.js';
@@ -17,16 +22,24 @@ export interface RawSearchOptions {
 
 export interface SearchSettings {
   guarantees: Guarantees;
+  /** The same guarantees, with where each came from. */
+  inForce: GuaranteesInForce;
   search: SearchOverrides;
   durationUs?: number;
 }
 
-export function searchSettings(raw: RawSearchOptions, topology: Topology): SearchSettings {
-  const guarantees: Guarantees = { ...topology.guarantees };
-  for (const g of raw.guarantee ?? []) {
-    const error = parseGuaranteeOption(g, guarantees);
-    if (error) throw new UsageError(error);
-  }
+/**
+ * The settings of a check or replay. The guarantees are `base` (the topology file's, or those a
+ * counterexample file recorded) with `--guarantee` added or replacing.
+ */
+export function searchSettings(
+  raw: RawSearchOptions,
+  topology: Topology,
+  base: GuaranteesInForce = fileGuarantees(topology.guarantees),
+): SearchSettings {
+  const inForce = withGuaranteeOptions(base, raw.guarantee ?? []);
+  if (typeof inForce === 'string') throw new UsageError(inForce);
+  const guarantees = inForce.guarantees;
   if (Object.keys(guarantees).length === 0) {
     throw new UsageError(
       `${topology.name} declares no guarantees: add a guarantees block or pass --guarantee, e.g. --guarantee lostAcknowledged=0`,
@@ -38,7 +51,7 @@ export function searchSettings(raw: RawSearchOptions, topology: Topology): Searc
   if (raw.window !== undefined) Object.assign(search, parseWindow(raw.window));
   if (raw.restarts === false) search.restarts = false;
   const durationUs = raw.duration === undefined ? undefined : parseDurationOption('--duration', raw.duration);
-  return { guarantees, search, ...(durationUs !== undefined ? { durationUs } : {}) };
+  return { guarantees, inForce, search, ...(durationUs !== undefined ? { durationUs } : {}) };
 }
 
 function parseKinds(text: string): FaultKind[] {

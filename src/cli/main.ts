@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { diagramCommand } from './commands/diagram.js';
+import { exportCommand } from './commands/export.js';
 import { planCommand } from './commands/plan.js';
 import { registerDecideCommands } from './commands/registerDecide.js';
 import { replayCommand } from './commands/replay.js';
@@ -83,6 +84,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--duration <time>', 'how long producers send, e.g. 10m (default: simulation.duration)')
     .option('--json', 'print JSON conforming to schemas/result.schema.json')
     .action((files: string[], options) => run(simulateCommand(files, options, io)));
+
+  program
+    .command('export')
+    .description(
+      'write what a team would deploy: activemq.xml per broker, client URIs (jndi.properties, Spring Boot), compose.yaml, Kubernetes manifests, README',
+    )
+    .argument('<file>', 'a topology file (YAML or JSON)')
+    .requiredOption('--out <dir>', 'the directory to write (created; must be empty unless --force)')
+    .option('--force', 'replace a non-empty output directory')
+    .option('--json', 'print what was written as JSON conforming to schemas/export.schema.json')
+    .action((file: string, options) => run(exportCommand(file, options, io)));
 
   const searchOptions = (command: Command) =>
     command

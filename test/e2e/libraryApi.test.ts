@@ -14,6 +14,8 @@ describe('the library API', () => {
     expect(loaded.ok).toBe(true);
     const plan = api.buildPlan(loaded.topology);
     expect(plan.figures.deploymentUnits).toBe(10);
+    const files = api.exportPlan(plan, api.fieldsSetIn({ name: 'x' }));
+    expect(files.map((f: { path: string }) => f.path)).toContain('brokers/notifier-9/activemq.xml');
     const result = api.simulate(plan, { durationUs: 2_000_000 });
     expect(result.format).toBe('brokerlab.result/1');
     expect(result.fates.sent).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
-import { counterexampleDocument } from '../../check/counterexampleFile.js';
-import { type CheckOutcome, checkTopology } from '../../check/search.js';
+import { counterexampleDocument, foundCounterexample } from '../../check/counterexampleFile.js';
+import { type CheckOutcome, changedByRemoval, checkTopology } from '../../check/search.js';
 import { checkJson } from '../../report/json/checkJson.js';
 import { checkText } from '../../report/text/checkText.js';
 import type { Topology } from '../../topology/types.js';
@@ -50,41 +50,66 @@ export async function checkCommand(file: string, options: CheckCommandOptions, i
         )
       : checkTopology(topology, { ...settings, runs, seed, onRun: (done) => progress.update(done / runs) });
   progress.done();
-  const replay = replayCommand(file, topology, settings, outcome);
+  const replay = replayCommand(file, topology, settings, outcome, options);
   const durationUs = settings.durationUs ?? topology.simulation.durationUs;
   if (outcome.status === 'fail' && options.out) {
     const t = outcome.trial;
-    const doc = counterexampleDocument(
-      topology.name,
-      { replicas: t.replicas, durationUs, schedule: t.schedule },
-      { seed: outcome.seed, path: outcome.path },
-    );
+    const doc = counterexampleDocument(topology.name, foundCounterexample(t, durationUs, settings.inForce), {
+      seed: outcome.seed,
+      path: outcome.path,
+    });
     await writeFileAtomic(options.out, jsonText(doc));
   }
   io.out(
     options.json
-      ? jsonText(checkJson(outcome, topology.name, durationUs, replay))
+      ? jsonText(checkJson(outcome, topology.name, durationUs, replay, settings.inForce))
       : checkText(outcome, topology, replay),
   );
   return outcome.status === 'pass' ? EXIT_OK : EXIT_FAILED;
 }
 
+/**
+ * The command that replays the counterexample exactly: fast-check's seed and path while they
+ * still name it; once the removal pass changed it, the counterexample file (`--out`, or a rerun
+ * of this check that writes one).
+ */
 function replayCommand(
   file: string,
   topology: Topology,
   settings: SearchSettings,
   outcome: CheckOutcome,
+  options: CheckCommandOptions,
 ): string {
   if (outcome.status === 'pass') return '';
-  const words = [
+  const command = (words: string[]) => words.map(shellWord).join(' ');
+  if (!changedByRemoval(outcome)) {
+    const flags = searchFlags(settings, topology);
+    return command([
+      'brokerlab',
+      'replay',
+      file,
+      '--seed',
+      String(outcome.seed),
+      '--path',
+      outcome.path,
+      ...flags,
+    ]);
+  }
+  const replay = (out: string) => command(['brokerlab', 'replay', file, '--schedule', out]);
+  if (options.out) return replay(options.out);
+  const rerun = [
     'brokerlab',
-    'replay',
+    'check',
     file,
-    '--seed',
-    String(outcome.seed),
-    '--path',
-    outcome.path,
+    ...(options.seed !== undefined ? ['--seed', options.seed] : []),
+    ...(options.runs !== undefined ? ['--runs', options.runs] : []),
+    ...(options.workers !== undefined && options.workers !== '1' ? ['--workers', options.workers] : []),
     ...searchFlags(settings, topology),
+    '--out',
+    RERUN_OUT,
   ];
-  return words.map(shellWord).join(' ');
+  return `${command(rerun)} > /dev/null; ${replay(RERUN_OUT)}`;
 }
+
+/** Where the rerun in a replay hint writes the counterexample when the check had no --out. */
+const RERUN_OUT = 'counterexample.json';

@@ -1,11 +1,19 @@
 /** A check's outcome as the JSON document of schemas/check.schema.json. */
-import { counterexampleDocument } from '../../check/counterexampleFile.js';
+import { counterexampleDocument, foundCounterexample } from '../../check/counterexampleFile.js';
+import type { GuaranteesInForce } from '../../check/guaranteeOption.js';
 import type { CheckOutcome } from '../../check/search.js';
 import { counterexampleSequence } from '../mermaid/counterexampleSequence.js';
+import { verdictSummary } from '../text/verdictText.js';
 
 export const CHECK_JSON_FORMAT = 'brokerlab.check/1';
 
-export function checkJson(outcome: CheckOutcome, name: string, durationUs: number, replay: string) {
+export function checkJson(
+  outcome: CheckOutcome,
+  name: string,
+  durationUs: number,
+  replay: string,
+  guarantees: GuaranteesInForce,
+) {
   const s = outcome.space;
   const base = {
     format: CHECK_JSON_FORMAT,
@@ -29,12 +37,12 @@ export function checkJson(outcome: CheckOutcome, name: string, durationUs: numbe
     counterexample: {
       path: outcome.path,
       shrinks: outcome.shrinks,
-      verdicts: t.verdicts,
-      file: counterexampleDocument(
-        name,
-        { replicas: t.replicas, durationUs, schedule: t.schedule },
-        { seed: outcome.seed, path: outcome.path },
-      ),
+      removal: outcome.removal,
+      verdicts: t.verdicts.map((v) => ({ ...v, summary: verdictSummary(v) })),
+      file: counterexampleDocument(name, foundCounterexample(t, durationUs, guarantees), {
+        seed: outcome.seed,
+        path: outcome.path,
+      }),
       sequenceDiagram: counterexampleSequence(t),
       result: t.result,
       replay,

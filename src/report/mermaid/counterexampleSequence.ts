@@ -1,38 +1,43 @@
 /**
- * A counterexample as a mermaid sequence diagram: the message path of the deployment (producer,
- * broker, store, consumer), then each fault as a note with what it did to messages, then the
- * broken guarantee.
+ * A counterexample as a mermaid sequence diagram: the message path of one producer (its process,
+ * the broker it sends to, that broker's store, a hub it forwards to, the consumers), then each
+ * fault as a note over the participant it hit (`faultHits`: the process, broker or store), with
+ * what it did to messages, then the broken guarantee.
  */
+import { faultHits, type HitInstance, instanceNamed } from '../../check/faultHit.js';
 import type { Trial } from '../../check/search.js';
+import type { Plan } from '../../plan/types.js';
 import { humanDurationUs } from '../../topology/units.js';
+import { verdictSummary } from '../text/verdictText.js';
 import { mermaidText as t } from './escape.js';
 
 export function counterexampleSequence(trial: Trial): string {
-  const topo = trial.topology;
-  const embedded = topo.layout !== 'central';
-  const producer = topo.applications.find((a) => a.producers.length > 0);
-  const consumer = topo.applications.find((a) => a.consumers.length > 0);
-  const spec = producer?.producers[0];
-  const brokerLabel = embedded
-    ? `embedded broker ${producer ? `${producer.id}-0` : ''}`
-    : `cluster (${topo.cluster?.ha ?? 'none'})`;
-  const store = trial.plan.stores.find((s) => s.persistent);
-  const lines = ['sequenceDiagram'];
-  lines.push(`  participant P as ${t(producer ? `producer ${producer.id}` : 'producers')}`);
-  lines.push(`  participant B as ${t(brokerLabel)}`);
-  if (store) lines.push(`  participant S as ${t(`store ${store.name} (${store.syncStrategy})`)}`);
-  lines.push(`  participant C as ${t(consumer ? `consumer ${consumer.id}` : 'consumers')}`);
-  if (spec) {
-    const how = `${spec.persistent ? 'persistent' : 'non-persistent'}, ${spec.sendMode} send over ${embedded ? 'vm' : 'tcp'}`;
-    lines.push(`  P->>B: ${t(`send ${spec.destination} (${how})`)}`);
-    if (store && spec.persistent) lines.push(`  B->>S: ${t('journal write')}`);
-    if (spec.sendMode === 'sync') lines.push(`  B-->>P: ${t('receipt')}`);
-  }
-  lines.push(`  B->>C: ${t('dispatch (prefetch)')}`);
-  lines.push(`  C-->>B: ${t('ack')}`);
+  const plan = trial.plan;
+  const topo = plan.topology;
+  const participants = new Participants(plan);
+  const producerApp = topo.applications.find((a) => a.producers.length > 0);
+  const consumerApp = topo.applications.find((a) => a.consumers.length > 0);
+  const spec = producerApp?.producers[0];
+  const producerProcess = plan.processes.find((p) => p.app === producerApp?.id);
+  const P = producerProcess
+    ? participants.of(instanceNamed(plan, producerProcess.name))
+    : participants.role('producers');
+  // The broker it sends to: its own embedded one (the same process), else its first cluster broker.
+  const sendsTo = producerProcess?.embeddedBroker
+    ? producerProcess.name
+    : plan.connections.find((c) => c.process === producerProcess?.name && c.carries !== 'consume')
+        ?.brokers[0];
+  const B = sendsTo ? participants.of(instanceNamed(plan, sendsTo)) : P;
+  const storeName = plan.brokers.find((b) => b.name === sendsTo)?.store;
+  const store = plan.stores.find((s) => s.name === storeName && s.persistent);
+  const S = store ? participants.of({ kind: 'store', name: store.name }) : undefined;
+  // In a hybrid layout the embedded broker forwards to the cluster, where the consumers are.
+  const hub = topo.layout === 'hybrid' ? plan.brokers.find((b) => b.placement === 'cluster') : undefined;
+  const H = hub ? participants.of({ kind: 'broker', name: hub.name }) : B;
+  const C = participants.role(consumerApp ? `consumers ${consumerApp.id}` : 'consumers');
+  const notes: string[] = [];
   for (const f of trial.result.faults) {
-    const what = `${humanDurationUs(f.atUs)} ${f.kind} ${f.target}${f.peer ? ` / ${f.peer}` : ''}`;
-    lines.push(`  Note over P,C: ${t(what)}`);
+    const over = faultHits(plan, f).map((hit) => participants.of(hit));
     const effects = [
       `at risk ${f.atRisk}`,
       f.lost > 0 ? `lost ${f.lost}` : '',
@@ -41,10 +46,74 @@ export function counterexampleSequence(trial: Trial): string {
       f.redelivered > 0 ? `redelivered ${f.redelivered}` : '',
       f.failoverUs >= 0 ? `failover ${humanDurationUs(f.failoverUs)}` : '',
     ].filter(Boolean);
-    lines.push(`  B-->>P: ${t(effects.join(', '))}`);
+    const what = `${humanDurationUs(f.atUs)} ${f.kind} ${f.target}${f.peer ? ` / ${f.peer}` : ''}`;
+    notes.push(`  Note over ${[...new Set(over)].join(',')}: ${t(`${what}: ${effects.join(', ')}`)}`);
   }
+  const lines = ['sequenceDiagram', ...participants.declarations()];
+  if (spec) {
+    const how = `${spec.persistent ? 'persistent' : 'non-persistent'}, ${spec.sendMode} send over ${producerProcess?.embeddedBroker ? 'vm' : 'tcp'}`;
+    lines.push(`  ${P}->>${B}: ${t(`send ${spec.destination} (${how})`)}`);
+    if (S && spec.persistent) lines.push(`  ${B}->>${S}: ${t('journal write')}`);
+    if (spec.sendMode === 'sync') lines.push(`  ${B}-->>${P}: ${t('receipt')}`);
+  }
+  if (H !== B) lines.push(`  ${B}->>${H}: ${t('forward (network bridge)')}`);
+  lines.push(`  ${H}->>${C}: ${t('dispatch (prefetch)')}`);
+  lines.push(`  ${C}-->>${H}: ${t('ack')}`);
+  lines.push(...notes);
+  const all = participants.aliases();
+  const span = all.length > 1 ? `${all[0]},${all[all.length - 1]}` : all[0]!;
   for (const v of trial.verdicts.filter((x) => !x.valid)) {
-    lines.push(`  Note over P,C: ${t(`broken: ${v.name} ${v.measured} > ${v.allowed}`)}`);
+    lines.push(`  Note over ${span}: ${t(`broken: ${verdictSummary(v)}`)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** One participant per plan instance (a process and its embedded broker are one), in order of first use. */
+class Participants {
+  private readonly byKey = new Map<string, { alias: string; label: string }>();
+  constructor(private readonly plan: Plan) {}
+
+  of(hit: HitInstance): string {
+    return this.add(`${hit.kind === 'store' ? 'store' : 'instance'}:${hit.name}`, () => this.label(hit));
+  }
+
+  role(label: string): string {
+    return this.add(`role:${label}`, () => label);
+  }
+
+  aliases(): string[] {
+    return [...this.byKey.values()].map((p) => p.alias);
+  }
+
+  declarations(): string[] {
+    return [...this.byKey.values()].map((p) => `  participant ${p.alias} as ${t(p.label)}`);
+  }
+
+  private add(key: string, label: () => string): string {
+    let p = this.byKey.get(key);
+    if (!p) {
+      p = { alias: `p${this.byKey.size}`, label: label() };
+      this.byKey.set(key, p);
+    }
+    return p.alias;
+  }
+
+  private label(hit: HitInstance): string {
+    if (hit.kind === 'store') {
+      const store = this.plan.stores.find((s) => s.name === hit.name);
+      return `store ${hit.name}${store ? ` (${store.kind}, ${store.syncStrategy})` : ''}`;
+    }
+    const proc = this.plan.processes.find((p) => p.name === hit.name);
+    if (proc) {
+      const app = this.plan.topology.applications.find((a) => a.id === proc.app);
+      const roles = [
+        app?.producers.length ? 'producer' : '',
+        app?.consumers.length ? 'consumer' : '',
+        proc.embeddedBroker ? 'embedded broker' : '',
+      ].filter(Boolean);
+      return `${hit.name}${roles.length > 0 ? ` (${roles.join(', ')})` : ''}`;
+    }
+    const broker = this.plan.brokers.find((b) => b.name === hit.name);
+    return `${hit.name}${broker ? ` (${broker.role})` : ''}`;
+  }
 }

@@ -1,16 +1,12 @@
 /** A check's outcome for the terminal: pass with coverage, or the counterexample and how to replay it. */
 import { isWeak, WEAK_COVERAGE } from '../../check/coverage.js';
-import type { Verdict } from '../../check/guarantees.js';
 import type { CheckOutcome } from '../../check/search.js';
+import { plural } from '../../text/plural.js';
 import type { Topology } from '../../topology/types.js';
 import { humanDurationUs } from '../../topology/units.js';
 import { counterexampleSequence } from '../mermaid/counterexampleSequence.js';
 import { formatCount as n, renderTable } from './table.js';
-
-export function formatMeasure(v: Pick<Verdict, 'unit'>, value: number): string {
-  if (v.unit === 'us') return humanDurationUs(value);
-  return `${n(value)} ${value === 1 ? v.unit.replace(/s$/, '') : v.unit}`;
-}
+import { verdictLine } from './verdictText.js';
 
 export function checkText(outcome: CheckOutcome, original: Topology, replayCommand: string): string {
   const name = original.name;
@@ -25,11 +21,7 @@ export function checkText(outcome: CheckOutcome, original: Topology, replayComma
     return `${out.join('\n')}\n`;
   }
   const trial = outcome.trial;
-  for (const v of trial.verdicts.filter((x) => !x.valid)) {
-    out.push(
-      `FAIL: ${v.name} measured ${formatMeasure(v, v.measured)}, allowed ${formatMeasure(v, v.allowed)} (${v.explanation})`,
-    );
-  }
+  for (const v of trial.verdicts.filter((x) => !x.valid)) out.push(verdictLine(v));
   const scaled = trial.topology.applications
     .map((a, i) => {
       const full = original.applications[i]!.replicas;
@@ -37,7 +29,7 @@ export function checkText(outcome: CheckOutcome, original: Topology, replayComma
     })
     .join(', ');
   out.push(
-    `smallest counterexample (after ${n(outcome.shrinks)} shrink steps): ${trial.schedule.length} fault${trial.schedule.length === 1 ? '' : 's'}, with ${scaled}`,
+    `smallest counterexample (after ${plural(outcome.shrinks, 'shrink step')} and ${removalText(outcome)}): ${plural(trial.schedule.length, 'fault')}, with ${scaled}`,
   );
   const rows = [
     ['at', 'fault', 'target', 'back after', 'at risk', 'lost', 'dup', 'stranded', 'redelivered', 'failover'],
@@ -82,4 +74,17 @@ function coverageText(outcome: CheckOutcome): string {
     return `${line}\nWARNING: under ${Math.round(WEAK_COVERAGE * 100)}% of the runs hurt anything: this pass says little. Widen faults.search (kinds, window, maxFaults) or add load.`;
   }
   return line;
+}
+
+/** `a removal pass that dropped 1 fault and took orders from ×67 to ×1`. */
+function removalText(outcome: Extract<CheckOutcome, { status: 'fail' }>): string {
+  const { droppedFaults, replicasBefore } = outcome.removal;
+  const after = outcome.trial.topology.applications;
+  const scaled = replicasBefore
+    .map((before, i) =>
+      before === after[i]!.replicas ? '' : `${after[i]!.id} from ×${n(before)} to ×${n(after[i]!.replicas)}`,
+    )
+    .filter(Boolean);
+  const dropped = `dropped ${droppedFaults === 0 ? 'no fault' : plural(droppedFaults, 'fault')}`;
+  return `a removal pass that ${dropped}${scaled.length > 0 ? ` and took ${scaled.join(', ')}` : ''}`;
 }
