@@ -39,10 +39,12 @@ export const DEFAULT_COSTS: Readonly<CostModel> = {
   fsyncNfsUs: 10 * MS, // AMQ-7028
   journalWriteUs: 50, // [est] a journal batch written to the page cache without fsync (periodic / never)
   // Measured (fidelity/recoveryProbe.ts, 2026-11-30, load average ~16): a warm slave accepts
-  // connections 544 ms after taking the lock of a store with nothing to replay, 2.9 s with
-  // 14,745 records to replay: 160 us per record replayed.
+  // connections 544 ms after taking the lock of a store with nothing to replay, 1.27 s with
+  // 1,008 records to replay (720 us each), 2.9 s with 14,745 (160 us each: the replay path
+  // warms up). Calibrated at the scale of one checkpoint interval of a failover (hundreds to a
+  // thousand records); a large backlog recovers faster than this charges.
   storeRecoveryUs: 550 * MS,
-  journalReplayUs: 160,
+  journalReplayUs: 720,
   osWritebackUs: 30 * S, // [est] journalDiskSyncStrategy=never: the OS flushes dirty pages
   bridgeReconnectInitialUs: 1 * S, // W:networks-of-brokers
   bridgeReconnectMaxUs: 30 * S, // W:networks-of-brokers
