@@ -106,8 +106,11 @@ function settleIfDone(w: World, m: number): void {
     ledger.deadLettered++;
     if (unknown) ledger.unknownHeld++;
   } else if (msgs.deliveries[m]! > 0) settleDelivered(w, m);
-  else if (msgs.outcome[m] === Outcome.Discarded) ledger.discarded++;
-  else if (msgs.acked[m] === Ack.Ok) {
+  else if (msgs.outcome[m] === Outcome.Discarded) {
+    // Reached a topic nobody subscribed to: settled, like a dead letter, whatever its producer knew.
+    ledger.discarded++;
+    if (unknown) ledger.unknownHeld++;
+  } else if (msgs.acked[m] === Ack.Ok) {
     ledger.lost++;
     if (msgs.persistent[m]) ledger.lostPersistent++;
     const fault = msgs.fault[m]!;
