@@ -41,7 +41,7 @@ export async function runCheckBench(): Promise<CheckBenchResult[]> {
   const distUrl = new URL('../dist/cli/parallelCheck.js', import.meta.url);
   const { checkInWorkers } = (await import(distUrl.href)) as typeof import('../src/cli/parallelCheck.js');
   started = performance.now();
-  const parallel = await checkInWorkers(FILE, options, 2, () => {});
+  const parallel = await checkInWorkers({ file: FILE, costs: undefined }, options, 2, () => {});
   seconds = (performance.now() - started) / 1000;
   results.push({
     name: `check ${FILE}, ${RUNS} runs x 5 min, 2 worker threads`,

@@ -1,6 +1,6 @@
 /**
  * brokerlab's library API, in the order data flows: topology -> plan -> simulation -> check and
- * report. Everything here is pure except `loadTopologyFile`, which reads the file.
+ * report. Everything here is pure except `loadTopologyFile` and `loadCostsFile`, which read files.
  */
 
 // Check: guarantees and the fault-schedule search.
@@ -64,7 +64,16 @@ export { summarize } from './stats/summary.js';
 export { type Sweep, type SweepOptions, type SweepResult, sweep } from './sweep/sweep.js';
 // Topology: the file format, its loader and its types.
 export { formatLoadError, type LoadError } from './topology/issues.js';
-export { type LoadResult, loadTopologyFile, loadTopologyText } from './topology/load.js';
+export {
+  type CostsResult,
+  type CostsTable,
+  type LoadOptions,
+  type LoadResult,
+  loadCostsFile,
+  loadCostsText,
+  loadTopologyFile,
+  loadTopologyText,
+} from './topology/load.js';
 export { serializeTopology } from './topology/serialize.js';
 export type * from './topology/types.js';
 export {

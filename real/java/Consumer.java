@@ -3,7 +3,6 @@ import javax.jms.Message;
 import javax.jms.MessageConsumer;
 import javax.jms.Session;
 import org.apache.activemq.ActiveMQConnectionFactory;
-import org.apache.activemq.ActiveMQSession;
 
 /**
  * An application that receives from a queue and prints `recv` with each message's sequence
@@ -31,7 +30,7 @@ public final class Consumer {
       Connection c = f.createConnection();
       c.start();
       boolean transacted = ackMode.equals("transacted");
-      Session s = c.createSession(transacted, sessionMode(ackMode));
+      Session s = c.createSession(transacted, AckModes.session(ackMode));
       MessageConsumer consumer = s.createConsumer(s.createQueue(a.str("queue", "fidelity")));
       out.line("connected", "");
       long startNs = System.nanoTime();
@@ -61,16 +60,5 @@ public final class Consumer {
       code = 1;
     }
     System.exit(code);
-  }
-
-  private static int sessionMode(String ackMode) {
-    switch (ackMode) {
-      case "auto": return Session.AUTO_ACKNOWLEDGE;
-      case "client": return Session.CLIENT_ACKNOWLEDGE;
-      case "dups_ok": return Session.DUPS_OK_ACKNOWLEDGE;
-      case "individual": return ActiveMQSession.INDIVIDUAL_ACKNOWLEDGE;
-      case "transacted": return Session.SESSION_TRANSACTED;
-      default: throw new IllegalArgumentException("ackMode=auto|client|dups_ok|individual|transacted");
-    }
   }
 }

@@ -18,6 +18,11 @@ final class Out {
     return (System.nanoTime() - startNs) / 1000;
   }
 
+  /** A System.nanoTime() instant on this program's clock (`t`). */
+  long usAt(long nanoTime) {
+    return (nanoTime - startNs) / 1000;
+  }
+
   synchronized void line(String ev, String fields) {
     out.print("{\"ev\":\"" + ev + "\",\"t\":" + nowUs() + (fields.isEmpty() ? "" : "," + fields) + "}\n");
     out.flush();

@@ -5,6 +5,7 @@
  * is an integer index or offset, so fast-check's own integer shrinking does the work.
  */
 import fc from 'fast-check';
+import { faultKindSpec } from '../model/faultKinds.js';
 import { processName } from '../topology/names.js';
 import type { ScheduledFault, Topology } from '../topology/types.js';
 import type { FaultSpace, TargetRef } from './faultSpace.js';
@@ -95,9 +96,9 @@ export function toSchedule(topology: Topology, space: FaultSpace, candidate: Can
     const kind = space.kinds[f.kind % space.kinds.length]!;
     const targets = space.targets.get(kind)!;
     const target = name(targets[f.target % targets.length]!);
-    const timed = kind === 'partition' || kind === 'slow-disk';
+    const { timed, peer: needsPeer } = faultKindSpec(kind);
     let peer: string | null = null;
-    if (kind === 'partition') {
+    if (needsPeer) {
       const others = space.peers.map(name).filter((n) => n !== target);
       peer = others.length > 0 ? others[f.peer % others.length]! : null;
     }
@@ -113,5 +114,7 @@ export function toSchedule(topology: Topology, space: FaultSpace, candidate: Can
     };
   });
   // A partition needs two parties; with one process and no broker there is none to cut.
-  return schedule.filter((f) => f.kind !== 'partition' || f.peer !== null).sort((a, b) => a.atUs - b.atUs);
+  return schedule
+    .filter((f) => !faultKindSpec(f.kind).peer || f.peer !== null)
+    .sort((a, b) => a.atUs - b.atUs);
 }

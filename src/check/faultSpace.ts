@@ -4,8 +4,12 @@
  * by (application, replica) so that a schedule still makes sense when the topology is scaled
  * down while shrinking.
  */
+
+import { FAULT_KINDS, type FaultKind } from '../model/faultKinds.js';
+import { faultTargets, targetsByClass } from '../plan/faultTargets.js';
 import type { Plan } from '../plan/types.js';
-import { FAULT_KINDS, type FaultKind, type FaultSearch } from '../topology/types.js';
+import { SHARED_STORE_TARGET } from '../topology/names.js';
+import type { FaultSearch } from '../topology/types.js';
 
 export type TargetRef =
   | { kind: 'process'; app: number; replica: number }
@@ -36,41 +40,24 @@ export function faultSpace(
   const t = plan.topology;
   const search = { ...t.faults.search, ...definedOnly(overrides) };
   const allowed = search.kinds.length > 0 ? search.kinds : FAULT_KINDS;
+  const byClass = targetsByClass(plan);
+  // Processes by (application, replica), so that a schedule survives scaling the topology down.
   const appIndex = new Map(t.applications.map((a, i) => [a.id, i]));
-  const processes: TargetRef[] = plan.processes.map((p) => ({
-    kind: 'process',
-    app: appIndex.get(p.app)!,
-    replica: p.index,
-  }));
-  const persistentEmbedded = new Set(
-    plan.brokers.filter((b) => b.placement === 'embedded' && b.store !== null).map((b) => b.process),
-  );
-  const storedProcesses: TargetRef[] = plan.processes
-    .filter((p) => persistentEmbedded.has(p.name))
-    .map((p) => ({ kind: 'process', app: appIndex.get(p.app)!, replica: p.index }));
-  const clusterBrokers = plan.brokers.filter((b) => b.placement === 'cluster');
-  const brokers: TargetRef[] = clusterBrokers.map((b) => ({ kind: 'broker', name: b.name }));
-  const ownStoreBrokers: TargetRef[] = clusterBrokers
-    .filter((b) => b.store !== null && b.store !== 'shared-store')
-    .map((b) => ({ kind: 'broker', name: b.name }));
-  const shared: TargetRef[] = plan.stores.some((s) => s.name === 'shared-store' && s.persistent)
-    ? [{ kind: 'shared-store' }]
-    : [];
-  const byKind: Record<FaultKind, TargetRef[]> = {
-    'process-crash': processes,
-    'broker-crash': brokers,
-    'broker-restart': brokers,
-    'power-loss': [...processes, ...brokers],
-    'disk-loss': [...storedProcesses, ...ownStoreBrokers, ...shared],
-    'slow-disk': [...storedProcesses, ...ownStoreBrokers, ...shared],
-    partition: processes.length + brokers.length > 1 ? [...processes, ...brokers] : [],
-  };
-  const kinds = FAULT_KINDS.filter((k) => allowed.includes(k) && byKind[k].length > 0);
+  const refs = new Map<string, TargetRef>([
+    ...plan.processes.map((p): [string, TargetRef] => [
+      p.name,
+      { kind: 'process', app: appIndex.get(p.app)!, replica: p.index },
+    ]),
+    ...byClass.broker.map((name): [string, TargetRef] => [name, { kind: 'broker', name }]),
+    [SHARED_STORE_TARGET, { kind: 'shared-store' }],
+  ]);
+  const byKind = (kind: FaultKind) => faultTargets(plan, kind, byClass).map((name) => refs.get(name)!);
+  const kinds = FAULT_KINDS.filter((k) => allowed.includes(k) && byKind(k).length > 0);
   const windowToUs = Math.min(search.windowToUs, durationUs);
   return {
     kinds,
-    targets: new Map(kinds.map((k) => [k, byKind[k]])),
-    peers: [...processes, ...brokers],
+    targets: new Map(kinds.map((k) => [k, byKind(k)])),
+    peers: [...byClass.process, ...byClass.broker].map((name) => refs.get(name)!),
     windowFromUs: Math.min(search.windowFromUs, windowToUs),
     windowToUs,
     maxFaults: search.maxFaults,

@@ -6,12 +6,13 @@ import {
   guaranteeOptions,
   withGuaranteeOptions,
 } from '../check/guaranteeOption.js';
+import { FAULT_KINDS, type FaultKind } from '../model/faultKinds.js';
 import { quote } from '../text/quote.js';
-import { FAULT_KINDS, type FaultKind, type Guarantees, type Topology } from '../topology/types.js';
+import type { Guarantees, Topology } from '../topology/types.js';
 import { formatDurationUs } from '../topology/units.js';
+import type { CostsOption } from './io.js';
 import { parseDurationOption, parsePositiveInt, UsageError } from './options.js';
-
-export interface RawSearchOptions {
+export interface RawSearchOptions extends CostsOption {
   guarantee?: string[];
   maxFaults?: string;
   kinds?: string;

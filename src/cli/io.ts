@@ -5,7 +5,7 @@ import { access, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { quote } from '../text/quote.js';
 import { formatLoadErrors } from '../topology/issues.js';
-import { loadTopologyFile } from '../topology/load.js';
+import { type CostsTable, loadCostsFile, loadTopologyFile } from '../topology/load.js';
 import type { Topology } from '../topology/types.js';
 import { UsageError } from './options.js';
 
@@ -34,15 +34,36 @@ export function processIo(): CliIo {
   };
 }
 
-/** Loads every file, printing each error with its location; undefined when any failed. */
+/** `--costs FILE`, which every command that reads topologies takes. */
+export interface CostsOption {
+  costs?: string;
+}
+
+export const COSTS_HELP =
+  "a costs file (schemas/costs.schema.json, e.g. from `brokerlab calibrate`); its values win over the topology's costs";
+
+/**
+ * Loads every file, with the costs file given on the command line if any, printing each error
+ * with its location; undefined when any failed.
+ */
 export async function loadAll(
   files: readonly string[],
   io: CliIo,
+  costsFile?: string,
 ): Promise<{ file: string; topology: Topology }[] | undefined> {
+  let costs: CostsTable | undefined;
+  if (costsFile !== undefined) {
+    const read = await loadCostsFile(costsFile);
+    if (!read.ok) {
+      io.err(formatLoadErrors(read.errors));
+      return undefined;
+    }
+    costs = read.costs;
+  }
   const loaded: { file: string; topology: Topology }[] = [];
   let failed = false;
   for (const file of files) {
-    const result = await loadTopologyFile(file);
+    const result = await loadTopologyFile(file, costs);
     if (result.ok) loaded.push({ file, topology: result.topology });
     else {
       failed = true;

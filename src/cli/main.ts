@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { calibrateCommand } from './commands/calibrate.js';
 import { checkCommand } from './commands/check.js';
 import { diagramCommand } from './commands/diagram.js';
 import { exportCommand } from './commands/export.js';
@@ -12,7 +13,8 @@ import { registerDecideCommands } from './commands/registerDecide.js';
 import { replayCommand } from './commands/replay.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
-import { type CliIo, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, processIo } from './io.js';
+import { verifyCommand } from './commands/verify.js';
+import { type CliIo, COSTS_HELP, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, processIo } from './io.js';
 import { ALLOW_LINT_ERRORS_HELP } from './lintGate.js';
 import { UsageError } from './options.js';
 
@@ -28,7 +30,8 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  ok (also when a reader closes the output pipe early, as \`| head\` does)
   1  a guarantee, a check or a lint of severity error failed (validate and plan:
-     --allow-lint-errors accepts lint errors)
+     --allow-lint-errors accepts lint errors), or verify found the simulation
+     disagreeing with the real run
   2  bad input or usage
   3  a bug in brokerlab`;
 
@@ -57,6 +60,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('<files...>', 'topology files (YAML or JSON)')
     .option('--json', 'print the result as JSON')
     .option('--allow-lint-errors', ALLOW_LINT_ERRORS_HELP)
+    .option('--costs <file>', COSTS_HELP)
     .action((files: string[], options) => run(validateCommand(files, options, io)));
 
   program
@@ -67,6 +71,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('<files...>', 'topology files (YAML or JSON)')
     .option('--json', 'print JSON conforming to schemas/plan.schema.json')
     .option('--allow-lint-errors', ALLOW_LINT_ERRORS_HELP)
+    .option('--costs <file>', COSTS_HELP)
     .action((files: string[], options) => run(planCommand(files, options, io)));
 
   program
@@ -74,6 +79,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description('print the deployment as a mermaid flowchart')
     .argument('<file>', 'a topology file (YAML or JSON)')
     .option('--markdown', 'wrap the chart in a ```mermaid block')
+    .option('--costs <file>', COSTS_HELP)
     .action((file: string, options) => run(diagramCommand(file, options, io)));
 
   program
@@ -83,6 +89,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--seed <n>', 'seed of the run (default: simulation.seed of the file)')
     .option('--duration <time>', 'how long producers send, e.g. 10m (default: simulation.duration)')
     .option('--json', 'print JSON conforming to schemas/result.schema.json')
+    .option('--costs <file>', COSTS_HELP)
     .action((files: string[], options) => run(simulateCommand(files, options, io)));
 
   program
@@ -94,7 +101,24 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .requiredOption('--out <dir>', 'the directory to write (created; must be empty unless --force)')
     .option('--force', 'replace a non-empty output directory')
     .option('--json', 'print what was written as JSON conforming to schemas/export.schema.json')
+    .option('--costs <file>', COSTS_HELP)
     .action((file: string, options) => run(exportCommand(file, options, io)));
+
+  program
+    .command('verify')
+    .description(
+      "run the plan for real on this machine (scaled down, real ActiveMQ), inject the scenario's fault, and put it beside its simulation",
+    )
+    .argument('<file>', 'a topology file (YAML or JSON)')
+    .option(
+      '--scenario <name>',
+      'process-crash, broker-crash, power-loss or disk-loss (default: broker-crash with a cluster, else process-crash)',
+    )
+    .option('--max-processes <k>', 'application processes to run at most (default: 4)')
+    .option('--json', 'print JSON conforming to schemas/verify.schema.json')
+    .option('--html <file>', 'also write the table as an HTML report')
+    .option('--costs <file>', COSTS_HELP)
+    .action((file: string, options) => run(verifyCommand(file, options, io)));
 
   const searchOptions = (command: Command) =>
     command
@@ -126,6 +150,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   )
     .option('--out <file>', 'write the counterexample, if any, to this file (for replay --schedule)')
     .option('--json', 'print JSON conforming to schemas/check.schema.json')
+    .option('--costs <file>', COSTS_HELP)
     .action((file: string, options) => run(checkCommand(file, options, io)));
 
   searchOptions(
@@ -140,9 +165,29 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .option('--schedule <file>', 'a counterexample file written by check --out'),
   )
     .option('--json', 'print the simulation result as JSON (schemas/result.schema.json)')
+    .option('--costs <file>', COSTS_HELP)
     .action((file: string, options) => run(replayCommand(file, options, io)));
 
   registerDecideCommands(program, io, run);
+
+  program
+    .command('calibrate')
+    .description(
+      "measure this machine's ActiveMQ and disk (round trip, fsync, broker CPU, vm:// hand-off, marshalling per KiB) and write a costs file",
+    )
+    .requiredOption('--out <file>', 'the costs file to write (YAML, schemas/costs.schema.json)')
+    .option(
+      '--broker <url>',
+      'measure a running broker, tcp://host:port (default: start one from the installation)',
+    )
+    .option(
+      '--disk <kind>',
+      'the disk the journal is on: the fsync is written as fsyncSsd, fsyncHdd or fsyncNfs',
+      'ssd',
+    )
+    .option('--quick', 'fewer repetitions and operations: a rougher figure in about half the time')
+    .option('--json', 'print the costs file as JSON')
+    .action((options) => run(calibrateCommand(options, io)));
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

@@ -10,7 +10,8 @@ import type { CheckOptions, CheckOutcome } from '../check/search.js';
 type Job = Omit<CheckOptions, 'onRun'>;
 
 export async function checkInWorkers(
-  file: string,
+  /** The topology file and the `--costs` file, loaded again in each worker. */
+  source: { file: string; costs: string | undefined },
   options: Job,
   workers: number,
   onProgress: (done: number) => void,
@@ -25,7 +26,7 @@ export async function checkInWorkers(
       (runs, i) =>
         new Promise<CheckOutcome>((resolve, reject) => {
           const worker = new Worker(new URL('./checkWorker.js', import.meta.url), {
-            workerData: { file, options: { ...options, runs, seed: (options.seed + i) >>> 0 } },
+            workerData: { ...source, options: { ...options, runs, seed: (options.seed + i) >>> 0 } },
           });
           worker.on(
             'message',

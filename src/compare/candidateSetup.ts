@@ -18,7 +18,7 @@ export interface CandidateSetup {
   syncStrategy: SyncStrategy | null;
   /** Restart time of the first application (the one the process-crash scenario hits). */
   processRestartUs: number;
-  /** Restart time of a cluster broker; null without a cluster. */
+  /** Restart time of a broker of the cluster or hub; null without one. */
   brokerRestartUs: number | null;
 }
 
@@ -43,6 +43,7 @@ export function candidateSetup(plan: Plan): CandidateSetup {
     fsyncUs: persistent ? fsyncUs(t.costs, store.disk) : null,
     syncStrategy: persistent ? store.journalDiskSyncStrategy : null,
     processRestartUs: app?.restartUs ?? 0,
-    brokerRestartUs: t.layout !== 'embedded' && t.cluster ? t.cluster.restartUs : null,
+    // A hub's brokers restart as a central cluster's do (compare faults them alike).
+    brokerRestartUs: t.cluster ? t.cluster.restartUs : null,
   };
 }

@@ -45,7 +45,8 @@ export interface CandidateResult {
 
 /** Simulations `evaluateTopology` will run, for a progress bar. */
 export function runCount(t: Topology, settings: RunSettings): number {
-  return settings.scenarios.filter((id) => scenarioApplies(t, id)).length * settings.seeds.length;
+  const plan = buildPlan(t);
+  return settings.scenarios.filter((id) => scenarioApplies(plan, id)).length * settings.seeds.length;
 }
 
 export function evaluateTopology(
@@ -72,9 +73,8 @@ export function evaluateTopology(
 }
 
 function runScenario(plan: Plan, id: ScenarioId, s: RunSettings, onRun: () => void): ScenarioOutcome {
-  const t = plan.topology;
-  const applies = scenarioApplies(t, id);
-  const fault = scenarioTarget(t, id);
+  const applies = scenarioApplies(plan, id);
+  const fault = scenarioTarget(plan, id);
   const samples = new Map<MetricId, number[]>(METRICS.map((m) => [m.id, []]));
   const atUs: number[] = [];
   if (applies) {
@@ -84,7 +84,7 @@ function runScenario(plan: Plan, id: ScenarioId, s: RunSettings, onRun: () => vo
       const result = simulate(plan, {
         seed,
         durationUs: s.durationUs,
-        ...(id === 'declared' ? {} : { schedule: scenarioSchedule(t, id, at) }),
+        ...(id === 'declared' ? {} : { schedule: scenarioSchedule(plan, id, at) }),
         randomFaults: id === 'declared',
       });
       for (const m of METRICS) {

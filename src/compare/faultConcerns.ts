@@ -155,7 +155,7 @@ export const STRANDED: FaultConcern = {
   explain(c, s, w, others, beaten) {
     const loser = beaten[0] ?? others[0]!;
     const figures = versus(c, metricRow('stranded', s), w, others);
-    // Without a cluster, a power loss takes down a process's host: its embedded store waits too.
+    // Without separate brokers, a power loss takes down a process's host: its embedded store waits too.
     const noCluster = c.candidates[loser]!.setup.brokerRestartUs === null;
     if (isEmbedded(c, loser) && (s === 'process-crash' || (s === 'power-loss' && noCluster)))
       return [

@@ -2,13 +2,16 @@
  * The fault model every candidate faces, so that a comparison is fair: a small set of named
  * scenarios, each one fault at the same moment (drawn from the seed) on the equivalent target
  * of each topology, plus the fault-free baseline. A scenario that has nothing to hit in a
- * topology (a broker crash where no separate broker exists) does not apply to it.
+ * topology (a broker crash where no separate broker exists) does not apply to it; the brokers
+ * of an embedded layout's hub are separate brokers.
  *
  * The target stays down until the end of the run, so that `stranded` counts the messages that
  * wait for it to come back (for its restart time, in production) and `at risk` what it held.
  */
+import { targetsByClass } from '../plan/faultTargets.js';
+import type { Plan } from '../plan/types.js';
 import { Rng } from '../sim/rng.js';
-import { brokerName, processName, SHARED_STORE_TARGET } from '../topology/names.js';
+import { processName, SHARED_STORE_TARGET } from '../topology/names.js';
 import type { FaultKind, ScheduledFault, Topology } from '../topology/types.js';
 
 export type ScenarioId =
@@ -37,19 +40,20 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'broker-crash',
     title: 'broker crash',
-    description: 'the central broker that starts as master (broker-0) is killed; only where a cluster exists',
+    description:
+      'the broker that starts as master (broker-0) of the central cluster or hub is killed; only where such brokers exist',
   },
   {
     id: 'power-loss',
     title: 'power loss',
     description:
-      "the host of the central master loses power (or, without a cluster, the crashed process's host): unsynced journal writes are lost",
+      "the host of broker-0 loses power (or, without separate brokers, the crashed process's host): unsynced journal writes are lost",
   },
   {
     id: 'disk-loss',
     title: 'disk loss',
     description:
-      "the disk under one persistent store is destroyed: the cluster's store where there is one, else the crashed process's own",
+      "the disk under one persistent store is destroyed: the brokers' store (shared, or broker-0's) where there is one, else the crashed process's own",
   },
   {
     id: 'declared',
@@ -75,45 +79,46 @@ export function isScenarioId(text: string): text is ScenarioId {
   return SCENARIOS.some((s) => s.id === text);
 }
 
-/** The one fault a scenario injects into a topology; null where the scenario does not apply. */
-export function scenarioTarget(t: Topology, id: ScenarioId): { kind: FaultKind; target: string } | null {
-  const processTarget = firstProducingProcess(t);
-  const cluster = t.layout !== 'embedded' ? t.cluster : null;
+/**
+ * The one fault a scenario injects into a plan; null where the scenario does not apply. Targets
+ * come from the plan's fault targets (src/plan/faultTargets.ts), so a hub's brokers and store are
+ * as eligible as a central cluster's.
+ */
+export function scenarioTarget(plan: Plan, id: ScenarioId): { kind: FaultKind; target: string } | null {
+  const byClass = targetsByClass(plan);
+  const processTarget = firstProducingProcess(plan.topology);
+  const master = byClass.broker[0] ?? null;
+  // The store every message of the brokers depends on first, else the crashed process's own.
+  const brokerStore = byClass.store.find((s) => s === SHARED_STORE_TARGET || s === master) ?? null;
+  const processStore = processTarget !== null && byClass.store.includes(processTarget) ? processTarget : null;
+  const fault = (kind: FaultKind, target: string | null) => (target === null ? null : { kind, target });
   switch (id) {
     case 'baseline':
     case 'declared':
       return null;
     case 'process-crash':
-      return processTarget ? { kind: 'process-crash', target: processTarget } : null;
+      return fault('process-crash', processTarget);
     case 'broker-crash':
-      return cluster ? { kind: 'broker-crash', target: brokerName(0) } : null;
+      return fault('broker-crash', master);
     case 'power-loss':
-      if (cluster) return { kind: 'power-loss', target: brokerName(0) };
-      return processTarget ? { kind: 'power-loss', target: processTarget } : null;
+      return fault('power-loss', master ?? processTarget);
     case 'disk-loss':
-      if (cluster) {
-        if (cluster.store.kind === 'memory') return null;
-        const shared = cluster.ha === 'shared-store' || cluster.ha === 'jdbc';
-        return { kind: 'disk-loss', target: shared ? SHARED_STORE_TARGET : brokerName(0) };
-      }
-      return processTarget && t.embedded && t.embedded.store.kind !== 'memory'
-        ? { kind: 'disk-loss', target: processTarget }
-        : null;
+      return fault('disk-loss', brokerStore ?? processStore);
   }
 }
 
-/** Whether a scenario can run on a topology at all. */
-export function scenarioApplies(t: Topology, id: ScenarioId): boolean {
-  return id === 'baseline' || id === 'declared' || scenarioTarget(t, id) !== null;
+/** Whether a scenario can run on a plan at all. */
+export function scenarioApplies(plan: Plan, id: ScenarioId): boolean {
+  return id === 'baseline' || id === 'declared' || scenarioTarget(plan, id) !== null;
 }
 
 /**
  * The schedule a scenario runs with: a single fault that stays down (restart `never`).
  * `declared` keeps the topology's own schedule; the baseline has none.
  */
-export function scenarioSchedule(t: Topology, id: ScenarioId, atUs: number): readonly ScheduledFault[] {
-  if (id === 'declared') return t.faults.schedule;
-  const fault = scenarioTarget(t, id);
+export function scenarioSchedule(plan: Plan, id: ScenarioId, atUs: number): readonly ScheduledFault[] {
+  if (id === 'declared') return plan.topology.faults.schedule;
+  const fault = scenarioTarget(plan, id);
   if (!fault) return [];
   return [
     {

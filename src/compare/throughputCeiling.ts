@@ -12,6 +12,7 @@
  * simulation at the ceiling would only measure the same queueing the bound leaves out, at
  * thousands of times the cost.
  */
+import { haModeSpec } from '../model/haModes.js';
 import { fsyncUs, tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from '../sim/costs.js';
 import type { Application, Producer, StoreSettings, Topology } from '../topology/types.js';
 
@@ -64,7 +65,7 @@ function brokerLoads(t: Topology): Load[] {
   for (const a of t.applications)
     if (embeds(a)) loads.push({ kind: 'broker-cpu', utilization: (processRate(a) * cpu) / 1e6, costUs: cpu });
   if (t.layout !== 'embedded' && t.cluster) {
-    const active = t.cluster.ha === 'network-of-brokers' ? t.cluster.brokers : 1;
+    const active = haModeSpec(t.cluster.ha).active === 'all' ? t.cluster.brokers : 1;
     const total = t.applications.reduce((s, a) => s + a.replicas * processRate(a), 0);
     loads.push({ kind: 'broker-cpu', utilization: (total / active) * (cpu / 1e6), costUs: cpu });
   }

@@ -2,25 +2,15 @@
  * Every default of the model, in one place, each with its source (../shared/MODEL.md;
  * W:x = activemq.apache.org/components/classic/documentation/x). A topology overrides any of
  * them. schemas/topology.schema.json repeats them as `default` for editors; a test keeps the
- * two equal. A cost is the mean of its distribution (src/sim/noise.ts).
+ * two equal. Nothing here imports the topology: the loader checks these against its types
+ * where it uses them, so that model -> topology never closes a cycle. A cost is the mean of its
+ * distribution (src/sim/noise.ts).
  */
-import type {
-  ClusterSettings,
-  Consumer,
-  CostModel,
-  EmbeddedSettings,
-  FailoverSettings,
-  FaultSearch,
-  LockSettings,
-  Producer,
-  SimulationSettings,
-  StoreSettings,
-} from '../topology/types.js';
 
 const MS = 1_000;
 const S = 1_000_000;
 
-export const DEFAULT_COSTS: Readonly<CostModel> = {
+export const DEFAULT_COSTS = {
   vmHopUs: 5, // [est] in-JVM queue hand-off, 1-20 us
   cloneNsPerKiB: 500, // [est] copyMessageOnSend clone, 0.5 us/KiB
   objectSerializationNsPerKiB: 15_000, // [est] ObjectMessage serialize + deserialize, 15 us/KiB
@@ -51,9 +41,9 @@ export const DEFAULT_COSTS: Readonly<CostModel> = {
   inactivityUs: 30 * S, // W:activemq-classic-inactivitymonitor, maxInactivityDuration
   redeliveryDelayUs: 1 * S, // W:redelivery-policy
   maxRedeliveries: 6, // W:redelivery-policy, then ActiveMQ.DLQ
-};
+} as const;
 
-export const DEFAULT_FAILOVER: Readonly<FailoverSettings> = {
+export const DEFAULT_FAILOVER = {
   initialReconnectDelayUs: 10 * MS, // W:failover-transport-reference
   maxReconnectDelayUs: 30 * S, // W:failover-transport-reference
   backOffMultiplier: 2, // W:failover-transport-reference
@@ -62,22 +52,22 @@ export const DEFAULT_FAILOVER: Readonly<FailoverSettings> = {
   timeoutUs: -1, // W:failover-transport-reference: sends block while disconnected
   trackMessages: false, // W:failover-transport-reference
   randomize: true, // W:failover-transport-reference
-};
+} as const;
 
-export const DEFAULT_STORE: Readonly<StoreSettings> = {
+export const DEFAULT_STORE = {
   kind: 'kahadb', // ActiveMQ 5.x default persistence adapter (W:kahadb)
   journalDiskSyncStrategy: 'always', // W:kahadb
   journalDiskSyncIntervalUs: 1 * S, // W:kahadb, journalDiskSyncInterval
   disk: 'ssd',
   ephemeral: false,
-};
+} as const;
 
-export const DEFAULT_LOCK: Readonly<LockSettings> = {
+export const DEFAULT_LOCK = {
   lockAcquireSleepIntervalUs: 10 * S, // W:pluggable-storage-lockers
   lockKeepAlivePeriodUs: 30 * S, // W:pluggable-storage-lockers (lease / JDBC keep-alive)
   releaseOnCrash: 'immediate', // a process kill frees a file lock at once
   leaseUs: 30 * S, // NFSv4 lease (W:shared-file-system-master-slave)
-};
+} as const;
 
 /** KahaDB checkpoints its index this often (MessageDatabase.checkpointInterval): a restart replays the journal since. */
 export const KAHADB_CHECKPOINT_INTERVAL_US = 5 * S;
@@ -85,7 +75,7 @@ export const KAHADB_CHECKPOINT_INTERVAL_US = 5 * S;
 /** Broker memory limit for producer flow control: 1 GB (systemUsage memoryUsage default). */
 export const DEFAULT_MEMORY_LIMIT_BYTES = 1024 ** 3;
 
-export const DEFAULT_EMBEDDED: Readonly<Omit<EmbeddedSettings, 'store'>> = {
+export const DEFAULT_EMBEDDED = {
   copyMessageOnSend: true, // W:vm-transport-reference
   objectMessageSerializationDefered: false, // W:vm-transport-reference
   network: 'none',
@@ -93,16 +83,16 @@ export const DEFAULT_EMBEDDED: Readonly<Omit<EmbeddedSettings, 'store'>> = {
   decreaseNetworkConsumerPriority: false, // W:networks-of-brokers, networkConnector default
   memoryLimitBytes: DEFAULT_MEMORY_LIMIT_BYTES,
   sendFailIfNoSpace: false, // W:producer-flow-control: block
-};
+} as const;
 
-export const DEFAULT_CLUSTER: Readonly<Omit<ClusterSettings, 'store' | 'lock' | 'brokers' | 'ha'>> = {
+export const DEFAULT_CLUSTER = {
   duplex: true,
   replayWhenNoConsumers: false, // W:networks-of-brokers
   decreaseNetworkConsumerPriority: false, // W:networks-of-brokers, networkConnector default
   memoryLimitBytes: DEFAULT_MEMORY_LIMIT_BYTES,
   sendFailIfNoSpace: false,
   restartUs: 30 * S, // [est] a supervisor restarts a dead broker
-};
+} as const;
 
 /** [est] a random fault is repaired (restart, heal) after this long unless the topology says. */
 export const DEFAULT_RANDOM_MTTR_US = 30 * S;
@@ -116,36 +106,36 @@ export const DEFAULT_DESTINATION_TYPE = 'queue';
 /** [est] a crashed application process is restarted by its supervisor. */
 export const DEFAULT_PROCESS_RESTART_US = 30 * S;
 
-export const DEFAULT_PRODUCER: Readonly<Omit<Producer, 'destination'>> = {
+export const DEFAULT_PRODUCER = {
   ratePerSecond: 10,
   sizeBytes: 1024,
   persistent: true, // JMS default delivery mode
   sendMode: 'sync', // persistent non-transacted sends are synchronous (W:async-sends)
   messageType: 'text',
   arrival: 'poisson',
-};
+} as const;
 
-export const DEFAULT_CONSUMER: Readonly<Omit<Consumer, 'destination' | 'prefetch'>> = {
+export const DEFAULT_CONSUMER = {
   ackMode: 'auto',
   processingUs: 1 * MS,
-};
+} as const;
 
 /** W:what-is-the-prefetch-limit-for */
 export const DEFAULT_PREFETCH = { queue: 1000, topic: 32767 } as const;
 
-export const DEFAULT_SIMULATION: Readonly<SimulationSettings> = {
+export const DEFAULT_SIMULATION = {
   durationUs: 60 * S,
   warmupUs: 0,
   drainUs: 60 * S,
   seed: 1,
-};
+} as const;
 
-export const DEFAULT_FAULT_SEARCH: Readonly<Omit<FaultSearch, 'windowToUs'>> = {
+export const DEFAULT_FAULT_SEARCH = {
   kinds: [],
   maxFaults: 3,
   windowFromUs: 0,
   restarts: true,
-};
+} as const;
 
 /** The factor slow-disk multiplies fsync by, when a fault does not say. */
 export const DEFAULT_SLOWDOWN_FACTOR = 10;
@@ -160,3 +150,63 @@ export const LIMITS = {
   ratePerSecond: 1_000_000,
   prefetch: 1_000_000,
 } as const;
+
+/**
+ * Lower bounds of the lifecycle intervals: each of these re-arms a timer (a lock poll, a
+ * reconnect attempt, a sync, a redelivery, a random failure), and a timer that re-arms faster
+ * than its floor floods a run with events (issue 12: `lockAcquireSleepInterval: 1us` makes one
+ * simulated second a million lock polls) without modelling anything a broker can be told to do.
+ * `why` says where the floor comes from; the loader quotes it when it rejects a value.
+ */
+export const LIFECYCLE_FLOORS_US = {
+  lockAcquireSleepInterval: {
+    us: 1 * MS,
+    why: 'ActiveMQ sets lockAcquireSleepInterval in milliseconds (W:pluggable-storage-lockers); its default is 10s',
+  },
+  lockKeepAlivePeriod: {
+    us: 1 * MS,
+    why: 'ActiveMQ sets lockKeepAlivePeriod in milliseconds, 0 turning it off (W:pluggable-storage-lockers)',
+  },
+  journalDiskSyncInterval: {
+    us: 1 * MS,
+    why: 'KahaDB sets journalDiskSyncInterval in milliseconds (W:kahadb); its default is 1s',
+  },
+  osWriteback: {
+    us: 1 * MS,
+    why: 'the OS flushes dirty pages every few seconds (dirty_writeback_centisecs is 5s); nothing flushes faster than 1ms',
+  },
+  storeRecovery: {
+    us: 1 * MS,
+    why: 'a broker start reads its store and at least one journal page; 0 would let a crash and its recovery share one instant',
+  },
+  initialReconnectDelay: {
+    us: 1 * MS,
+    why: 'the failover transport sets initialReconnectDelay in milliseconds (W:failover-transport-reference); 0 never backs off',
+  },
+  maxReconnectDelay: {
+    us: 1 * MS,
+    why: 'the failover transport sets maxReconnectDelay in milliseconds (W:failover-transport-reference)',
+  },
+  bridgeReconnectInitial: {
+    us: 1 * MS,
+    why: 'a networkConnector sets its reconnect delays in milliseconds (W:networks-of-brokers)',
+  },
+  bridgeReconnectMax: {
+    us: 1 * MS,
+    why: 'a networkConnector sets its reconnect delays in milliseconds (W:networks-of-brokers)',
+  },
+  inactivityTimeout: {
+    us: 1 * MS,
+    why: 'maxInactivityDuration is in milliseconds (W:activemq-classic-inactivitymonitor); 0 turns the monitor off there, which the simulator does not model',
+  },
+  redeliveryDelay: {
+    us: 1 * MS,
+    why: 'the redelivery policy sets redeliveryDelay in milliseconds (W:redelivery-policy); its default is 1s',
+  },
+  mtbf: {
+    us: 1 * MS,
+    why: 'more than 1,000 failures a second of one target is no longer a fault model, and every failure costs lifecycle events',
+  },
+} as const;
+
+export type LifecycleInterval = keyof typeof LIFECYCLE_FLOORS_US;

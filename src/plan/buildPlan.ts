@@ -2,31 +2,35 @@
  * Topology -> Plan: every process, broker, store, bridge set and client connection, then the
  * figures and lints derived from them. Pure and linear in the number of processes.
  */
+import { haModeSpec } from '../model/haModes.js';
 import { brokerName, processName, SHARED_STORE_TARGET } from '../topology/names.js';
 import type { StoreSettings, Topology } from '../topology/types.js';
 import { computeFigures } from './figures.js';
 import { lintPlan } from './lints.js';
 import type {
   BridgeSet,
-  BrokerRole,
   ClientConnection,
   Plan,
   PlannedBroker,
+  PlannedHa,
   PlannedProcess,
   PlannedStore,
 } from './types.js';
 import { bridgeUri, failoverUri, tcpUri, usesAsyncSend, vmUri } from './uris.js';
 
 export function buildPlan(topology: Topology): Plan {
+  const ha: PlannedHa | null = topology.cluster
+    ? { mode: topology.cluster.ha, ...haModeSpec(topology.cluster.ha) }
+    : null;
   const processes = planProcesses(topology);
   const stores: PlannedStore[] = [];
   const brokers = [
     ...planEmbeddedBrokers(topology, processes, stores),
-    ...planClusterBrokers(topology, stores),
+    ...planClusterBrokers(topology, ha, stores),
   ];
-  const bridgeSets = planBridges(topology, processes);
+  const bridgeSets = planBridges(topology, ha, processes);
   const connections = planConnections(topology, processes);
-  const partial = { topology, processes, brokers, stores, bridgeSets, connections };
+  const partial = { topology, ha, processes, brokers, stores, bridgeSets, connections };
   const figures = computeFigures(partial);
   return { ...partial, figures, lints: lintPlan({ ...partial, figures }) };
 }
@@ -81,12 +85,12 @@ function planEmbeddedBrokers(
   });
 }
 
-function planClusterBrokers(t: Topology, stores: PlannedStore[]): PlannedBroker[] {
+function planClusterBrokers(t: Topology, ha: PlannedHa | null, stores: PlannedStore[]): PlannedBroker[] {
   const c = t.cluster;
-  if (!c) return [];
+  if (!c || !ha) return [];
   const names = Array.from({ length: c.brokers }, (_, i) => brokerName(i));
   const persistent = isPersistent(c.store);
-  const shared = c.ha === 'shared-store' || c.ha === 'jdbc';
+  const shared = ha.store === 'shared';
   if (persistent && shared) stores.push(storeOf(SHARED_STORE_TARGET, c.store, names));
   return names.map((name, i) => {
     let store: string | null = null;
@@ -98,25 +102,11 @@ function planClusterBrokers(t: Topology, stores: PlannedStore[]): PlannedBroker[
       name,
       placement: 'cluster',
       process: null,
-      role: clusterRole(c.ha, i),
+      role: i === 0 ? ha.firstRole : ha.otherRole,
       store,
       connectorUri: tcpUri(name),
     };
   });
-}
-
-function clusterRole(ha: NonNullable<Topology['cluster']>['ha'], index: number): BrokerRole {
-  switch (ha) {
-    case 'none':
-      return 'standalone';
-    case 'shared-store':
-    case 'jdbc':
-      return index === 0 ? 'master' : 'slave';
-    case 'replicated':
-      return index === 0 ? 'master' : 'replica';
-    case 'network-of-brokers':
-      return 'peer';
-  }
 }
 
 /** Bridges needed to join `n` brokers pairwise: one duplex bridge per pair, or one each way. */
@@ -125,11 +115,11 @@ function meshBridgeCount(n: number, duplex: boolean): number {
   return duplex ? pairs : 2 * pairs;
 }
 
-function planBridges(t: Topology, processes: PlannedProcess[]): BridgeSet[] {
+function planBridges(t: Topology, ha: PlannedHa | null, processes: PlannedProcess[]): BridgeSet[] {
   const sets: BridgeSet[] = [];
   const c = t.cluster;
   const clusterBrokers = c ? Array.from({ length: c.brokers }, (_, i) => brokerName(i)) : [];
-  if (c?.ha === 'network-of-brokers' && c.brokers > 1) {
+  if (c && ha?.bridged && c.brokers > 1) {
     sets.push({
       kind: 'mesh',
       brokers: clusterBrokers,

@@ -29,9 +29,9 @@ const appServerEmbedding: Rule = ({ processes }) => {
   ];
 };
 
-const sharedStoreWithoutKeepAlive: Rule = ({ topology: t }) => {
+const sharedStoreWithoutKeepAlive: Rule = ({ topology: t, ha }) => {
   const c = t.cluster;
-  if (!c || !['shared-store', 'jdbc'].includes(c.ha) || c.lock.lockKeepAlivePeriodUs !== 0) return [];
+  if (!c || ha?.locking !== 'lock' || c.lock.lockKeepAlivePeriodUs !== 0) return [];
   return [
     {
       id: 'lock-keepalive-off',
@@ -43,9 +43,9 @@ const sharedStoreWithoutKeepAlive: Rule = ({ topology: t }) => {
   ];
 };
 
-const lockNeverReleased: Rule = ({ topology: t }) => {
+const lockNeverReleased: Rule = ({ topology: t, ha }) => {
   const c = t.cluster;
-  if (!c || !['shared-store', 'jdbc'].includes(c.ha) || c.lock.releaseOnCrash !== 'never') return [];
+  if (!c || ha?.locking !== 'lock' || c.lock.releaseOnCrash !== 'never') return [];
   return [
     {
       id: 'lock-never-released',
@@ -67,7 +67,7 @@ const meshGrowth: Rule = ({ bridgeSets }) =>
         'a mesh grows as N(N-1)/2: every broker added bridges to every other, each with its own connection, consumer advertisements and reconnect loop',
     }));
 
-const singlePointOfFailure: Rule = ({ topology: t }) => {
+const singlePointOfFailure: Rule = ({ topology: t, ha }) => {
   const c = t.cluster;
   if (!c) return [];
   const lints: Lint[] = [];
@@ -80,16 +80,16 @@ const singlePointOfFailure: Rule = ({ topology: t }) => {
         'while it is down no client can send or receive through it; its failover URI has nowhere else to go',
     });
   }
-  if (['shared-store', 'jdbc'].includes(c.ha) && c.store.kind !== 'memory') {
+  if (ha?.store === 'shared' && c.store.kind !== 'memory') {
     lints.push({
       id: 'shared-store-single-copy',
       severity: 'info',
-      message: `the whole cluster keeps its messages in one ${c.ha === 'jdbc' ? 'database' : 'shared store'}`,
+      message: `the whole cluster keeps its messages in one ${c.store.kind === 'jdbc' ? 'database' : 'shared store'}`,
       reason:
         'losing that storage loses every unconsumed message of the cluster unless the storage itself is redundant',
     });
   }
-  if (c.ha === 'replicated' && c.brokers < 3) {
+  if (ha?.locking === 'quorum' && c.brokers < 3) {
     lints.push({
       id: 'replicated-quorum',
       severity: 'warning',

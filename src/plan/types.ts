@@ -1,4 +1,5 @@
 /** The deployment graph of a topology: concrete instances and what can be counted without simulating. */
+import type { HaMode, HaModeSpec } from '../model/haModes.js';
 import type { DiskKind, HostKind, StoreKind, SyncStrategy, Topology } from '../topology/types.js';
 
 export interface PlannedProcess {
@@ -100,8 +101,13 @@ export interface PlanFigures {
   messagesPerSecond: number;
 }
 
+/** The cluster's HA mode, resolved once from the model's table (src/model/haModes.ts). */
+export type PlannedHa = HaModeSpec & { mode: HaMode };
+
 export interface Plan {
   topology: Topology;
+  /** The cluster's HA mode (a hub's too); null without a cluster. */
+  ha: PlannedHa | null;
   processes: PlannedProcess[];
   brokers: PlannedBroker[];
   stores: PlannedStore[];

@@ -5,7 +5,7 @@
 import type { Installation } from './installation.js';
 import { JavaProcess } from './javaProcess.js';
 
-export type ClientProgram = 'Producer' | 'Consumer' | 'Bench';
+export type ClientProgram = 'Producer' | 'Consumer' | 'Bench' | 'App' | 'Calibrate';
 
 export function startClient(
   inst: Installation,
@@ -13,11 +13,12 @@ export function startClient(
   program: ClientProgram,
   options: Record<string, string | number | boolean>,
   cwd: string,
+  classpath: string = inst.classpath,
 ): JavaProcess {
   const args = [
     '-Xmx256m',
     '-cp',
-    `${classesDir}:${inst.classpath}`,
+    `${classesDir}:${classpath}`,
     program,
     ...Object.entries(options).map(([k, v]) => `${k}=${v}`),
   ];

@@ -43,6 +43,11 @@ export function findInstallation(env: NodeJS.ProcessEnv = process.env): Found {
   };
 }
 
+/** Client classpath plus lib/optional (xbean-spring, Spring): what a vm://...?brokerConfig=xbean: URI needs. */
+export function embeddingClasspath(inst: Installation): string {
+  return `${inst.classpath}${delimiter}${join(inst.activemqHome, 'lib', 'optional', '*')}`;
+}
+
 function findTool(name: string, env: NodeJS.ProcessEnv): string | null {
   const dirs = [env.JAVA_HOME ? join(env.JAVA_HOME, 'bin') : null, ...(env.PATH ?? '').split(delimiter)];
   for (const dir of dirs) {

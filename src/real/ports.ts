@@ -16,9 +16,9 @@ export function freePort(): Promise<number> {
 }
 
 /** Whether something accepts connections on the port (one connect attempt, closed at once). */
-export function accepts(port: number, timeoutMs = 500): Promise<boolean> {
+export function accepts(port: number, timeoutMs = 500, host = LOOPBACK): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect({ host: LOOPBACK, port });
+    const socket = connect({ host, port });
     const done = (ok: boolean) => {
       socket.destroy();
       resolve(ok);

@@ -3,9 +3,10 @@
  * store, producer, consumer and client connection, with one PRNG stream per subsystem forked
  * from the seed (so that adding a producer does not change the fault times).
  */
+import { faultTargets } from '../plan/faultTargets.js';
 import type { ClientConnection, Plan } from '../plan/types.js';
 import { explainUnknownInstance, resolveInstance } from '../topology/names.js';
-import type { FaultKind, Topology } from '../topology/types.js';
+import type { Topology } from '../topology/types.js';
 import { createBrokerLifecycle } from './brokers.js';
 import { PairDeque } from './deque.js';
 import { EventQueue } from './eventQueue.js';
@@ -93,7 +94,7 @@ function buildStores(w: World, plan: Plan): void {
   for (const s of plan.stores) {
     if (!s.persistent) continue;
     const ofCluster = s.brokers.some((b) => cluster.has(b));
-    const replicated = t.cluster?.ha === 'replicated' && ofCluster;
+    const replicated = plan.ha?.locking === 'quorum' && ofCluster;
     // A replicated group keeps one logical store: every replica holds every acknowledged message.
     if (replicated && w.stores.some((x) => x.locking === 'quorum')) continue;
     const store: StoreRt = {
@@ -181,7 +182,7 @@ function buildBrokers(w: World, plan: Plan): void {
   for (const pb of plan.brokers) {
     const embedded = pb.placement === 'embedded';
     const settings = embedded ? t.embedded! : t.cluster!;
-    const storeId = storeFor(w, pb.store, t);
+    const storeId = storeFor(w, pb.store);
     const b: BrokerRt = {
       id: w.brokers.length,
       name: pb.name,
@@ -220,11 +221,11 @@ function buildBrokers(w: World, plan: Plan): void {
   }
 }
 
-function storeFor(w: World, name: string | null, t: Topology): number {
+function storeFor(w: World, name: string | null): number {
   if (name === null) return -1;
   const direct = w.stores.findIndex((s) => s.name === name);
   if (direct >= 0) return direct;
-  return t.cluster?.ha === 'replicated' ? w.stores.findIndex((s) => s.locking === 'quorum') : -1;
+  return w.plan.ha?.locking === 'quorum' ? w.stores.findIndex((s) => s.locking === 'quorum') : -1;
 }
 
 /** Who may forward to whom: mesh members to each other, spokes to the hub, a hub back to its spokes. */
@@ -249,11 +250,14 @@ function buildPeers(w: World, plan: Plan): void {
 }
 
 /** Every (kind, target) pair that random faults hit, each with its own PRNG stream. */
-export function randomTargets(t: Topology, root: Rng): RandomTarget[] {
+export function randomTargets(plan: Plan, root: Rng): RandomTarget[] {
+  const t = plan.topology;
   const out: RandomTarget[] = [];
   for (const spec of t.faults.random) {
     const names =
-      spec.targets.length > 0 ? spec.targets.flatMap((n) => expandTarget(t, n)) : allTargets(t, spec.kind);
+      spec.targets.length > 0
+        ? spec.targets.flatMap((n) => expandTarget(t, n))
+        : faultTargets(plan, spec.kind);
     for (const target of names) {
       out.push({
         kind: spec.kind,
@@ -272,26 +276,4 @@ function expandTarget(t: Topology, name: string): string[] {
   if (app) return Array.from({ length: app.replicas }, (_, i) => `${app.id}-${i}`);
   if (!resolveInstance(t, name)) throw new Error(`random fault target ${explainUnknownInstance(t, name)}`);
   return [name];
-}
-
-/** The default targets of a random fault kind: processes for process faults, brokers for broker faults. */
-function allTargets(t: Topology, kind: FaultKind): string[] {
-  const processes = t.applications.flatMap((a) =>
-    Array.from({ length: a.replicas }, (_, i) => `${a.id}-${i}`),
-  );
-  const brokers = t.cluster ? Array.from({ length: t.cluster.brokers }, (_, i) => `broker-${i}`) : [];
-  switch (kind) {
-    case 'process-crash':
-      return processes;
-    case 'broker-crash':
-    case 'broker-restart':
-      return brokers;
-    case 'disk-loss':
-    case 'slow-disk':
-      if (t.cluster && ['shared-store', 'jdbc'].includes(t.cluster.ha))
-        return t.layout === 'central' ? ['shared-store'] : [...processes, 'shared-store'];
-      return t.layout === 'central' ? brokers : [...processes, ...brokers];
-    default:
-      return [...processes, ...brokers];
-  }
 }

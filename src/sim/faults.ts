@@ -5,6 +5,7 @@
  */
 
 import { DEFAULT_SLOWDOWN_FACTOR } from '../model/defaults.js';
+import { faultKindSpec } from '../model/faultKinds.js';
 import { resolveInstance } from '../topology/names.js';
 import type { FaultKind, ScheduledFault } from '../topology/types.js';
 import { isDown } from './brokerState.js';
@@ -66,9 +67,9 @@ export function onRandomFault(w: World, targets: RandomTarget[], index: number):
     atUs: w.now,
     kind: t.kind,
     target: t.target,
-    peer: t.kind === 'partition' ? randomPeer(w, t) : null,
+    peer: faultKindSpec(t.kind).peer ? randomPeer(w, t) : null,
     oneWay: false,
-    durationUs: t.kind === 'partition' || t.kind === 'slow-disk' ? t.mttrUs : 0,
+    durationUs: faultKindSpec(t.kind).timed ? t.mttrUs : 0,
     restartAfterUs: t.mttrUs,
     factor: DEFAULT_SLOWDOWN_FACTOR,
   });
@@ -87,7 +88,7 @@ function randomPeer(w: World, t: RandomTarget): string {
 }
 
 function defaultRestartUs(w: World, kind: FaultKind, target: string): number {
-  if (kind === 'partition' || kind === 'slow-disk') return 0;
+  if (faultKindSpec(kind).timed) return 0;
   const ref = resolveInstance(w.topology, target);
   if (ref?.kind === 'process') return ref.app.restartUs;
   return w.topology.cluster?.restartUs ?? 0;
@@ -97,15 +98,14 @@ export function onFault(w: World, index: number): void {
   applyFault(w, w.faults[index]!);
 }
 
+/** Applies a fault by its kind's handler (src/model/faultKinds.ts); a handler missing here fails to compile. */
 function applyFault(w: World, f: FaultRecord): void {
   const ref = resolveInstance(w.topology, f.target);
   if (!ref) return;
-  switch (f.kind) {
-    case 'process-crash':
-    case 'broker-crash':
-    case 'broker-restart':
-    case 'power-loss':
-      return crash(w, f, f.kind === 'power-loss' ? 'power' : f.kind === 'broker-restart' ? 'stop' : 'kill');
+  const spec = faultKindSpec(f.kind);
+  switch (spec.handler) {
+    case 'crash':
+      return crash(w, f, spec.death ?? 'kill');
     case 'disk-loss':
       return loseDisk(w, f);
     case 'partition':
@@ -117,7 +117,13 @@ function applyFault(w: World, f: FaultRecord): void {
       w.queue.push(w.now + f.durationUs, Ev.Heal, f.index, 0);
       return;
     }
+    default:
+      return unhandled(spec.handler);
   }
+}
+
+function unhandled(handler: never): never {
+  throw new Error(`no simulator handler for fault handler \`${handler}\``);
 }
 
 function crash(w: World, f: FaultRecord, cause: DeathCause): void {
@@ -245,7 +251,7 @@ function messagesOnLink(w: World, link: number): number {
 
 export function onHeal(w: World, index: number): void {
   const f = w.faults[index]!;
-  if (f.kind === 'slow-disk') {
+  if (faultKindSpec(f.kind).handler === 'slow-disk') {
     const store = storeOf(w, f.target);
     if (store >= 0) w.stores[store]!.slowFactor = 1;
     return;

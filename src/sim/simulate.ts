@@ -35,7 +35,8 @@ export function simulate(plan: Plan, options: SimulateOptions = {}): SimResult {
   const durationUs = options.durationUs ?? t.simulation.durationUs;
   try {
     const w = buildWorld(plan, seed, durationUs);
-    const targets = options.randomFaults === false ? [] : randomTargets(t, Rng.fromSeed(seed).fork('faults'));
+    const targets =
+      options.randomFaults === false ? [] : randomTargets(plan, Rng.fromSeed(seed).fork('faults'));
     start(w, options.schedule ?? t.faults.schedule, options.schedule ? 'check' : 'schedule', targets);
     run(w, targets, options.onProgress);
     return finishRun(w, seed, durationUs);

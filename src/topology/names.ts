@@ -1,5 +1,5 @@
 /** How instances are named: processes `<app>-<index>`, cluster brokers `broker-<index>`. */
-
+import { haModeSpec } from '../model/haModes.js';
 import { plural } from '../text/plural.js';
 import { quote } from '../text/quote.js';
 import type { Application, Topology } from './types.js';
@@ -14,6 +14,11 @@ export function brokerName(index: number): string {
   return `broker-${index}`;
 }
 
+/** The cluster keeps one store for all its brokers (HA table: `store: shared`), named `shared-store`. */
+export function hasSharedStore(topology: Topology): boolean {
+  return topology.cluster !== null && haModeSpec(topology.cluster.ha).store === 'shared';
+}
+
 /** What an instance name refers to in a topology, if anything. */
 export type InstanceRef =
   | { kind: 'process'; app: Application; index: number }
@@ -21,13 +26,7 @@ export type InstanceRef =
   | { kind: 'shared-store' };
 
 export function resolveInstance(topology: Topology, name: string): InstanceRef | undefined {
-  if (
-    name === SHARED_STORE_TARGET &&
-    topology.cluster &&
-    ['shared-store', 'jdbc'].includes(topology.cluster.ha)
-  ) {
-    return { kind: 'shared-store' };
-  }
+  if (name === SHARED_STORE_TARGET && hasSharedStore(topology)) return { kind: 'shared-store' };
   const m = /^(.*)-(\d+)$/.exec(name);
   if (!m) return undefined;
   const index = Number(m[2]);

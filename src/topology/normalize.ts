@@ -19,8 +19,11 @@ import {
   DEFAULT_SIMULATION,
   DEFAULT_SLOWDOWN_FACTOR,
   DEFAULT_STORE,
+  LIFECYCLE_FLOORS_US,
   LIMITS,
+  type LifecycleInterval,
 } from '../model/defaults.js';
+import { haModeSpec } from '../model/haModes.js';
 import { type DocPath, formatPath, type PathIssue } from './issues.js';
 import type {
   Application,
@@ -75,6 +78,13 @@ export function normalizeTopology(raw: Raw): { topology: Topology; issues: PathI
   return { topology, issues: n.issues };
 }
 
+/** A costs table alone (a costs file's `costs`), checked as a topology's would be. */
+export function normalizeCosts(raw: Raw, path: DocPath): { costs: CostModel; issues: PathIssue[] } {
+  const n = new Normalizer();
+  const costs = n.costs(raw, path);
+  return { costs, issues: n.issues };
+}
+
 class Normalizer {
   readonly issues: PathIssue[] = [];
 
@@ -98,6 +108,28 @@ class Normalizer {
       return fallbackUs;
     }
     return us;
+  }
+
+  /**
+   * A lifecycle interval (model/defaults.ts LIFECYCLE_FLOORS_US): a duration no shorter than its
+   * floor; `offAtZero` for a setting whose 0 turns the timer off.
+   */
+  interval(
+    text: string | undefined,
+    fallbackUs: number,
+    path: DocPath,
+    name: LifecycleInterval,
+    offAtZero = false,
+  ): number {
+    const us = this.duration(text, fallbackUs, path);
+    const floor = LIFECYCLE_FLOORS_US[name];
+    if (text === undefined || us >= floor.us || (offAtZero && us === 0)) return us;
+    this.issues.push({
+      path,
+      message: `${formatPath(path)} is \`${text}\`, shorter than its floor of ${humanDurationUs(floor.us)}: ${floor.why}`,
+      hint: `write ${humanDurationUs(floor.us)} or more${offAtZero ? ', or 0s to turn it off' : ''}`,
+    });
+    return fallbackUs;
   }
 
   smallDuration(text: string | undefined, fallbackNs: number, path: DocPath): number {
@@ -188,10 +220,11 @@ class Normalizer {
     return {
       kind: s.store ?? defaultKind,
       journalDiskSyncStrategy: s.journalDiskSyncStrategy ?? DEFAULT_STORE.journalDiskSyncStrategy,
-      journalDiskSyncIntervalUs: this.duration(
+      journalDiskSyncIntervalUs: this.interval(
         s.journalDiskSyncInterval,
         DEFAULT_STORE.journalDiskSyncIntervalUs,
         [...path, 'journalDiskSyncInterval'],
+        'journalDiskSyncInterval',
       ),
       disk: s.disk ?? DEFAULT_STORE.disk,
       ephemeral: s.ephemeralStorage ?? DEFAULT_STORE.ephemeral,
@@ -220,17 +253,22 @@ class Normalizer {
     return {
       brokers: c.brokers,
       ha: c.ha,
-      store: this.store(c, path, c.ha === 'jdbc' ? 'jdbc' : DEFAULT_STORE.kind),
+      // Each HA mode's first store kind is its default (jdbc for ha jdbc, else kahadb).
+      store: this.store(c, path, haModeSpec(c.ha).storeKinds[0]!),
       lock: {
-        lockAcquireSleepIntervalUs: this.duration(
+        lockAcquireSleepIntervalUs: this.interval(
           c.lockAcquireSleepInterval,
           DEFAULT_LOCK.lockAcquireSleepIntervalUs,
           [...path, 'lockAcquireSleepInterval'],
+          'lockAcquireSleepInterval',
         ),
-        lockKeepAlivePeriodUs: this.duration(c.lockKeepAlivePeriod, DEFAULT_LOCK.lockKeepAlivePeriodUs, [
-          ...path,
+        lockKeepAlivePeriodUs: this.interval(
+          c.lockKeepAlivePeriod,
+          DEFAULT_LOCK.lockKeepAlivePeriodUs,
+          [...path, 'lockKeepAlivePeriod'],
           'lockKeepAlivePeriod',
-        ]),
+          true,
+        ),
         releaseOnCrash: c.lockRelease ?? DEFAULT_LOCK.releaseOnCrash,
         leaseUs: this.duration(c.lease, DEFAULT_LOCK.leaseUs, [...path, 'lease']),
       },
@@ -250,14 +288,18 @@ class Normalizer {
   failover(f: Raw, path: DocPath): FailoverSettings {
     const d = DEFAULT_FAILOVER;
     return {
-      initialReconnectDelayUs: this.duration(f.initialReconnectDelay, d.initialReconnectDelayUs, [
-        ...path,
+      initialReconnectDelayUs: this.interval(
+        f.initialReconnectDelay,
+        d.initialReconnectDelayUs,
+        [...path, 'initialReconnectDelay'],
         'initialReconnectDelay',
-      ]),
-      maxReconnectDelayUs: this.duration(f.maxReconnectDelay, d.maxReconnectDelayUs, [
-        ...path,
+      ),
+      maxReconnectDelayUs: this.interval(
+        f.maxReconnectDelay,
+        d.maxReconnectDelayUs,
+        [...path, 'maxReconnectDelay'],
         'maxReconnectDelay',
-      ]),
+      ),
       backOffMultiplier: f.backOffMultiplier ?? d.backOffMultiplier,
       useExponentialBackOff: f.useExponentialBackOff ?? d.useExponentialBackOff,
       maxReconnectAttempts: f.maxReconnectAttempts ?? d.maxReconnectAttempts,
@@ -274,6 +316,8 @@ class Normalizer {
     const d = DEFAULT_COSTS;
     const us = (key: string, fallback: number) => this.duration(c[key], fallback, [...path, key]);
     const ns = (key: string, fallback: number) => this.smallDuration(c[key], fallback, [...path, key]);
+    const interval = (key: LifecycleInterval, fallback: number) =>
+      this.interval(c[key], fallback, [...path, key], key);
     return {
       vmHopUs: us('vmHop', d.vmHopUs),
       cloneNsPerKiB: ns('clonePerKiB', d.cloneNsPerKiB),
@@ -287,13 +331,13 @@ class Normalizer {
       fsyncHddUs: us('fsyncHdd', d.fsyncHddUs),
       fsyncNfsUs: us('fsyncNfs', d.fsyncNfsUs),
       journalWriteUs: us('journalWrite', d.journalWriteUs),
-      storeRecoveryUs: us('storeRecovery', d.storeRecoveryUs),
+      storeRecoveryUs: interval('storeRecovery', d.storeRecoveryUs),
       journalReplayUs: us('journalReplayPerRecord', d.journalReplayUs),
-      osWritebackUs: us('osWriteback', d.osWritebackUs),
-      bridgeReconnectInitialUs: us('bridgeReconnectInitial', d.bridgeReconnectInitialUs),
-      bridgeReconnectMaxUs: us('bridgeReconnectMax', d.bridgeReconnectMaxUs),
-      inactivityUs: us('inactivityTimeout', d.inactivityUs),
-      redeliveryDelayUs: us('redeliveryDelay', d.redeliveryDelayUs),
+      osWritebackUs: interval('osWriteback', d.osWritebackUs),
+      bridgeReconnectInitialUs: interval('bridgeReconnectInitial', d.bridgeReconnectInitialUs),
+      bridgeReconnectMaxUs: interval('bridgeReconnectMax', d.bridgeReconnectMaxUs),
+      inactivityUs: interval('inactivityTimeout', d.inactivityUs),
+      redeliveryDelayUs: interval('redeliveryDelay', d.redeliveryDelayUs),
       maxRedeliveries: c.maximumRedeliveries ?? d.maxRedeliveries,
     };
   }
@@ -319,16 +363,9 @@ class Normalizer {
     });
     const random = (f.random ?? []).map((r: Raw, i: number): RandomFault => {
       const at: DocPath = [...path, 'random', i];
-      const mtbfUs = this.duration(r.mtbf, 1, [...at, 'mtbf']);
-      if (mtbfUs === 0)
-        this.issues.push({
-          path: [...at, 'mtbf'],
-          message: `${formatPath([...at, 'mtbf'])} is zero`,
-          hint: 'a mean time between failures must be positive',
-        });
       return {
         kind: r.kind,
-        mtbfUs: Math.max(1, mtbfUs),
+        mtbfUs: this.interval(r.mtbf, LIFECYCLE_FLOORS_US.mtbf.us, [...at, 'mtbf'], 'mtbf'),
         mttrUs: this.duration(r.mttr, DEFAULT_RANDOM_MTTR_US, [...at, 'mttr']),
         targets: r.targets ?? [],
       };

@@ -2,10 +2,12 @@
  * What the schema cannot say: names that must refer to something, and settings that contradict
  * each other. Paths point into the document, whose lists the Topology keeps in the same order.
  */
-
+import { faultKindSpec, hits } from '../model/faultKinds.js';
+import { haModeSpec } from '../model/haModes.js';
 import { quote } from '../text/quote.js';
+import { acceptsTarget, canSuffer } from './faultTargets.js';
 import type { DocPath, PathIssue } from './issues.js';
-import { explainUnknownInstance, type InstanceRef, resolveInstance, SHARED_STORE_TARGET } from './names.js';
+import { explainUnknownInstance, resolveInstance, SHARED_STORE_TARGET } from './names.js';
 import type { FaultKind, Topology } from './types.js';
 
 /**
@@ -155,40 +157,24 @@ function checkCluster(t: Topology): PathIssue[] {
       hint: 'use ha `network-of-brokers` to connect them, or a master/slave mode',
     });
   }
-  if (c.ha === 'jdbc' && c.store.kind !== 'jdbc') {
-    issues.push({
-      path: ['cluster', 'store'],
-      message: `ha \`jdbc\` keeps messages in the database, not in store \`${c.store.kind}\``,
-      hint: 'set store to `jdbc` or remove it',
-    });
-  }
-  if (c.ha !== 'jdbc' && c.store.kind === 'jdbc') {
-    issues.push({
-      path: ['cluster', 'store'],
-      message: `store \`jdbc\` with ha \`${c.ha}\``,
-      hint: 'use ha `jdbc` for a database store',
-    });
-  }
-  if ((c.ha === 'shared-store' || c.ha === 'replicated') && c.store.kind === 'memory') {
-    issues.push({
-      path: ['cluster', 'store'],
-      message: `ha \`${c.ha}\` needs a persistent store; \`memory\` keeps nothing to share or replicate`,
-      hint: 'use store `kahadb`',
-    });
+  const storeKinds = haModeSpec(c.ha).storeKinds;
+  if (!storeKinds.includes(c.store.kind)) {
+    const [message, hint] =
+      storeKinds[0] === 'jdbc'
+        ? [
+            `ha \`${c.ha}\` keeps messages in the database, not in store \`${c.store.kind}\``,
+            'set store to `jdbc` or remove it',
+          ]
+        : c.store.kind === 'jdbc'
+          ? [`store \`jdbc\` with ha \`${c.ha}\``, 'use ha `jdbc` for a database store']
+          : [
+              `ha \`${c.ha}\` needs a persistent store; \`${c.store.kind}\` keeps nothing to share or replicate`,
+              `use store \`${storeKinds[0]}\``,
+            ];
+    issues.push({ path: ['cluster', 'store'], message, hint });
   }
   return issues;
 }
-
-/** Which instance kinds each fault kind can hit. */
-const TARGET_KINDS: Record<FaultKind, readonly InstanceRef['kind'][]> = {
-  'process-crash': ['process'],
-  'broker-crash': ['broker'],
-  'broker-restart': ['broker'],
-  'power-loss': ['process', 'broker'],
-  'disk-loss': ['process', 'broker', 'shared-store'],
-  'slow-disk': ['process', 'broker', 'shared-store'],
-  partition: ['process', 'broker'],
-};
 
 function checkFaults(t: Topology): PathIssue[] {
   const issues: PathIssue[] = [];
@@ -198,7 +184,7 @@ function checkFaults(t: Topology): PathIssue[] {
     const path: DocPath = ['faults', 'schedule', i];
     issues.push(...checkTarget(t, f.kind, f.target, [...path, 'target']));
     if (f.peer !== null) {
-      if (f.kind !== 'partition')
+      if (!faultKindSpec(f.kind).peer)
         issues.push({
           path: [...path, 'peer'],
           message: `\`peer\` only applies to a partition, not to ${f.kind}`,
@@ -222,19 +208,20 @@ function checkFaults(t: Topology): PathIssue[] {
   t.faults.random.forEach((f, i) => {
     f.targets.forEach((name, j) => {
       const path: DocPath = ['faults', 'random', i, 'targets', j];
-      if (t.applications.some((a) => a.id === name) && TARGET_KINDS[f.kind].includes('process')) {
+      const app = t.applications.find((a) => a.id === name);
+      if (app) {
         // An application id stands for its replicas, which have no store in layout central.
-        if (isDiskFault(f.kind) && t.layout === 'central')
+        if (!acceptsTarget(t, f.kind, { kind: 'process', app, index: 0 }) && hits(f.kind, 'store'))
           issues.push({
             path,
             message: `application ${quote(name)} has no store: in layout \`central\` the messages are on the brokers`,
             hint: 'target a broker or the shared store',
           });
-        return;
+        if (hits(f.kind, 'process') || hits(f.kind, 'store')) return;
       }
       issues.push(...checkTarget(t, f.kind, name, path));
     });
-    if (f.targets.length === 0 && candidateKinds(t, f.kind).length === 0) {
+    if (f.targets.length === 0 && !canSuffer(t, f.kind)) {
       issues.push({
         path: ['faults', 'random', i, 'kind'],
         message: `nothing in this topology can suffer ${f.kind}`,
@@ -243,7 +230,7 @@ function checkFaults(t: Topology): PathIssue[] {
     }
   });
   t.faults.search.kinds.forEach((kind, i) => {
-    if (candidateKinds(t, kind).length === 0)
+    if (!canSuffer(t, kind))
       issues.push({
         path: ['faults', 'search', 'kinds', i],
         message: `nothing in this topology can suffer ${kind}`,
@@ -256,52 +243,32 @@ function checkFaults(t: Topology): PathIssue[] {
 function checkTarget(t: Topology, kind: FaultKind, name: string, path: DocPath): PathIssue[] {
   const ref = resolveInstance(t, name);
   if (!ref) return [{ path, message: `fault target ${explainUnknownInstance(t, name)}` }];
-  if (!TARGET_KINDS[kind].includes(ref.kind)) {
-    const hint =
-      ref.kind === 'process' && kind.startsWith('broker')
-        ? 'an embedded broker dies with its process: use `process-crash`'
-        : `${kind} can hit: ${TARGET_KINDS[kind].join(', ')}`;
-    return [
-      {
-        path,
-        message: `${kind} cannot hit ${quote(name)}, which is ${ref.kind === 'shared-store' ? 'the shared store' : `a ${ref.kind}`}`,
-        hint,
-      },
-    ];
-  }
-  if (ref.kind === 'process' && isDiskFault(kind) && t.layout === 'central') {
-    return [
-      {
-        path,
-        message: `${quote(name)} has no store: in layout \`central\` the messages are on the brokers`,
-        hint: 'target a broker or the shared store',
-      },
-    ];
-  }
-  if (
-    ref.kind === 'broker' &&
-    (kind === 'disk-loss' || kind === 'slow-disk') &&
-    ['shared-store', 'jdbc'].includes(t.cluster?.ha ?? '')
-  ) {
-    return [
-      {
-        path,
-        message: `the brokers of a ${t.cluster?.ha} cluster have no store of their own`,
-        hint: 'target `shared-store` instead',
-      },
-    ];
-  }
-  return [];
+  if (acceptsTarget(t, kind, ref)) return [];
+  const issue = (message: string, hint: string): PathIssue[] => [{ path, message, hint }];
+  if (ref.kind === 'process' && hits(kind, 'store'))
+    return issue(
+      `${quote(name)} has no store: in layout \`central\` the messages are on the brokers`,
+      'target a broker or the shared store',
+    );
+  if (ref.kind === 'broker' && hits(kind, 'store'))
+    return issue(
+      `the brokers of a ${t.cluster?.ha} cluster have no store of their own`,
+      `target \`${SHARED_STORE_TARGET}\` instead`,
+    );
+  const what = ref.kind === 'shared-store' ? 'the shared store' : `a ${ref.kind}`;
+  return issue(
+    `${kind} cannot hit ${quote(name)}, which is ${what}`,
+    ref.kind === 'process' && hits(kind, 'broker')
+      ? 'an embedded broker dies with its process: use `process-crash`'
+      : `${kind} can hit: ${faultKindSpec(kind)
+          .hits.map((c) => CLASS_WORDS[c])
+          .join(', ')}`,
+  );
 }
 
-/** The instance kinds present in this topology that a fault kind can hit. */
-export function candidateKinds(t: Topology, kind: FaultKind): InstanceRef['kind'][] {
-  const present: InstanceRef['kind'][] = isDiskFault(kind) && t.layout === 'central' ? [] : ['process'];
-  if (t.cluster) present.push('broker');
-  if (t.cluster && ['shared-store', 'jdbc'].includes(t.cluster.ha)) present.push('shared-store');
-  return TARGET_KINDS[kind].filter((k) => present.includes(k));
-}
-
-function isDiskFault(kind: FaultKind): boolean {
-  return kind === 'disk-loss' || kind === 'slow-disk';
-}
+/** How a hint names each target class. */
+const CLASS_WORDS = {
+  process: 'process',
+  broker: 'broker',
+  store: `store (named by its process or broker, or \`${SHARED_STORE_TARGET}\`)`,
+} as const;

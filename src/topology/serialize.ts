@@ -3,6 +3,8 @@
  * parse -> serialize -> parse gives back the same Topology. Used for round-trip tests and to
  * write a derived topology (a scaled-down counterexample, a sweep point) to disk.
  */
+
+import { faultKindSpec } from '../model/faultKinds.js';
 import type { ClusterSettings, EmbeddedSettings, ScheduledFault, StoreSettings, Topology } from './types.js';
 import { formatDurationNs, formatDurationUs, formatRate, formatSizeBytes } from './units.js';
 
@@ -121,9 +123,7 @@ export function serializeFault(f: ScheduledFault): Record<string, unknown> {
     ...(f.peer !== null ? { peer: f.peer } : {}),
     oneWay: f.oneWay,
     // A partition or slow disk must say its duration (schema), even a zero one.
-    ...(f.durationUs > 0 || f.kind === 'partition' || f.kind === 'slow-disk'
-      ? { duration: d(f.durationUs) }
-      : {}),
+    ...(f.durationUs > 0 || faultKindSpec(f.kind).timed ? { duration: d(f.durationUs) } : {}),
     ...(f.restartAfterUs !== null
       ? { restartAfter: f.restartAfterUs < 0 ? 'never' : d(f.restartAfterUs) }
       : {}),

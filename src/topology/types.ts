@@ -1,8 +1,12 @@
 /**
  * The validated, defaulted topology that the rest of brokerlab works with. Every figure carries
  * its unit in its name; the file format (schemas/topology.schema.json) writes the same fields as
- * strings with units.
+ * strings with units. Fault kinds and HA modes are the model's tables (src/model).
  */
+import type { FaultKind } from '../model/faultKinds.js';
+import type { HaMode } from '../model/haModes.js';
+
+export type { FaultKind, HaMode };
 
 export type Layout = 'embedded' | 'central' | 'hybrid';
 export type HostKind = 'jvm' | 'appserver';
@@ -15,27 +19,7 @@ export type StoreKind = 'kahadb' | 'memory' | 'jdbc';
 export type SyncStrategy = 'always' | 'periodic' | 'never';
 export type DiskKind = 'ssd' | 'hdd' | 'nfs';
 export type EmbeddedNetwork = 'none' | 'mesh' | 'hub';
-export type HaMode = 'none' | 'shared-store' | 'jdbc' | 'replicated' | 'network-of-brokers';
 export type LockRelease = 'immediate' | 'lease' | 'never';
-export type FaultKind =
-  | 'process-crash'
-  | 'broker-crash'
-  | 'broker-restart'
-  | 'power-loss'
-  | 'disk-loss'
-  | 'partition'
-  | 'slow-disk';
-
-export const FAULT_KINDS: readonly FaultKind[] = [
-  'process-crash',
-  'broker-crash',
-  'broker-restart',
-  'power-loss',
-  'disk-loss',
-  'partition',
-  'slow-disk',
-];
-
 export interface Destination {
   name: string;
   type: DestinationType;

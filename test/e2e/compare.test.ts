@@ -160,3 +160,23 @@ describe('brokerlab compare usage', () => {
     expect(await readFile(blocker, 'utf8')).toBe('not a directory');
   });
 });
+
+describe('brokerlab compare faults every broker and store a plan has', () => {
+  it("runs the broker scenarios on an embedded layout's hub brokers and their shared store", async () => {
+    const r = await runCli([
+      'compare',
+      'topologies/embedded-hub.yaml',
+      'topologies/central-network-of-brokers.yaml',
+      ...['--seeds', '1', '--duration', '2s', '--scenarios', 'broker-crash,power-loss,disk-loss', '--json'],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const hub = (JSON.parse(r.stdout) as { candidates: { name: string; outcomes: unknown[] }[] })
+      .candidates[0]!;
+    expect(hub.name).toBe('embedded-hub');
+    expect(hub.outcomes).toMatchObject([
+      { scenario: 'broker-crash', applies: true, fault: { kind: 'broker-crash', target: 'broker-0' } },
+      { scenario: 'power-loss', applies: true, fault: { kind: 'power-loss', target: 'broker-0' } },
+      { scenario: 'disk-loss', applies: true, fault: { kind: 'disk-loss', target: 'shared-store' } },
+    ]);
+  });
+});

@@ -342,12 +342,13 @@ describe('a client-broker partition', () => {
 });
 
 describe('a client whose brokers are all down', () => {
-  it('keeps retrying at least a round trip apart even with initialReconnectDelay 0, and the run ends', () => {
+  // The loader rejects delays below 1ms (LIFECYCLE_FLOORS_US): the most aggressive settings it accepts.
+  it('keeps retrying with the shortest reconnect delays allowed, and the run ends', () => {
     const r = simulateYaml(
       central({
         ha: 'network-of-brokers',
         brokers: 2,
-        failover: ', initialReconnectDelay: 0s, maxReconnectDelay: 0s',
+        failover: ', initialReconnectDelay: 1ms, maxReconnectDelay: 1ms',
         duration: '2s',
         drain: '1s',
         faults:

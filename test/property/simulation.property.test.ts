@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { faultKindSpec } from '../../src/model/faultKinds.js';
 import { buildPlan } from '../../src/plan/buildPlan.js';
 import type { SimResult } from '../../src/sim/result.js';
 import { type SimulateOptions, simulate } from '../../src/sim/simulate.js';
@@ -157,7 +158,7 @@ function expectLatencyOrdered(r: SimResult): void {
 
 /** The restart time a scheduled fault gets when it names none (faults.ts defaultRestartUs, from the topology). */
 function defaultRestartUs(t: Topology, f: ScheduledFault): number {
-  if (f.kind === 'partition' || f.kind === 'slow-disk') return 0;
+  if (faultKindSpec(f.kind).timed) return 0;
   const ref = resolveInstance(t, f.target);
   return ref?.kind === 'process' ? ref.app.restartUs : (t.cluster?.restartUs ?? 0);
 }

@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { type FaultKind, faultKindSpec } from '../../src/model/faultKinds.js';
 import { formatLoadError, type LoadError } from '../../src/topology/issues.js';
 import { loadTopologyText } from '../../src/topology/load.js';
 import { serializeTopology } from '../../src/topology/serialize.js';
@@ -179,11 +180,10 @@ function shapeOf(path: Path): string {
 
 function requiredKeys(path: Path, object: Record<string, unknown>): string[] {
   const keys = REQUIRED[shapeOf(path)] ?? [];
-  // The schema's if/then: a partition needs a peer and a duration, a slow disk a duration.
-  if (shapeOf(path) === 'faults.schedule[]' && object.kind === 'partition')
-    return [...keys, 'peer', 'duration'];
-  if (shapeOf(path) === 'faults.schedule[]' && object.kind === 'slow-disk') return [...keys, 'duration'];
-  return keys;
+  // The schema's if/then: a kind with a peer needs it, a timed kind its duration (the fault-kind table).
+  if (shapeOf(path) !== 'faults.schedule[]') return keys;
+  const spec = faultKindSpec(object.kind as FaultKind);
+  return [...keys, ...(spec.peer ? ['peer'] : []), ...(spec.timed ? ['duration'] : [])];
 }
 
 /** Every corruption this document offers, `unknownKey` and `brokenUnit` standing for the text used. */

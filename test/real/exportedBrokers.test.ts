@@ -16,13 +16,18 @@ import { buildPlan } from '../../src/plan/buildPlan.js';
 import type { Plan } from '../../src/plan/types.js';
 import { launchBroker, type RealBroker } from '../../src/real/broker.js';
 import { finished, startClient } from '../../src/real/clients.js';
-import { findInstallation, INSTALL_HINT, type Installation } from '../../src/real/installation.js';
+import {
+  embeddingClasspath,
+  findInstallation,
+  INSTALL_HINT,
+  type Installation,
+} from '../../src/real/installation.js';
 import { compiledClients } from '../../src/real/javaClasses.js';
 import { JavaProcess } from '../../src/real/javaProcess.js';
+import { type LocalExport, localExport } from '../../src/real/localExport.js';
 import { removeDir, scratchDir } from '../../src/real/reaper.js';
 import { loadTopologyFile } from '../../src/topology/load.js';
 import type { Topology } from '../../src/topology/types.js';
-import { type LocalExport, localExport } from '../support/localExport.js';
 
 const found = findInstallation();
 if (!found.ok && !process.env.CI)
@@ -207,9 +212,7 @@ log4j.appender.stdout.layout.ConversionPattern=%-5p %c{1} - %m%n
 `;
 
 /** lib/optional holds xbean-spring and Spring: what a vm://...?brokerConfig=xbean: URI needs. */
-function fullClasspath(inst: Installation): string {
-  return `${inst.classpath}:${join(inst.activemqHome, 'lib', 'optional', '*')}`;
-}
+const fullClasspath = embeddingClasspath;
 
 let probeBuild: Promise<string> | undefined;
 

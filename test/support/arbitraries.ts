@@ -9,6 +9,13 @@
  * at most a handful of replicas, rates up to 200/s, runs of 1 s .. 20 s with a drain of at most 10 s.
  */
 import fc from 'fast-check';
+import {
+  FAULT_KINDS,
+  type FaultKind,
+  type FaultTargetClass,
+  faultKindSpec,
+  minimumTargets,
+} from '../../src/model/faultKinds.js';
 
 /** A topology document as it would be written to a file, before the loader sees it. */
 export type TopologyDocument = Record<string, unknown>;
@@ -418,7 +425,8 @@ function deployment(o: Required<TopologyOptions>): fc.Arbitrary<Deployment> {
 // Settings blocks that depend on nothing else
 
 const failoverBlock = someOf({
-  initialReconnectDelay: duration(0, 1 * S),
+  // Lifecycle intervals are at least their floor (model/defaults.ts LIFECYCLE_FLOORS_US): 1 ms.
+  initialReconnectDelay: duration(1 * MS, 1 * S),
   maxReconnectDelay: duration(1 * MS, 30 * S),
   backOffMultiplier: fc.integer({ min: 10, max: 100 }).map((tenths) => tenths / 10),
   useExponentialBackOff: fc.boolean(),
@@ -448,7 +456,7 @@ const costsBlock = someOf({
   bridgeReconnectInitial: duration(100 * MS, 2 * S),
   bridgeReconnectMax: duration(1 * S, 30 * S),
   inactivityTimeout: duration(1 * S, 30 * S),
-  redeliveryDelay: duration(0, 2 * S),
+  redeliveryDelay: duration(1 * MS, 2 * S),
   maximumRedeliveries: fc.integer({ min: 0, max: 10 }),
 });
 
@@ -483,18 +491,7 @@ const simulationBlock: fc.Arbitrary<{ durationMs: number; block: Doc }> = fc
   );
 
 // ---------------------------------------------------------------------------------------------
-// Faults: targets that exist and that the fault kind can hit (references.ts TARGET_KINDS)
-
-const FAULT_KINDS = [
-  'process-crash',
-  'broker-crash',
-  'broker-restart',
-  'power-loss',
-  'disk-loss',
-  'partition',
-  'slow-disk',
-] as const;
-type FaultKind = (typeof FAULT_KINDS)[number];
+// Faults: targets that exist and that the fault kind can hit (the fault-kind table)
 
 /** An application as faults see it: its processes, and whether each keeps a store of its own. */
 interface FaultApp {
@@ -550,34 +547,27 @@ function faultContext(d: Deployment, appDocs: Doc[], runMs: number): FaultContex
 }
 
 /**
- * The instances a fault kind may hit here. Crashes hit their own kind of instance; power loss
- * and partitions hit any process or broker; disk faults hit an owner of a store: a process with
- * a persistent embedded store (a central layout's processes have none), a broker with a store of
- * its own (a shared-store or jdbc broker has none), or `shared-store` for those clusters.
+ * The instances a fault kind may hit here, class by class as the fault-kind table says
+ * (src/model/faultKinds.ts): processes; brokers; and the owners of a persistent store (a
+ * process with a persistent embedded store, as a central layout's processes have none; a broker
+ * with a store of its own, as a shared-store or jdbc broker has none; or `shared-store`).
  */
 function targetsFor(kind: FaultKind, c: FaultContext): string[] {
-  switch (kind) {
-    case 'process-crash':
-      return c.processes;
-    case 'broker-crash':
-    case 'broker-restart':
-      return c.brokers;
-    case 'power-loss':
-    case 'partition':
-      return [...c.processes, ...c.brokers];
-    case 'disk-loss':
-    case 'slow-disk':
-      return [
-        ...c.apps.filter((a) => a.ownStores).flatMap((a) => a.processes),
-        ...(c.brokersOwnStores ? c.brokers : []),
-        ...(c.sharedStore ? ['shared-store'] : []),
-      ];
-  }
+  const byClass: Record<FaultTargetClass, string[]> = {
+    process: c.processes,
+    broker: c.brokers,
+    store: [
+      ...c.apps.filter((a) => a.ownStores).flatMap((a) => a.processes),
+      ...(c.brokersOwnStores ? c.brokers : []),
+      ...(c.sharedStore ? ['shared-store'] : []),
+    ],
+  };
+  return faultKindSpec(kind).hits.flatMap((cls) => byClass[cls]);
 }
 
 /** Kinds with something to hit; a partition needs two different sides. */
 function possibleKinds(c: FaultContext): FaultKind[] {
-  return FAULT_KINDS.filter((kind) => targetsFor(kind, c).length >= (kind === 'partition' ? 2 : 1));
+  return FAULT_KINDS.filter((kind) => targetsFor(kind, c).length >= minimumTargets(kind));
 }
 
 /**
@@ -588,7 +578,8 @@ function possibleKinds(c: FaultContext): FaultKind[] {
 function scheduledFault(c: FaultContext): fc.Arbitrary<Doc> {
   return fc.constantFrom(...possibleKinds(c)).chain((kind): fc.Arbitrary<Doc> => {
     const at = durationInMs(0, c.durationMs - 1);
-    if (kind === 'partition') {
+    const spec = faultKindSpec(kind);
+    if (spec.peer) {
       return fc
         .record({
           at,
@@ -606,14 +597,14 @@ function scheduledFault(c: FaultContext): fc.Arbitrary<Doc> {
         }));
     }
     const target = fc.constantFrom(...targetsFor(kind, c));
-    if (kind === 'slow-disk') {
+    if (spec.timed) {
       return someOf(
         {
           at,
           kind: fc.constant(kind),
           target,
           duration: duration(0, 10 * S),
-          factor: fc.integer({ min: 10, max: 1000 }).map((tenths) => tenths / 10),
+          ...(spec.factor ? { factor: fc.integer({ min: 10, max: 1000 }).map((tenths) => tenths / 10) } : {}),
         },
         ['at', 'kind', 'target', 'duration'],
       );

@@ -1,12 +1,14 @@
 /**
  * fast-check arbitraries for fault schedules of a loaded Topology: `ScheduledFault` objects as
  * `simulate(plan, { schedule })` takes them (what `brokerlab check` generates), every one of them
- * valid for src/topology/references.ts: the target exists and its kind can suffer the fault
- * (TARGET_KINDS), a partition names a different peer, and the fault comes before the sends stop.
+ * valid for src/topology/references.ts: the target is one the loader accepts for its kind (the
+ * fault-kind table, src/model/faultKinds.ts), a partition names a different peer, and the fault
+ * comes before the sends stop. Kind-specific fields follow the table's parameters.
  */
 import fc from 'fast-check';
-import { brokerName, processName, SHARED_STORE_TARGET } from '../../src/topology/names.js';
-import { FAULT_KINDS, type FaultKind, type ScheduledFault, type Topology } from '../../src/topology/types.js';
+import { FAULT_KINDS, type FaultKind, faultKindSpec } from '../../src/model/faultKinds.js';
+import { acceptedTargets } from '../../src/topology/faultTargets.js';
+import type { ScheduledFault, Topology } from '../../src/topology/types.js';
 
 export interface FaultScheduleOptions {
   /** The run's send phase (faults come strictly before its end); default simulation.durationUs. */
@@ -23,47 +25,9 @@ export interface FaultScheduleOptions {
 
 const S = 1_000_000;
 
-function processes(t: Topology): string[] {
-  return t.applications.flatMap((a) => Array.from({ length: a.replicas }, (_, i) => processName(a.id, i)));
-}
-
-function brokers(t: Topology): string[] {
-  return Array.from({ length: t.cluster?.brokers ?? 0 }, (_, i) => brokerName(i));
-}
-
-/** The brokers of a shared-store or JDBC cluster have no store of their own: disk faults hit `shared-store`. */
-function hasSharedStore(t: Topology): boolean {
-  return t.cluster !== null && (t.cluster.ha === 'shared-store' || t.cluster.ha === 'jdbc');
-}
-
-/**
- * The instances a fault kind may hit in this topology (references.ts TARGET_KINDS and checkTarget):
- * crashes hit their own kind of instance; power loss and partitions any process or broker; disk
- * faults a process outside layout `central` (even one whose broker keeps no store: the simulator
- * must shrug that off), a broker with a store of its own, or the shared store.
- */
-export function faultTargets(t: Topology, kind: FaultKind): string[] {
-  switch (kind) {
-    case 'process-crash':
-      return processes(t);
-    case 'broker-crash':
-    case 'broker-restart':
-      return brokers(t);
-    case 'power-loss':
-    case 'partition':
-      return [...processes(t), ...brokers(t)];
-    case 'disk-loss':
-    case 'slow-disk':
-      return [
-        ...(t.layout === 'central' ? [] : processes(t)),
-        ...(hasSharedStore(t) ? [SHARED_STORE_TARGET] : brokers(t)),
-      ];
-  }
-}
-
 /** Kinds (of `kinds`, default all) with something to hit; a partition needs two different sides. */
 export function possibleFaultKinds(t: Topology, kinds: readonly FaultKind[] = FAULT_KINDS): FaultKind[] {
-  return kinds.filter((kind) => faultTargets(t, kind).length >= (kind === 'partition' ? 2 : 1));
+  return kinds.filter((kind) => acceptedTargets(t, kind).length > 0);
 }
 
 /** One fault of any possible kind, at a time strictly inside [0, durationUs). */
@@ -80,8 +44,10 @@ export function scheduledFault(
   return fc
     .constantFrom(...possibleFaultKinds(t, options.kinds))
     .chain((kind): fc.Arbitrary<ScheduledFault> => {
-      const targets = faultTargets(t, kind);
-      if (kind === 'partition') {
+      // The loader accepts a disk fault on a process whose broker keeps no store: the simulator must shrug it off.
+      const targets = acceptedTargets(t, kind);
+      const spec = faultKindSpec(kind);
+      if (spec.peer) {
         return fc
           .record({
             atUs,
@@ -100,7 +66,7 @@ export function scheduledFault(
             slowdownFactor: 10,
           }));
       }
-      if (kind === 'slow-disk') {
+      if (spec.timed) {
         return fc
           .record({
             atUs,

@@ -6,7 +6,17 @@ import { REPO } from './cli.js';
 
 export async function schemaValidator(name: string) {
   const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true });
-  for (const s of ['topology', 'plan', 'result', 'counterexample', 'check', 'compare', 'sweep', 'export'])
+  for (const s of [
+    'topology',
+    'plan',
+    'result',
+    'counterexample',
+    'check',
+    'compare',
+    'sweep',
+    'export',
+    'verify',
+  ])
     if (s !== name)
       ajv.addSchema(JSON.parse(await readFile(join(REPO, 'schemas', `${s}.schema.json`), 'utf8')));
   return ajv.compile(JSON.parse(await readFile(join(REPO, 'schemas', `${name}.schema.json`), 'utf8')));

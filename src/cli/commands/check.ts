@@ -37,7 +37,7 @@ export async function checkCommand(file: string, options: CheckCommandOptions, i
   const runs = options.runs === undefined ? 100 : parsePositiveInt('--runs', options.runs);
   const workers = options.workers === undefined ? 1 : parsePositiveInt('--workers', options.workers, 64);
   if (options.out !== undefined) await checkOutputFile('--out', options.out);
-  const loaded = await loadAll([file], io);
+  const loaded = await loadAll([file], io, options.costs);
   if (!loaded) return EXIT_BAD_INPUT;
   const topology = loaded[0]!.topology;
   const settings = searchSettings(options, topology);
@@ -45,7 +45,7 @@ export async function checkCommand(file: string, options: CheckCommandOptions, i
   const progress = progressBar(io, `checking ${topology.name}`, !options.json);
   const outcome =
     workers > 1
-      ? await checkInWorkers(file, { ...settings, runs, seed }, workers, (done) =>
+      ? await checkInWorkers({ file, costs: options.costs }, { ...settings, runs, seed }, workers, (done) =>
           progress.update(done / runs),
         )
       : checkTopology(topology, { ...settings, runs, seed, onRun: (done) => progress.update(done / runs) });

@@ -11,6 +11,7 @@ import { compareText } from '../../report/text/compareText.js';
 import { quote } from '../../text/quote.js';
 import {
   type CliIo,
+  type CostsOption,
   checkOutputFile,
   EXIT_BAD_INPUT,
   EXIT_OK,
@@ -22,7 +23,7 @@ import { parseDurationOption, parsePositiveInt, parseSeed, UsageError } from '..
 import { progressBar } from '../progress.js';
 
 /** Options shared by `compare` and `sweep`. */
-export interface DecideOptions {
+export interface DecideOptions extends CostsOption {
   seeds?: string;
   seed?: string;
   duration?: string;
@@ -43,7 +44,7 @@ export async function compareCommand(
   if (files.length < 2) throw new UsageError('compare needs at least two topology files');
   const run = parseDecideOptions(options, DEFAULT_SEED_COUNT);
   if (options.html !== undefined) await checkOutputFile('--html', options.html);
-  const loaded = await loadAll(files, io);
+  const loaded = await loadAll(files, io, options.costs);
   if (!loaded) return EXIT_BAD_INPUT;
   const progress = progressBar(io, 'comparing', !options.json);
   const comparison = compareTopologies(

@@ -7,17 +7,17 @@ import { exportJson } from '../../report/json/exportJson.js';
 import { exportText } from '../../report/text/exportText.js';
 import { parseSource } from '../../topology/source.js';
 import { checkOutputDir, writeExportDir } from '../exportDir.js';
-import { type CliIo, EXIT_BAD_INPUT, EXIT_OK, jsonText, loadAll } from '../io.js';
+import { type CliIo, type CostsOption, EXIT_BAD_INPUT, EXIT_OK, jsonText, loadAll } from '../io.js';
 
 /** `brokerlab export FILE --out DIR`: the plan as files to deploy, written atomically into DIR. */
 export async function exportCommand(
   file: string,
-  options: { out: string; force?: boolean; json?: boolean },
+  options: { out: string; force?: boolean; json?: boolean } & CostsOption,
   io: CliIo,
 ): Promise<number> {
   const out = resolve(options.out);
   await checkOutputDir(out, options.force === true, options.out);
-  const loaded = await loadAll([file], io);
+  const loaded = await loadAll([file], io, options.costs);
   if (!loaded) return EXIT_BAD_INPUT;
   const plan = buildPlan(loaded[0]!.topology);
   // The loader has checked the file; parsed again only to tell set fields from defaults.

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { METRIC_NAMES_HELP } from '../../compare/rowMetric.js';
 import { DEFAULT_SEED_COUNT } from '../../compare/runSettings.js';
 import { SCENARIOS } from '../../compare/scenarios.js';
-import type { CliIo } from '../io.js';
+import { type CliIo, COSTS_HELP } from '../io.js';
 import { compareCommand } from './compare.js';
 import { DEFAULT_SWEEP_SEEDS, sweepCommand } from './sweep.js';
 
@@ -29,7 +29,8 @@ export function registerDecideCommands(
       )
       .option('--json', 'print JSON instead of tables')
       .option('--markdown', 'print GitHub markdown with mermaid diagrams')
-      .option('--html <file>', 'also write a self-contained HTML report (works offline)');
+      .option('--html <file>', 'also write a self-contained HTML report (works offline)')
+      .option('--costs <file>', COSTS_HELP);
 
   shared(
     program

@@ -27,7 +27,7 @@ export async function replayCommand(file: string, options: ReplayCommandOptions,
   }
   if (bySearch && (options.seed === undefined || options.path === undefined))
     throw new UsageError('replay needs both --seed and --path');
-  const loaded = await loadAll([file], io);
+  const loaded = await loadAll([file], io, options.costs);
   if (!loaded) return EXIT_BAD_INPUT;
   const topology = loaded[0]!.topology;
   let trial: Trial;

@@ -1,11 +1,11 @@
 import { buildPlan } from '../../plan/buildPlan.js';
 import { resultText } from '../../report/text/resultText.js';
 import { simulate } from '../../sim/simulate.js';
-import { type CliIo, EXIT_BAD_INPUT, EXIT_OK, jsonText, loadAll } from '../io.js';
+import { type CliIo, type CostsOption, EXIT_BAD_INPUT, EXIT_OK, jsonText, loadAll } from '../io.js';
 import { parseDurationOption, parseSeed } from '../options.js';
 import { progressBar } from '../progress.js';
 
-export interface SimulateCommandOptions {
+export interface SimulateCommandOptions extends CostsOption {
   seed?: string;
   duration?: string;
   json?: boolean;
@@ -20,7 +20,7 @@ export async function simulateCommand(
   const seed = options.seed === undefined ? undefined : parseSeed(options.seed);
   const durationUs =
     options.duration === undefined ? undefined : parseDurationOption('--duration', options.duration);
-  const loaded = await loadAll(files, io);
+  const loaded = await loadAll(files, io, options.costs);
   if (!loaded) return EXIT_BAD_INPUT;
   const results = [];
   for (const { topology } of loaded) {

@@ -31,7 +31,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
     throw new UsageError(`--metric must be one of ${METRIC_NAMES_HELP}; not ${quote(options.metric)}`);
   const files = options.vs === undefined ? [file] : [file, options.vs];
   if (options.html !== undefined) await checkOutputFile('--html', options.html);
-  const loaded = await loadAll(files, io);
+  const loaded = await loadAll(files, io, options.costs);
   if (!loaded) return EXIT_BAD_INPUT;
   const progress = progressBar(io, 'sweeping', !options.json);
   const result = sweep(loaded[0]!.topology, {

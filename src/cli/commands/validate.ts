@@ -1,15 +1,15 @@
 import { buildPlan } from '../../plan/buildPlan.js';
 import { plural } from '../../text/plural.js';
-import { type CliIo, EXIT_BAD_INPUT, jsonText, loadAll } from '../io.js';
+import { type CliIo, type CostsOption, EXIT_BAD_INPUT, jsonText, loadAll } from '../io.js';
 import { lintGate } from '../lintGate.js';
 
 /** `brokerlab validate FILE...`: every file loads, or every problem is shown with its place. */
 export async function validateCommand(
   files: string[],
-  options: { json?: boolean; allowLintErrors?: boolean },
+  options: { json?: boolean; allowLintErrors?: boolean } & CostsOption,
   io: CliIo,
 ): Promise<number> {
-  const loaded = await loadAll(files, io);
+  const loaded = await loadAll(files, io, options.costs);
   if (!loaded) return EXIT_BAD_INPUT;
   const plans = loaded.map(({ file, topology }) => ({ file, topology, plan: buildPlan(topology) }));
   if (options.json) {

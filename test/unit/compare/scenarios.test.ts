@@ -1,6 +1,7 @@
 /** The fault scenarios hit equivalent targets in every layout, at the same seeded moment. */
 import { describe, expect, it } from 'vitest';
 import { faultTimeUs, scenarioSchedule, scenarioTarget } from '../../../src/compare/scenarios.js';
+import { buildPlan } from '../../../src/plan/buildPlan.js';
 import { loadInline } from '../../support/simulateYaml.js';
 
 const APP = `
@@ -14,14 +15,17 @@ applications:
     producers: [{ destination: orders, rate: 10/s }]
 `;
 
-const embedded = loadInline(`name: e\nlayout: embedded\n${APP}`);
-const central = loadInline(
+const plan = (yaml: string) => buildPlan(loadInline(yaml));
+const embedded = plan(`name: e\nlayout: embedded\n${APP}`);
+const central = plan(
   `name: c\nlayout: central\n${APP}cluster: { brokers: 2, ha: shared-store, store: kahadb, disk: nfs }\n`,
 );
-const network = loadInline(
-  `name: n\nlayout: central\n${APP}cluster: { brokers: 3, ha: network-of-brokers }\n`,
+const network = plan(`name: n\nlayout: central\n${APP}cluster: { brokers: 3, ha: network-of-brokers }\n`);
+const memory = plan(`name: m\nlayout: embedded\n${APP}embedded: { store: memory }\n`);
+/** Embedded brokers bridged to a hub: a shared-store pair that is as much a broker cluster as a central one. */
+const hub = plan(
+  `name: h\nlayout: embedded\n${APP}embedded: { network: hub }\ncluster: { brokers: 2, ha: shared-store }\n`,
 );
-const memory = loadInline(`name: m\nlayout: embedded\n${APP}embedded: { store: memory }\n`);
 
 describe('scenario targets', () => {
   it('crash the first process of the first producing application', () => {
@@ -29,9 +33,15 @@ describe('scenario targets', () => {
       expect(scenarioTarget(t, 'process-crash')).toEqual({ kind: 'process-crash', target: 'orders-0' });
   });
 
-  it('crash the starting master only where a cluster exists', () => {
+  it('crash the starting master only where separate brokers exist', () => {
     expect(scenarioTarget(embedded, 'broker-crash')).toBeNull();
     expect(scenarioTarget(central, 'broker-crash')).toEqual({ kind: 'broker-crash', target: 'broker-0' });
+  });
+
+  it("fault a hub's brokers and its store as a central cluster's", () => {
+    expect(scenarioTarget(hub, 'broker-crash')).toEqual({ kind: 'broker-crash', target: 'broker-0' });
+    expect(scenarioTarget(hub, 'power-loss')).toEqual({ kind: 'power-loss', target: 'broker-0' });
+    expect(scenarioTarget(hub, 'disk-loss')).toEqual({ kind: 'disk-loss', target: 'shared-store' });
   });
 
   it("cut power to the master's host, or without a cluster to the crashed process's host", () => {
@@ -60,7 +70,7 @@ describe('scenario targets', () => {
       },
     ]);
     expect(scenarioSchedule(central, 'baseline', 7e6)).toEqual([]);
-    expect(scenarioSchedule(embedded, 'declared', 7e6)).toBe(embedded.faults.schedule);
+    expect(scenarioSchedule(embedded, 'declared', 7e6)).toBe(embedded.topology.faults.schedule);
   });
 });
 

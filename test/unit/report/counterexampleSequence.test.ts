@@ -6,15 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { faultSpace } from '../../../src/check/faultSpace.js';
 import { runSchedule } from '../../../src/check/search.js';
+import { FAULT_KINDS, type FaultKind } from '../../../src/model/faultKinds.js';
 import { buildPlan } from '../../../src/plan/buildPlan.js';
 import { counterexampleSequence } from '../../../src/report/mermaid/counterexampleSequence.js';
 import { processName } from '../../../src/topology/names.js';
-import {
-  FAULT_KINDS,
-  type FaultKind,
-  type ScheduledFault,
-  type Topology,
-} from '../../../src/topology/types.js';
+import type { ScheduledFault, Topology } from '../../../src/topology/types.js';
 import { mermaidParse } from '../../support/mermaidParse.js';
 import { loadInline } from '../../support/simulateYaml.js';
 

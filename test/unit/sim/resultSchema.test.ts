@@ -25,6 +25,8 @@ const S = 1_000_000;
 
 function compile(): ValidateFunction {
   const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
+  // Fault kinds are the topology schema's `faultKind`.
+  ajv.addSchema(JSON.parse(readFileSync(new URL('schemas/topology.schema.json', ROOT), 'utf8')));
   return ajv.compile(schema);
 }
 

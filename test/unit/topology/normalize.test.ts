@@ -255,7 +255,77 @@ describe('limits the schema cannot express', () => {
     const issue = onlyIssue(embeddedDoc({ faults: { random: [{ kind: 'process-crash', mtbf: '0s' }] } }));
     expect(issue).toMatchObject({
       path: ['faults', 'random', 0, 'mtbf'],
-      message: 'faults.random[0].mtbf is zero',
+      message: expect.stringMatching(/^faults\.random\[0\]\.mtbf is `0s`, shorter than its floor of 1ms: /),
     });
+  });
+});
+
+describe('lifecycle intervals have a floor (issue 12: a 1us lock poll is a million events a second)', () => {
+  const central = (cluster: Doc) => centralDoc({ cluster: { brokers: 2, ha: 'shared-store', ...cluster } });
+
+  it('rejects lockAcquireSleepInterval: 1us, saying why and what to write', () => {
+    const issue = onlyIssue(central({ lockAcquireSleepInterval: '1us' }));
+    expect(issue).toEqual({
+      path: ['cluster', 'lockAcquireSleepInterval'],
+      message:
+        'cluster.lockAcquireSleepInterval is `1us`, shorter than its floor of 1ms: ActiveMQ sets lockAcquireSleepInterval in milliseconds (W:pluggable-storage-lockers); its default is 10s',
+      hint: 'write 1ms or more',
+    });
+  });
+
+  it('accepts every interval at its floor, and keep-alive 0 (off)', () => {
+    expect(
+      normalized(
+        embeddedDoc({
+          embedded: { journalDiskSyncInterval: '1ms' },
+          failover: { initialReconnectDelay: '1ms', maxReconnectDelay: '1ms' },
+          costs: {
+            storeRecovery: '1ms',
+            osWriteback: '1ms',
+            bridgeReconnectInitial: '1ms',
+            bridgeReconnectMax: '1ms',
+            inactivityTimeout: '1ms',
+            redeliveryDelay: '1ms',
+          },
+          faults: { random: [{ kind: 'process-crash', mtbf: '1ms', mttr: '0s' }] },
+        }),
+      ).issues,
+    ).toEqual([]);
+    expect(
+      normalized(central({ lockAcquireSleepInterval: '1ms', lockKeepAlivePeriod: '0s' })).issues,
+    ).toEqual([]);
+  });
+
+  it('rejects each of them below the floor', () => {
+    const below = (doc: Doc) => normalized(doc).issues.map((i) => i.path.join('.'));
+    expect(
+      below(
+        embeddedDoc({
+          embedded: { journalDiskSyncInterval: '999us' },
+          failover: { initialReconnectDelay: '0s', maxReconnectDelay: '10us' },
+          costs: {
+            storeRecovery: '0s',
+            osWriteback: '1us',
+            bridgeReconnectInitial: '0s',
+            bridgeReconnectMax: '1us',
+            inactivityTimeout: '0s',
+            redeliveryDelay: '0s',
+          },
+          faults: { random: [{ kind: 'process-crash', mtbf: '1us' }] },
+        }),
+      ),
+    ).toEqual([
+      'embedded.journalDiskSyncInterval',
+      'failover.initialReconnectDelay',
+      'failover.maxReconnectDelay',
+      'costs.storeRecovery',
+      'costs.osWriteback',
+      'costs.bridgeReconnectInitial',
+      'costs.bridgeReconnectMax',
+      'costs.inactivityTimeout',
+      'costs.redeliveryDelay',
+      'faults.random.0.mtbf',
+    ]);
+    expect(below(central({ lockKeepAlivePeriod: '1us' }))).toEqual(['cluster.lockKeepAlivePeriod']);
   });
 });

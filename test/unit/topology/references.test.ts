@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTopologyText } from '../../../src/topology/load.js';
-import { candidateKinds, checkReferences } from '../../../src/topology/references.js';
+import { checkReferences } from '../../../src/topology/references.js';
 import { centralDoc, type Doc, embeddedDoc, topologyOf } from './docs.js';
 
 const check = (doc: Doc) => checkReferences(topologyOf(doc));
@@ -325,14 +325,5 @@ describe('random faults and the fault search', () => {
         hint: 'remove it from faults.search.kinds',
       },
     ]);
-  });
-
-  it('candidateKinds lists what each layout offers', () => {
-    const embedded = topologyOf(embeddedDoc());
-    const central = topologyOf(centralDoc());
-    expect(candidateKinds(embedded, 'broker-crash')).toEqual([]);
-    expect(candidateKinds(embedded, 'disk-loss')).toEqual(['process']);
-    expect(candidateKinds(central, 'disk-loss')).toEqual(['broker', 'shared-store']);
-    expect(candidateKinds(central, 'partition')).toEqual(['process', 'broker']);
   });
 });

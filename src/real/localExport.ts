@@ -1,16 +1,16 @@
 /**
- * An exported deployment made runnable on this machine, for the real-broker tests: the
+ * An exported deployment made runnable on this machine (real-broker tests, verify): the
  * exported files with each broker's fixed port 61616 replaced by a free loopback port, host
  * names by 127.0.0.1, and the container paths (/etc/brokerlab, /var/lib/brokerlab) by a scratch
  * directory. Nothing else in the files changes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { exportPlan } from '../../src/export/exportPlan.js';
-import { CONFIG_ROOT, DATA_ROOT, OPENWIRE_PORT } from '../../src/export/layout.js';
-import type { ExportFile } from '../../src/export/types.js';
-import type { Plan } from '../../src/plan/types.js';
-import { freePort, LOOPBACK } from '../../src/real/ports.js';
+import { exportPlan } from '../export/exportPlan.js';
+import { CONFIG_ROOT, DATA_ROOT, OPENWIRE_PORT } from '../export/layout.js';
+import type { ExportFile } from '../export/types.js';
+import type { Plan } from '../plan/types.js';
+import { freePort, LOOPBACK } from '../real/ports.js';
 
 export interface LocalExport {
   files: ExportFile[];
@@ -19,6 +19,10 @@ export interface LocalExport {
   /** Each broker's OpenWire port on the loopback address. */
   ports: Map<string, number>;
   configOf(broker: string): string;
+  /** Any exported text (a client URI) with this machine's ports and paths. */
+  localize(text: string): string;
+  /** Where broker data lives (stands for /var/lib/brokerlab). */
+  dataDir: string;
 }
 
 export async function localExport(plan: Plan, scratch: string): Promise<LocalExport> {
@@ -40,18 +44,31 @@ export async function localExport(plan: Plan, scratch: string): Promise<LocalExp
     configDir,
     ports,
     configOf: (broker) => join(configDir, 'brokers', broker, 'activemq.xml'),
+    localize: (text) => localizeText(text, null, ports, configDir, dataDir, 'a client URI'),
+    dataDir,
   };
 }
 
 function localize(f: ExportFile, ports: Map<string, number>, configDir: string, dataDir: string): string {
   // Only what runs here: the manifests keep the names and paths of a real deployment.
   if (!f.path.startsWith('brokers/') && !f.path.startsWith('clients/')) return f.content;
-  const own = /^brokers\/([^/]+)\/activemq\.xml$/.exec(f.path)?.[1];
-  let text = f.content;
+  const own = /^brokers\/([^/]+)\/activemq\.xml$/.exec(f.path)?.[1] ?? null;
+  return localizeText(f.content, own, ports, configDir, dataDir, f.path);
+}
+
+function localizeText(
+  content: string,
+  own: string | null,
+  ports: Map<string, number>,
+  configDir: string,
+  dataDir: string,
+  where: string,
+): string {
+  let text = content;
   if (own) text = text.split(`tcp://0.0.0.0:${OPENWIRE_PORT}`).join(`tcp://${LOOPBACK}:${ports.get(own)}`);
   text = text.replace(new RegExp(`tcp://([A-Za-z0-9_.-]+):${OPENWIRE_PORT}`, 'g'), (whole, host: string) => {
     const port = ports.get(host);
-    if (port === undefined) throw new Error(`${f.path}: ${whole} names no broker of the plan`);
+    if (port === undefined) throw new Error(`${where}: ${whole} names no broker of the plan`);
     return `tcp://${LOOPBACK}:${port}`;
   });
   return text.split(CONFIG_ROOT).join(configDir).split(DATA_ROOT).join(dataDir);

@@ -1,0 +1,214 @@
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Arrays;
+import javax.jms.Connection;
+import javax.jms.DeliveryMode;
+import javax.jms.Message;
+import javax.jms.MessageConsumer;
+import javax.jms.MessageProducer;
+import javax.jms.Session;
+import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.broker.BrokerService;
+
+/**
+ * The raw figures of `brokerlab calibrate`, each the median of `count` timed operations after
+ * `warmup`, repeated `reps` times (the harness derives the costs and their spread):
+ *
+ * - `connect`: a TCP connect to the broker's port (SYN, SYN-ACK: one network round trip);
+ * - `syncSend`: a non-persistent send the broker acknowledges (jms.alwaysSyncSend);
+ * - `persistentSend`: a persistent send, acknowledged after the broker's store wrote (and, with
+ *   journalDiskSyncStrategy=always, fsynced) it;
+ * - `tcpLatency` per `size`: send to receive of a non-persistent message over tcp://;
+ * - `vmLatency`: send to receive through a broker embedded in this JVM over vm://;
+ * - `brokerCpu`: CPU time of the broker process (`brokerPid`, when known) per message over a
+ *   burst of non-persistent messages sent (asynchronously, as non-persistent sends are), then
+ *   received.
+ *
+ * Options: url (tcp://host:port), brokerPid, reps, count, warmup, sizes (comma-separated bytes),
+ * cpuCount.
+ */
+public final class Calibrate {
+  public static void main(String[] argv) throws Exception {
+    Args a = new Args(argv);
+    Out out = new Out("calibrate");
+    int code = 0;
+    try {
+      new Calibrate(a, out).run();
+    } catch (Exception e) {
+      out.error(e);
+      code = 1;
+    }
+    System.exit(code);
+  }
+
+  private final Out out;
+  private final String url;
+  private final long brokerPid;
+  private final int reps;
+  private final int count;
+  private final int warmup;
+  private final int[] sizes;
+  private final int cpuCount;
+
+  private Calibrate(Args a, Out out) {
+    this.out = out;
+    this.url = a.str("url");
+    this.brokerPid = a.num("brokerPid", -1);
+    this.reps = (int) a.num("reps", 3);
+    this.count = (int) a.num("count", 200);
+    this.warmup = (int) a.num("warmup", 100);
+    this.sizes = Arrays.stream(a.str("sizes", "1024,65536").split(",")).mapToInt(Integer::parseInt).toArray();
+    this.cpuCount = (int) a.num("cpuCount", 5000);
+  }
+
+  private void run() throws Exception {
+    URI uri = new URI(url);
+    BrokerService embedded = startEmbedded();
+    ActiveMQConnectionFactory tcp = factory(url);
+    ActiveMQConnectionFactory tcpSync = factory(url + (url.contains("?") ? "&" : "?") + "jms.alwaysSyncSend=true");
+    ActiveMQConnectionFactory vm = factory("vm://calibrate?create=false");
+    try {
+      for (int rep = 0; rep < reps; rep++) {
+        sample("connect", rep, 0, connects(uri.getHost(), uri.getPort()));
+        sample("syncSend", rep, 0, sends(tcpSync, false, 64));
+        sample("persistentSend", rep, 0, sends(tcp, true, 64));
+        for (int size : sizes) sample("tcpLatency", rep, size, roundTrips(tcp, size));
+        sample("vmLatency", rep, 0, roundTrips(vm, 64));
+        if (brokerPid > 0) out.line("sample", "\"what\":\"brokerCpu\",\"rep\":" + rep + ",\"ns\":" + brokerCpuNs(tcp));
+      }
+    } finally {
+      embedded.stop();
+    }
+  }
+
+  private void sample(String what, int rep, int size, long[] ns) {
+    Arrays.sort(ns);
+    out.line("sample", "\"what\":\"" + what + "\",\"rep\":" + rep + ",\"size\":" + size + ",\"ns\":" + ns[ns.length / 2]);
+  }
+
+  private static ActiveMQConnectionFactory factory(String url) {
+    ActiveMQConnectionFactory f = new ActiveMQConnectionFactory(url);
+    f.setTrustAllPackages(true);
+    return f;
+  }
+
+  private static BrokerService startEmbedded() throws Exception {
+    BrokerService b = new BrokerService();
+    b.setBrokerName("calibrate");
+    b.setUseJmx(false);
+    b.setPersistent(false);
+    b.setUseShutdownHook(false);
+    b.start();
+    b.waitUntilStarted();
+    return b;
+  }
+
+  private long[] connects(String host, int port) throws Exception {
+    long[] ns = new long[count];
+    for (int i = 0; i < warmup + count; i++) {
+      try (Socket s = new Socket()) {
+        s.setSoLinger(true, 0); // close with RST: no TIME_WAIT sockets piling up on the port
+        long t0 = System.nanoTime();
+        s.connect(new InetSocketAddress(host, port), 5_000);
+        long t1 = System.nanoTime();
+        if (i >= warmup) ns[i - warmup] = t1 - t0;
+      }
+    }
+    return ns;
+  }
+
+  /** The time send() blocks, with a consumer draining the queue. */
+  private long[] sends(ActiveMQConnectionFactory f, boolean persistent, int size) throws Exception {
+    Connection c = f.createConnection();
+    try {
+      c.start();
+      Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      Session drain = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      String queue = "calibrate.send." + persistent;
+      drain.createConsumer(drain.createQueue(queue)).setMessageListener(m -> {});
+      MessageProducer p = s.createProducer(s.createQueue(queue));
+      p.setDeliveryMode(persistent ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
+      Payload payload = new Payload("text", size);
+      long[] ns = new long[count];
+      for (int i = 0; i < warmup + count; i++) {
+        Message m = payload.create(s, i + 1);
+        long t0 = System.nanoTime();
+        p.send(m);
+        long t1 = System.nanoTime();
+        if (i >= warmup) ns[i - warmup] = t1 - t0;
+      }
+      return ns;
+    } finally {
+      c.close();
+    }
+  }
+
+  /** A non-persistent producer and a consumer of one queue, each on its own connection. */
+  private static final class Pair implements AutoCloseable {
+    final Connection pc;
+    final Connection cc;
+    final Session ps;
+    final MessageProducer producer;
+    final MessageConsumer consumer;
+
+    Pair(ActiveMQConnectionFactory f, String queue) throws Exception {
+      pc = f.createConnection();
+      cc = f.createConnection();
+      pc.start();
+      cc.start();
+      ps = pc.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      Session cs = cc.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      producer = ps.createProducer(ps.createQueue(queue));
+      producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+      consumer = cs.createConsumer(cs.createQueue(queue));
+    }
+
+    Message receive() throws Exception {
+      Message r = consumer.receive(10_000);
+      if (r == null) throw new IllegalStateException("no message within 10 s");
+      return r;
+    }
+
+    @Override
+    public void close() throws Exception {
+      pc.close();
+      cc.close();
+    }
+  }
+
+  /** Send, then receive the same message on another connection: one at a time. */
+  private long[] roundTrips(ActiveMQConnectionFactory f, int size) throws Exception {
+    try (Pair pair = new Pair(f, "calibrate.latency")) {
+      Payload payload = new Payload("text", size);
+      long[] ns = new long[count];
+      for (int i = 0; i < warmup + count; i++) {
+        Message m = payload.create(pair.ps, i + 1);
+        long t0 = System.nanoTime();
+        pair.producer.send(m);
+        Payload.read(pair.receive());
+        long t1 = System.nanoTime();
+        if (i >= warmup) ns[i - warmup] = t1 - t0;
+      }
+      return ns;
+    }
+  }
+
+  /** The broker's CPU time (user + system) per message over `cpuCount` sent and received. */
+  private long brokerCpuNs(ActiveMQConnectionFactory f) throws Exception {
+    ProcessHandle broker =
+        ProcessHandle.of(brokerPid).orElseThrow(() -> new IllegalStateException("no broker process " + brokerPid));
+    try (Pair pair = new Pair(f, "calibrate.cpu")) {
+      Payload payload = new Payload("text", 64);
+      long before = cpuNs(broker);
+      // A burst, as under load: per-message work, not the wake-ups of one message at a time.
+      for (int i = 0; i < cpuCount; i++) pair.producer.send(payload.create(pair.ps, i + 1));
+      for (int i = 0; i < cpuCount; i++) pair.receive();
+      return (cpuNs(broker) - before) / cpuCount;
+    }
+  }
+
+  private static long cpuNs(ProcessHandle p) {
+    return p.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("the broker's CPU time is not readable")).toNanos();
+  }
+}
