@@ -1,8 +1,10 @@
 /**
  * The throughput ceiling of a topology, computed from the cost model rather than measured: the
  * offered load, scaled up with the same mix of producers, until the busiest resource is busy
- * all the time. The resources are each broker's CPU, each synchronous producer's send cycle
- * (hop, broker CPU, journal write and, with sync `always`, one fsync before the receipt) and
+ * all the time. The resources are each broker's CPU, each producer's send cycle (synchronous:
+ * hop, broker CPU, journal write and, with sync `always`, one fsync before the receipt;
+ * asynchronous: the client's own share of the hop), each tcp:// connection's transport thread
+ * (tcpTransportUs per command each way: sends and acks up, deliveries and receipts down) and
  * each consumer's processing time.
  *
  * It is an upper bound: group commit is counted as one fsync per send (a send may also wait for
@@ -14,7 +16,7 @@ import { haModeSpec } from '../model/haModes.js';
 import { fsyncUs, tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from '../sim/costs.js';
 import type { Application, Producer, StoreSettings, Topology } from '../topology/types.js';
 
-export type BottleneckKind = 'broker-cpu' | 'sync-send' | 'consumer' | 'none';
+export type BottleneckKind = 'broker-cpu' | 'sync-send' | 'async-send' | 'connection' | 'consumer' | 'none';
 
 export interface ThroughputCeiling {
   /** Messages per second sent by all producers at the ceiling; 0 without producers. */
@@ -36,7 +38,7 @@ export function throughputCeiling(t: Topology): ThroughputCeiling {
     (sum, a) => sum + a.replicas * a.producers.reduce((s, p) => s + p.ratePerSecond, 0),
     0,
   );
-  const loads = [...brokerLoads(t), ...sendLoads(t), ...consumerLoads(t)];
+  const loads = [...brokerLoads(t), ...sendLoads(t), ...connectionLoads(t), ...consumerLoads(t)];
   const busiest = loads.reduce<Load | null>(
     (max, l) => (max && max.utilization >= l.utilization ? max : l),
     null,
@@ -70,19 +72,70 @@ function brokerLoads(t: Topology): Load[] {
   return loads;
 }
 
-/** A synchronous producer has one send in flight: it cannot send faster than one cycle each. */
+/** Whether an application's clients use their own embedded broker over vm:// (else tcp://). */
+function isLocal(t: Topology, a: Application): boolean {
+  return t.layout === 'embedded' || (t.layout === 'hybrid' && a.producers.length > 0);
+}
+
+/**
+ * A synchronous producer has one send in flight: it cannot send faster than one cycle each. An
+ * asynchronous one is busy for its own share of the hop: the clone and ObjectMessage
+ * serialization over vm://, marshalling over tcp:// (the wire and the far side run in parallel).
+ */
 function sendLoads(t: Topology): Load[] {
   const loads: Load[] = [];
   for (const a of t.applications) {
-    const local = t.layout === 'embedded' || (t.layout === 'hybrid' && a.producers.length > 0);
+    const local = isLocal(t, a);
     const store = local ? t.embedded?.store : t.cluster?.store;
     for (const p of a.producers) {
-      if (p.sendMode !== 'sync') continue;
-      const cycleUs = sendCycleUs(t, p, local, store);
-      loads.push({ kind: 'sync-send', utilization: (p.ratePerSecond * cycleUs) / 1e6, costUs: cycleUs });
+      const kind = p.sendMode === 'sync' ? 'sync-send' : 'async-send';
+      const cycleUs = p.sendMode === 'sync' ? sendCycleUs(t, p, local, store) : clientSendUs(t, p, local);
+      loads.push({ kind, utilization: (p.ratePerSecond * cycleUs) / 1e6, costUs: cycleUs });
     }
   }
   return loads;
+}
+
+function clientSendUs(t: Topology, p: Producer, local: boolean): number {
+  const c = t.costs;
+  return local
+    ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!)
+    : tcpHopUs(c, p.sizeBytes, p.messageType) - tcpControlUs(c);
+}
+
+/**
+ * One transport thread per tcp:// connection and direction reads its commands in order: a
+ * process's connection carries its sends and its consumers' acks up, their deliveries and its
+ * sync sends' receipts down.
+ */
+function connectionLoads(t: Topology): Load[] {
+  const loads: Load[] = [];
+  const cost = t.costs.tcpTransportUs;
+  for (const a of t.applications) {
+    const local = isLocal(t, a);
+    const sends = local ? 0 : a.producers.reduce((s, p) => s + p.ratePerSecond, 0);
+    const receipts = local
+      ? 0
+      : a.producers.reduce((s, p) => s + (p.sendMode === 'sync' ? p.ratePerSecond : 0), 0);
+    const consumed = local ? 0 : a.consumers.reduce((s, k) => s + consumedRate(t, k.destination), 0);
+    for (const commands of [sends + consumed, receipts + consumed])
+      if (commands > 0)
+        loads.push({ kind: 'connection', utilization: (commands * cost) / 1e6, costUs: cost });
+  }
+  return loads;
+}
+
+/** Messages a second one consumer of `destination` receives: a queue's share, or all of a topic's. */
+function consumedRate(t: Topology, destination: string): number {
+  const topic = t.destinations.find((d) => d.name === destination)?.type === 'topic';
+  let rate = 0;
+  let count = 0;
+  for (const a of t.applications) {
+    for (const p of a.producers) if (p.destination === destination) rate += a.replicas * p.ratePerSecond;
+    for (const k of a.consumers) if (k.destination === destination) count += a.replicas;
+  }
+  if (topic) return rate;
+  return count > 0 ? rate / count : 0;
 }
 
 function sendCycleUs(t: Topology, p: Producer, local: boolean, store: StoreSettings | undefined): number {
@@ -90,7 +143,7 @@ function sendCycleUs(t: Topology, p: Producer, local: boolean, store: StoreSetti
   // Normalization gives every non-central layout its embedded settings.
   const hop = local
     ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!) + vmControlUs(c)
-    : tcpHopUs(c, p.sizeBytes, p.messageType) + tcpControlUs(c);
+    : tcpHopUs(c, p.sizeBytes, p.messageType) + tcpControlUs(c) + 2 * c.tcpTransportUs;
   let stored = 0;
   if (p.persistent && store && store.kind !== 'memory') {
     stored = c.journalWriteUs;

@@ -12,6 +12,8 @@ export interface FailoverInput {
   useExponentialBackOff: boolean;
   /** Failed attempts before giving up (`maxReconnectAttempts`); -1 retries forever (the default). */
   maxReconnectAttempts: number;
+  /** False for a plain `tcp://` transport: a broken or refused connection fails at once, for good. */
+  reconnect: boolean;
 }
 
 export interface FailoverContext extends FailoverInput {
@@ -46,6 +48,7 @@ export type FailoverState = 'stopped' | 'connecting' | 'connected' | 'backoff' |
  * `maxReconnectDelay` (or keeps it constant without `useExponentialBackOff`). With the defaults,
  * attempts after a failure at t=0 fall at 10, 30, 70, ..., 10230, 20470, 40950 ms, then every
  * 30 s. After `maxReconnectAttempts` failed attempts (if >= 0) it gives up and reports the error.
+ * A plain `tcp://` transport (`reconnect` false) gives up at the first failure.
  *
  * Effects, named actions that do nothing here: the engine steps the machine with xstate's pure
  * transition and applies them, in order, after the new snapshot is committed:
@@ -70,7 +73,9 @@ export const failoverMachine = setup({
   } satisfies Record<FailoverEffect, () => void>,
   guards: {
     attemptsExhausted: ({ context }) =>
-      context.maxReconnectAttempts >= 0 && context.attempt + 1 >= context.maxReconnectAttempts,
+      !context.reconnect ||
+      (context.maxReconnectAttempts >= 0 && context.attempt + 1 >= context.maxReconnectAttempts),
+    noReconnect: ({ context }) => !context.reconnect,
   },
   delays: {
     reconnectDelay: ({ context }) => context.delayUs,
@@ -108,13 +113,16 @@ export const failoverMachine = setup({
     connected: {
       entry: 'onConnected',
       on: {
-        TRANSPORT_FAILED: {
-          target: 'backoff',
-          actions: [
-            'onDisconnected',
-            assign(({ context }) => ({ delayUs: context.initialReconnectDelayUs })),
-          ],
-        },
+        TRANSPORT_FAILED: [
+          { guard: 'noReconnect', target: 'failed', actions: 'onDisconnected' },
+          {
+            target: 'backoff',
+            actions: [
+              'onDisconnected',
+              assign(({ context }) => ({ delayUs: context.initialReconnectDelayUs })),
+            ],
+          },
+        ],
         STOP: 'stopped',
       },
     },

@@ -3,7 +3,8 @@
  * W:x = activemq.apache.org/components/classic/documentation/x). A topology overrides any of
  * them. schemas/topology.schema.json repeats them as `default` for editors; a test keeps the
  * two equal. Nothing here imports the topology: the loader checks these against its types
- * where it uses them, so that model -> topology never closes a cycle.
+ * where it uses them, so that model -> topology never closes a cycle. A cost is the mean of its
+ * distribution (src/sim/noise.ts).
  */
 
 const MS = 1_000;
@@ -15,12 +16,25 @@ export const DEFAULT_COSTS = {
   objectSerializationNsPerKiB: 15_000, // [est] ObjectMessage serialize + deserialize, 15 us/KiB
   marshalNsPerKiB: 1_000, // [est] OpenWire marshal or unmarshal, 1 us/KiB each way
   lanRoundTripUs: 200, // [est] LAN round trip; localhost send-ack ~0.1 ms (A:perf-tools)
+  // Measured (docs/FIDELITY.md, transport-text-nonpersistent, 2026-11-30): a tcp:// client's
+  // throughput is 1.99x below vm:// where the broker CPU (brokerCpuUs) bounds vm://, so the
+  // per-connection transport thread costs 1.99 x 12 us per command.
+  tcpTransportUs: 24,
+  // Measured (docs/FIDELITY.md, transport-text-nonpersistent, 2026-11-30): the real vm:// p50
+  // (66 us) less the simulated vm path without it (hops and broker CPU, 23 us).
+  dispatchHandOffUs: 43,
   brokerCpuUs: 12, // ~86k msg/s non-persistent (A:perf-tools)
   fsyncSsdUs: 800, // Artemis auto-tune log
   fsyncHddUs: 8 * MS, // [est]
   fsyncNfsUs: 10 * MS, // AMQ-7028
   journalWriteUs: 50, // [est] a journal batch written to the page cache without fsync (periodic / never)
-  storeRecoveryUs: 2 * S, // [est] 0.5-60 s, longer for a big index
+  // Measured (fidelity/recoveryProbe.ts, 2026-11-30, load average ~16): a warm slave accepts
+  // connections 544 ms after taking the lock of a store with nothing to replay, 1.27 s with
+  // 1,008 records to replay (720 us each), 2.9 s with 14,745 (160 us each: the replay path
+  // warms up). Calibrated at the scale of one checkpoint interval of a failover (hundreds to a
+  // thousand records); a large backlog recovers faster than this charges.
+  storeRecoveryUs: 550 * MS,
+  journalReplayUs: 720,
   osWritebackUs: 30 * S, // [est] journalDiskSyncStrategy=never: the OS flushes dirty pages
   bridgeReconnectInitialUs: 1 * S, // W:networks-of-brokers
   bridgeReconnectMaxUs: 30 * S, // W:networks-of-brokers
@@ -55,6 +69,9 @@ export const DEFAULT_LOCK = {
   leaseUs: 30 * S, // NFSv4 lease (W:shared-file-system-master-slave)
 } as const;
 
+/** KahaDB checkpoints its index this often (MessageDatabase.checkpointInterval): a restart replays the journal since. */
+export const KAHADB_CHECKPOINT_INTERVAL_US = 5 * S;
+
 /** Broker memory limit for producer flow control: 1 GB (systemUsage memoryUsage default). */
 export const DEFAULT_MEMORY_LIMIT_BYTES = 1024 ** 3;
 
@@ -80,8 +97,8 @@ export const DEFAULT_CLUSTER = {
 /** [est] a random fault is repaired (restart, heal) after this long unless the topology says. */
 export const DEFAULT_RANDOM_MTTR_US = 30 * S;
 
-/** An application runs one replica, in a plain JVM, unless the topology says otherwise. */
-export const DEFAULT_APPLICATION = { replicas: 1, host: 'jvm' } as const;
+/** An application runs one replica, in a plain JVM, with failover: clients, unless the topology says otherwise. */
+export const DEFAULT_APPLICATION = { replicas: 1, host: 'jvm', connection: 'failover' } as const;
 
 /** Destinations are queues unless declared as topics. */
 export const DEFAULT_DESTINATION_TYPE = 'queue';

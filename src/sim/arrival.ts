@@ -37,8 +37,10 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
     }
   }
   moveCopy(copies, c, CopyState.Accepted);
-  const doneUs = Math.max(w.now, b.cpuFreeUs) + w.costs.brokerCpuUs;
+  const doneUs = Math.max(w.now, b.cpuFreeUs) + w.noise.draw('cpu', w.costs.brokerCpuUs);
   b.cpuFreeUs = doneUs;
+  // A copy parked in the pending list may not leave before the CPU time it was charged.
+  copies.readyUs[c] = doneUs;
   b.memoryBytes += w.producers[w.messages.producer[m]!]!.spec.sizeBytes;
   if (w.dests[w.messages.dest[m]!]!.topic) return fanOut(w, b, c, doneUs);
   if (w.messages.persistent[m] && b.store >= 0) {

@@ -5,6 +5,7 @@
 import { type BrokerEffect, brokerMachine } from '../machines/brokerMachine.js';
 import { releaseFromConsumer } from './acks.js';
 import { brokerState, isActive, isDown } from './brokerState.js';
+import { closeStore, openStore, storeRecoveryUs } from './checkpoint.js';
 import { CopyState, isAtBroker, moveCopy } from './copyState.js';
 import { tcpControlUs } from './costs.js';
 import { Ev } from './events.js';
@@ -13,7 +14,7 @@ import { dropCopy, recordDelivery } from './ledger.js';
 import { newLifecycle, sendLifecycle } from './lifecycle.js';
 import { scheduleLinkFailure } from './links.js';
 import { Journal } from './messages.js';
-import { openUnavailable } from './producers.js';
+import { lostOnTheWay, openUnavailable } from './producers.js';
 import { markStored, storedCopies } from './storage.js';
 import type { BrokerRt, StoreRt, World } from './world.js';
 
@@ -31,7 +32,7 @@ function applyBrokerEffect(w: World, b: BrokerRt, effect: BrokerEffect): void {
       return sendLifecycle(
         w,
         b.lifecycle,
-        grantLock(w, b) ? { type: 'LOCK_GRANTED', recoveryUs: recoveryUs(w) } : { type: 'LOCK_BUSY' },
+        grantLock(w, b) ? { type: 'LOCK_GRANTED', recoveryUs: recoveryUs(w, b) } : { type: 'LOCK_BUSY' },
       );
     case 'beginRecovery':
       return;
@@ -43,8 +44,8 @@ function applyBrokerEffect(w: World, b: BrokerRt, effect: BrokerEffect): void {
 }
 
 /** The run starts in steady state: a broker started before the clients connect has nothing to recover. */
-function recoveryUs(w: World): number {
-  return w.booted ? w.costs.storeRecoveryUs : 0;
+function recoveryUs(w: World, b: BrokerRt): number {
+  return storeRecoveryUs(w, b.store >= 0 ? w.stores[b.store] : undefined);
 }
 
 function unknownEffect(effect: never): never {
@@ -85,12 +86,13 @@ export function startBroker(w: World, b: BrokerRt): void {
     // A container filesystem without a volume comes back empty: every restart is a disk loss.
     if (store.settings.ephemeral && b.downSinceUs >= 0) wipeStore(w, store, b.downFault);
   }
-  sendLifecycle(w, b.lifecycle, { type: 'START', recoveryUs: recoveryUs(w) });
+  sendLifecycle(w, b.lifecycle, { type: 'START', recoveryUs: recoveryUs(w, b) });
 }
 
 /** The broker serves again: its own state now, the messages' reaction once the handler is done. */
 function becomeActive(w: World, b: BrokerRt): void {
   b.cpuFreeUs = w.now;
+  if (b.store >= 0) openStore(w, w.stores[b.store]!);
   b.downFault = -1;
   b.downSinceUs = -1;
   w.notices.push({ kind: 'brokerActive', broker: b.id, epoch: b.epoch });
@@ -144,6 +146,7 @@ export function killBroker(w: World, b: BrokerRt, cause: DeathCause, fault: numb
   if (store) {
     if (cause === 'power') loseUnsynced(w, store, fault);
     else syncStore(w, store);
+    closeStore(w, store, cause === 'stop');
   }
   for (const q of b.pending) q.clear();
   b.memoryBytes = 0;
@@ -212,7 +215,7 @@ function abandonCopies(w: World, b: BrokerRt, oldEpoch: number, fault: number): 
     if (j === Journal.Written || j === Journal.Synced) {
       copies.restamp(c);
       moveCopy(copies, c, CopyState.Stored);
-    } else dropCopy(w, c, fault);
+    } else lostOnTheWay(w, c, fault); // an async send the failover transport tracks is replayed
   }
 }
 
@@ -237,6 +240,7 @@ export function wipeStore(w: World, store: StoreRt, fault: number): void {
     dropCopy(w, c, fault);
   }
   store.unsynced.clear();
+  openStore(w, store);
   store.epoch++;
   store.syncScheduled = false;
 }

@@ -15,6 +15,7 @@ import { Ledger } from './ledger.js';
 import { createClientLink } from './links.js';
 import { CopyTable, MessageTable } from './messages.js';
 import { Metrics } from './metrics.js';
+import { CostNoise } from './noise.js';
 import { Rng } from './rng.js';
 import type { BrokerRt, ProcessRt, StoreRt, World } from './world.js';
 
@@ -35,6 +36,7 @@ export function buildWorld(plan: Plan, seed: number, durationUs: number): World 
     notices: [],
     booted: false,
     rng: root.fork('links'),
+    noise: new CostNoise(root.fork('costs')),
     messages: new MessageTable(),
     copies: new CopyTable(),
     dests: t.destinations.map((d) => ({ name: d.name, topic: d.type === 'topic' })),
@@ -65,12 +67,14 @@ export function buildWorld(plan: Plan, seed: number, durationUs: number): World 
   for (const proc of w.processes) {
     const own = connections.get(proc.name) ?? [];
     const tcp = own.find((c) => c.transport === 'tcp');
-    if (tcp)
+    // A plain tcp:// URL names one broker: the first of the list a failover: URL would hold.
+    const brokers = proc.app.connection === 'tcp' ? tcp?.brokers.slice(0, 1) : tcp?.brokers;
+    if (brokers)
       proc.links.push(
         createClientLink(
           w,
           proc.id,
-          tcp.brokers.map((n) => w.brokerByName.get(n)!),
+          brokers.map((n) => w.brokerByName.get(n)!),
         ).id,
       );
     // Producers use the connection that carries sends, consumers the one that carries receipts.
@@ -102,6 +106,9 @@ function buildStores(w: World, plan: Plan): void {
       count: 0,
       unsynced: new PairDeque(),
       syncScheduled: false,
+      checkpointUs: 0,
+      recordsSinceCheckpoint: 0,
+      recordsToReplay: 0,
       lockHolder: -1,
       lockGen: 0,
       slowFactor: 1,
@@ -120,7 +127,8 @@ function buildProcesses(w: World, plan: Plan, root: Rng): void {
       id: w.processes.length,
       name: p.name,
       app,
-      alive: true,
+      // An application with a start time does not exist before it (see boot in loop.ts).
+      alive: app.startUs <= 0,
       epoch: 0,
       broker: -1,
       producers: [],

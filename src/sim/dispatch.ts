@@ -15,6 +15,7 @@ import { Outcome } from './messages.js';
 import { assertFreshStamp, sendOver } from './network.js';
 import { wakeBlockedProducers } from './producers.js';
 import { removeFromBroker } from './storage.js';
+import { tcpArrivalUs } from './transport.js';
 import type { BrokerRt, ConsumerRt, LinkRt, World } from './world.js';
 
 /** Tells whoever sent the copy that the broker has it: a sync producer's receipt, or a bridge's ack. */
@@ -32,8 +33,11 @@ export function answerSender(w: World, c: number, atUs: number): void {
   const p = w.messages.producer[m]!;
   const producer = w.producers[p]!;
   if (producer.current !== m || producer.spec.sendMode !== 'sync' || w.messages.fanout[m]) return;
-  const back = link >= 0 ? tcpControlUs(w.costs) : vmControlUs(w.costs);
-  sendOver(w, link, 'down', atUs + back, Ev.Receipt, p, copies.routeTag[c]!);
+  const back =
+    link >= 0
+      ? tcpArrivalUs(w, w.links[link]!, 'down', atUs, tcpControlUs(w.costs))
+      : atUs + vmControlUs(w.costs);
+  sendOver(w, link, 'down', back, Ev.Receipt, p, copies.routeTag[c]!);
 }
 
 /** The broker accepted `c` (stored as its journal strategy requires): answer and dispatch. */
@@ -120,11 +124,22 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
     if (fault >= 0) w.faults[fault]!.redelivered++;
   }
   const stamp = copies.restamp(c);
-  const hop =
+  const arrivedUs =
     consumer.link < 0
-      ? vmHopUs(w.costs, producer.sizeBytes, producer.messageType, w.topology.embedded!)
-      : tcpHopUs(w.costs, producer.sizeBytes, producer.messageType);
-  const start = Math.max(atUs + hop, consumer.busyUntilUs);
+      ? atUs +
+        w.noise.draw('hop', vmHopUs(w.costs, producer.sizeBytes, producer.messageType, w.topology.embedded!))
+      : tcpArrivalUs(
+          w,
+          w.links[consumer.link]!,
+          'down',
+          atUs,
+          w.noise.draw('hop', tcpHopUs(w.costs, producer.sizeBytes, producer.messageType)),
+        );
+  // On both transports the broker's dispatch thread and the session's executor take it over.
+  const start = Math.max(
+    arrivedUs + w.noise.draw('handOff', w.costs.dispatchHandOffUs),
+    consumer.busyUntilUs,
+  );
   const done = start + consumer.spec.processingUs;
   consumer.busyUntilUs = done;
   copies.startUs[c] = start;
@@ -178,7 +193,10 @@ function acknowledgeSession(w: World, consumer: ConsumerRt): void {
 
 function sendAck(w: World, c: number, consumer: ConsumerRt, stamp: number): void {
   if (consumer.link < 0) onAck(w, c, stamp);
-  else sendOver(w, consumer.link, 'up', w.now + tcpControlUs(w.costs), Ev.AckAtBroker, c, stamp);
+  else {
+    const atUs = tcpArrivalUs(w, w.links[consumer.link]!, 'up', w.now, tcpControlUs(w.costs));
+    sendOver(w, consumer.link, 'up', atUs, Ev.AckAtBroker, c, stamp);
+  }
 }
 
 /** The broker has the ack: the copy leaves its store and memory; the consumer has room again. */
@@ -198,7 +216,11 @@ export function onAck(w: World, c: number, stamp: number): void {
   wakeBlockedProducers(w, b);
 }
 
-/** Hands queued copies of `dest` to consumers with room, or forwards them. */
+/**
+ * Hands queued copies of `dest` to consumers with room, or forwards them: each no earlier than
+ * the broker finished the CPU work it was charged on arrival (its `readyUs`), so a saturated
+ * broker's deliveries never outrun its CPU.
+ */
 export function dispatchPending(w: World, b: BrokerRt, dest: number): void {
   const q = b.pending[dest]!;
   while (q.length > 0) {
@@ -207,7 +229,7 @@ export function dispatchPending(w: World, b: BrokerRt, dest: number): void {
       q.shift();
       continue;
     }
-    if (!place(w, b, c, dest, w.now)) break;
+    if (!place(w, b, c, dest, Math.max(w.now, w.copies.readyUs[c]!))) break;
     q.shift();
   }
 }

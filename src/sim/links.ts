@@ -46,6 +46,8 @@ function newLink(
     chosen: -1,
     downFault: -1,
     forwarding: 0,
+    upFreeUs: 0,
+    downFreeUs: 0,
   };
   w.links.push(link);
   return link;
@@ -64,6 +66,7 @@ export function createClientLink(w: World, process: number, candidates: number[]
       backOffMultiplier: f.backOffMultiplier,
       useExponentialBackOff: f.useExponentialBackOff,
       maxReconnectAttempts: f.maxReconnectAttempts,
+      reconnect: w.processes[process]!.app.connection === 'failover',
     },
     (effect: FailoverEffect) => {
       switch (effect) {

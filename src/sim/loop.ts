@@ -29,8 +29,12 @@ export function handleEvent(w: World, kind: number, a: number, b: number, target
 /** Time zero, after the brokers came up: clients connect and producers start. */
 function boot(w: World): void {
   w.booted = true;
-  for (const proc of w.processes) for (const link of proc.links) startLink(w, w.links[link]!);
-  for (const p of w.producers) scheduleNextArrival(w, p);
+  for (const proc of w.processes) {
+    // A later start is a start like a restart's: its broker, its connections, its producers.
+    if (!proc.alive) w.queue.push(proc.app.startUs, Ev.ProcessRestart, proc.id, proc.epoch);
+    else for (const link of proc.links) startLink(w, w.links[link]!);
+  }
+  for (const p of w.producers) if (w.processes[p.process]!.alive) scheduleNextArrival(w, p);
 }
 
 function handle(w: World, kind: number, a: number, b: number, targets: RandomTarget[]): void {

@@ -129,7 +129,7 @@ export class CopyTable {
   journal: Uint8Array;
   /** The store it is written in; -1 none. */
   store: Int32Array;
-  /** When the broker has processed it and it may enter the journal (us). */
+  /** When the broker has processed it (its CPU time spent): it may enter the journal or leave the pending list (us). */
   readyUs: Float64Array;
   /** Consumer it is dispatched to; -1 none. */
   consumer: Int32Array;

@@ -13,6 +13,7 @@ import { Ev } from './events.js';
 import { dropCopy, releaseHold } from './ledger.js';
 import { Ack } from './messages.js';
 import { sendOver } from './network.js';
+import { tcpArrivalUs } from './transport.js';
 import type { BrokerRt, ProducerRt, World } from './world.js';
 
 export function scheduleNextArrival(w: World, p: ProducerRt): void {
@@ -83,11 +84,17 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
   copies.link[c] = p.link;
   copies.routeTag[c] = routeTag(w, p, broker);
   const spec = p.spec;
-  const hop =
+  const atUs =
     p.link >= 0
-      ? tcpHopUs(w.costs, spec.sizeBytes, spec.messageType)
-      : vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!);
-  sendOver(w, p.link, 'up', w.now + hop, Ev.AtBroker, c, copies.stamp[c]!);
+      ? tcpArrivalUs(
+          w,
+          w.links[p.link]!,
+          'up',
+          w.now,
+          w.noise.draw('hop', tcpHopUs(w.costs, spec.sizeBytes, spec.messageType)),
+        )
+      : w.now + w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!));
+  sendOver(w, p.link, 'up', atUs, Ev.AtBroker, c, copies.stamp[c]!);
   p.lastBroker = broker;
   return true;
 }
@@ -219,6 +226,8 @@ export function onRouteUp(w: World, p: ProducerRt): void {
 export function onRouteDown(w: World, p: ProducerRt, fault: number): void {
   if (p.current >= 0) startWaiting(w, p, fault);
   else if (p.unavailableSinceUs < 0 && p.backlogHead < p.backlog.length) startWaiting(w, p, fault);
+  // A transport that gave up with this failure (plain tcp://): the send in flight fails now too.
+  if (p.gaveUp) onGaveUp(w, p);
 }
 
 /** The link gave up reconnecting (maxReconnectAttempts): the send in progress and later ones fail. */

@@ -3,6 +3,7 @@
  * it, which is how a broker recognises a replayed send it already stored. A store's copies are
  * indexed (CopyTable.inStore) for recovery and a lost disk.
  */
+import { noteJournalRecord } from './checkpoint.js';
 import type { BrokerRt, StoreRt, World } from './world.js';
 
 export function markStored(w: World, store: StoreRt, c: number): void {
@@ -11,6 +12,7 @@ export function markStored(w: World, store: StoreRt, c: number): void {
   if (copies.store[c]! >= 0) unmarkStored(w, c);
   copies.setStore(c, store.id);
   store.count++;
+  noteJournalRecord(w, store);
   const m = copies.message[c]!;
   w.messages.storedIn[m] = store.id;
   w.messages.storedCopy[m] = c;
@@ -21,6 +23,7 @@ export function unmarkStored(w: World, c: number): void {
   const s = copies.store[c]!;
   if (s < 0) return;
   w.stores[s]!.count--;
+  noteJournalRecord(w, w.stores[s]!); // the remove record
   copies.setStore(c, -1);
   const m = copies.message[c]!;
   if (w.messages.storedCopy[m] === c) {

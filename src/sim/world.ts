@@ -23,6 +23,7 @@ import type { Ledger } from './ledger.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { CopyTable, MessageTable } from './messages.js';
 import type { Metrics } from './metrics.js';
+import type { CostNoise } from './noise.js';
 import type { Notice } from './notices.js';
 import type { Rng } from './rng.js';
 
@@ -102,6 +103,11 @@ export interface StoreRt {
   /** Copies written but not yet synced (periodic / never). */
   unsynced: PairDeque;
   syncScheduled: boolean;
+  /** The last index checkpoint, and the journal records written since (see checkpoint.ts). */
+  checkpointUs: number;
+  recordsSinceCheckpoint: number;
+  /** What the next broker to start on it must replay (fixed when its last broker died). */
+  recordsToReplay: number;
   lockHolder: number;
   /** Changes when the lock changes hands: a lease release scheduled earlier is void. */
   lockGen: number;
@@ -185,6 +191,9 @@ export interface LinkRt {
   downFault: number;
   /** Bridge: forwarded copies not yet arrived at the far end (bounded by the bridge's prefetch). */
   forwarding: number;
+  /** When the receiving transport thread of each direction is next free (see transport.ts). */
+  upFreeUs: number;
+  downFreeUs: number;
 }
 
 export interface Partition {
@@ -210,6 +219,8 @@ export interface World {
   /** Clients have started: a broker that starts from now on recovers its store for real. */
   booted: boolean;
   rng: Rng;
+  /** Every cost's draw (see noise.ts). */
+  noise: CostNoise;
   messages: MessageTable;
   copies: CopyTable;
   dests: { name: string; topic: boolean }[];

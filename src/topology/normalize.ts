@@ -189,6 +189,8 @@ class Normalizer {
       replicas: a.replicas ?? DEFAULT_APPLICATION.replicas,
       host: a.host ?? DEFAULT_APPLICATION.host,
       restartUs: this.duration(a.restartTime, DEFAULT_PROCESS_RESTART_US, [...path, 'restartTime']),
+      startUs: this.duration(a.startAt, 0, [...path, 'startAt']),
+      connection: a.connection ?? DEFAULT_APPLICATION.connection,
       producers: (a.producers ?? []).map((p: Raw, j: number) => {
         const at: DocPath = [...path, 'producers', j];
         return {
@@ -328,12 +330,15 @@ class Normalizer {
       objectSerializationNsPerKiB: ns('objectSerializationPerKiB', d.objectSerializationNsPerKiB),
       marshalNsPerKiB: ns('marshalPerKiB', d.marshalNsPerKiB),
       lanRoundTripUs: us('lanRoundTrip', d.lanRoundTripUs),
+      tcpTransportUs: us('tcpTransport', d.tcpTransportUs),
+      dispatchHandOffUs: us('dispatchHandOff', d.dispatchHandOffUs),
       brokerCpuUs: us('brokerCpu', d.brokerCpuUs),
       fsyncSsdUs: us('fsyncSsd', d.fsyncSsdUs),
       fsyncHddUs: us('fsyncHdd', d.fsyncHddUs),
       fsyncNfsUs: us('fsyncNfs', d.fsyncNfsUs),
       journalWriteUs: us('journalWrite', d.journalWriteUs),
       storeRecoveryUs: interval('storeRecovery', d.storeRecoveryUs),
+      journalReplayUs: us('journalReplayPerRecord', d.journalReplayUs),
       osWritebackUs: interval('osWriteback', d.osWritebackUs),
       bridgeReconnectInitialUs: interval('bridgeReconnectInitial', d.bridgeReconnectInitialUs),
       bridgeReconnectMaxUs: interval('bridgeReconnectMax', d.bridgeReconnectMaxUs),

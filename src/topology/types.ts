@@ -44,12 +44,18 @@ export interface Consumer {
   prefetch: number;
 }
 
+export type ClientConnectionKind = 'failover' | 'tcp';
+
 export interface Application {
   id: string;
   replicas: number;
   host: HostKind;
   /** Time for a crashed process to come back (its embedded broker with it). */
   restartUs: number;
+  /** When its processes start (their embedded brokers, connections, producers); 0 with the run. */
+  startUs: number;
+  /** How its clients reach central brokers: `failover:(tcp://...)`, or a plain `tcp://` to the first. */
+  connection: ClientConnectionKind;
   producers: Producer[];
   consumers: Consumer[];
 }
@@ -116,12 +122,15 @@ export interface CostModel {
   objectSerializationNsPerKiB: number;
   marshalNsPerKiB: number;
   lanRoundTripUs: number;
+  tcpTransportUs: number;
+  dispatchHandOffUs: number;
   brokerCpuUs: number;
   fsyncSsdUs: number;
   fsyncHddUs: number;
   fsyncNfsUs: number;
   journalWriteUs: number;
   storeRecoveryUs: number;
+  journalReplayUs: number;
   osWritebackUs: number;
   bridgeReconnectInitialUs: number;
   bridgeReconnectMaxUs: number;

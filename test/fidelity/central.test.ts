@@ -131,7 +131,9 @@ describe('a central broker crash', () => {
       }),
     );
     expect(r.fates.lost).toBe(0);
-    expect(r.duplicates).toBeLessThanOrEqual(2); // only messages in onMessage at the crash
+    // Only messages in onMessage at the crash, or processed with their ack still on the wire
+    // (2 ms each way here): a few per consumer.
+    expect(r.duplicates).toBeLessThanOrEqual(8);
   });
 
   it('with `periodic` or `never`: a process kill may lose only the few acknowledged records still queued for the journal writer', () => {

@@ -36,6 +36,8 @@ const TRANSPORTS = { vm: 'vm://', tcp: 'tcp:// (failover)', 'vm+tcp': 'vm:// + t
 const BOTTLENECKS: Record<BottleneckKind, string> = {
   'broker-cpu': 'broker CPU',
   'sync-send': 'sync send cycle',
+  'async-send': 'async send (client side)',
+  connection: 'tcp:// connection',
   consumer: 'consumer processing',
   none: '-',
 };

@@ -10,6 +10,7 @@ const DEFAULTS: FailoverInput = {
   backOffMultiplier: 2,
   useExponentialBackOff: true,
   maxReconnectAttempts: -1,
+  reconnect: true,
 };
 
 type Effect = 'attemptConnect' | 'onConnected' | 'onDisconnected' | 'onGaveUp';
@@ -266,5 +267,24 @@ describe('failoverMachine', () => {
     const first = run();
     expect(first).toContain('"broker":"b"');
     expect(run()).toBe(first);
+  });
+});
+
+describe('a plain tcp:// transport (reconnect false)', () => {
+  it('gives up at once when its connection breaks: no reconnect attempt', () => {
+    const c = connectedThenBrokerDies({ reconnect: false });
+    expect(c.state()).toBe('failed');
+    expect(c.log).toEqual(['onDisconnected@0', 'onGaveUp@0']);
+    c.clock.advance(60_000);
+    expect(c.count('attemptConnect')).toBe(0);
+  });
+
+  it('gives up at once when its first connect is refused, and connects again on START', () => {
+    const c = startClient({ reconnect: false });
+    c.actor.send({ type: 'START' });
+    expect(c.state()).toBe('failed');
+    c.net.broker = 'a';
+    c.actor.send({ type: 'START' });
+    expect(c.state()).toBe('connected');
   });
 });

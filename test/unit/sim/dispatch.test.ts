@@ -63,3 +63,39 @@ describe('dispatch', () => {
     expect(w.copies.state[c]).toBe(CopyState.Free);
   });
 });
+
+/** A broker far slower than its consumer: its CPU, not the consumer's prefetch, paces deliveries. */
+const SLOW_BROKER = `
+name: slow-broker
+layout: central
+destinations: [{ name: q, type: queue }]
+applications:
+  - id: c
+    consumers: [{ destination: q, processingTime: 0s, prefetch: 1 }]
+  - id: p
+    producers: [{ destination: q, rate: 1/s, arrival: constant, persistent: false }]
+cluster: { brokers: 1, ha: none, store: memory }
+costs: { brokerCpu: 1ms }
+simulation: { duration: 5s, drain: 1s }
+`;
+
+describe('a copy parked in the pending list', () => {
+  it('is not dispatched before the broker CPU time it was charged is spent', () => {
+    const w = smallWorld(SLOW_BROKER);
+    // Three copies at once: the CPU finishes them about 1, 2 and 3 ms later; the prefetch of one parks two.
+    const copies = [arrive(w), arrive(w), arrive(w)];
+    const messages = copies.map((c) => w.copies.message[c]!);
+    const cpuDone = copies.map((c) => w.copies.readyUs[c]!);
+    expect(cpuDone[1]).toBeGreaterThan(1_000);
+    expect(w.brokers[0]!.pending[0]!.length).toBe(2);
+    const started: number[] = [];
+    for (let t = 0; t <= 10_000 && started.length < 3; t += 10) {
+      runUntil(w, t);
+      for (const [i, m] of messages.entries())
+        if (started[i] === undefined && w.messages.deliveries[m]! > 0) started[i] = t;
+    }
+    // The ack of the first frees the window long before the second copy's CPU time is over.
+    expect(started[1]).toBeGreaterThanOrEqual(cpuDone[1]!);
+    expect(started[2]).toBeGreaterThanOrEqual(cpuDone[2]!);
+  });
+});

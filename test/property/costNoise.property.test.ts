@@ -1,0 +1,65 @@
+/** Cost distributions (src/sim/noise.ts): the mean is the configured cost; a seed fixes the run. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COST_SIGMA, type CostKind, CostNoise, lognormal } from '../../src/sim/noise.js';
+import { Rng } from '../../src/sim/rng.js';
+import { simulateYaml } from '../support/simulateYaml.js';
+
+const KINDS = Object.keys(COST_SIGMA) as CostKind[];
+
+describe('cost distributions', () => {
+  it('the sample mean of every kind converges to the configured mean', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        fc.constantFrom(...KINDS),
+        fc.integer({ min: 10, max: 100_000 }),
+        (seed, kind, mean) => {
+          const rng = Rng.fromSeed(seed);
+          const n = 20_000;
+          let sum = 0;
+          for (let i = 0; i < n; i++) sum += lognormal(rng, mean, COST_SIGMA[kind]);
+          // Standard error of the mean: sqrt(exp(sigma^2) - 1) / sqrt(n) of the mean (1.3% for sigma 1).
+          const se = Math.sqrt(Math.exp(COST_SIGMA[kind] ** 2) - 1) / Math.sqrt(n);
+          expect(Math.abs(sum / n / mean - 1)).toBeLessThan(5 * se);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it('has spread: p50 below p90, draws in whole microseconds of at least 1', () => {
+    const noise = new CostNoise(Rng.fromSeed(7));
+    const draws = Array.from({ length: 1_000 }, () => noise.draw('hop', 50)).sort((a, b) => a - b);
+    expect(draws[500]!).toBeLessThan(draws[900]!);
+    expect(draws.every((d) => Number.isInteger(d) && d >= 1)).toBe(true);
+    expect(noise.draw('cpu', 0)).toBe(0);
+  });
+
+  it('the same seed gives the same draws and the same run; another seed another run', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), (seed) => {
+        const a = new CostNoise(Rng.fromSeed(seed));
+        const b = new CostNoise(Rng.fromSeed(seed));
+        for (const kind of KINDS) expect(a.draw(kind, 1_000)).toBe(b.draw(kind, 1_000));
+      }),
+      { numRuns: 50 },
+    );
+    const run = (seed: number) =>
+      simulateYaml(`
+name: idle-embedded
+layout: embedded
+destinations: [{ name: q }]
+applications:
+  - id: app
+    producers: [{ destination: q, rate: 50/s, persistent: false }]
+    consumers: [{ destination: q, processingTime: 0s }]
+embedded: { store: memory }
+simulation: { duration: 10s, drain: 1s, seed: ${seed} }
+`);
+    expect(run(3)).toEqual(run(3));
+    const r = run(3);
+    expect(r.latency.p50Us).toBeLessThan(r.latency.p90Us);
+    expect(run(4).latency).not.toEqual(r.latency);
+  });
+});
