@@ -91,9 +91,9 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
           w.links[p.link]!,
           'up',
           w.now,
-          w.noise.draw('hop', tcpHopUs(w.costs, spec.sizeBytes, spec.messageType)),
+          w.noise.hop.draw(tcpHopUs(w.costs, spec.sizeBytes, spec.messageType)),
         )
-      : w.now + w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!));
+      : w.now + w.noise.hop.draw(vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!));
   sendOver(w, p.link, 'up', atUs, Ev.AtBroker, c, copies.stamp[c]!);
   p.lastBroker = broker;
   return true;

@@ -30,10 +30,10 @@ describe('cost distributions', () => {
 
   it('has spread: p50 below p90, draws in whole microseconds of at least 1', () => {
     const noise = new CostNoise(Rng.fromSeed(7));
-    const draws = Array.from({ length: 1_000 }, () => noise.draw('hop', 50)).sort((a, b) => a - b);
+    const draws = Array.from({ length: 1_000 }, () => noise.hop.draw(50)).sort((a, b) => a - b);
     expect(draws[500]!).toBeLessThan(draws[900]!);
     expect(draws.every((d) => Number.isInteger(d) && d >= 1)).toBe(true);
-    expect(noise.draw('cpu', 0)).toBe(0);
+    expect(noise.cpu.draw(0)).toBe(0);
   });
 
   it('the same seed gives the same draws and the same run; another seed another run', () => {
@@ -41,7 +41,7 @@ describe('cost distributions', () => {
       fc.property(fc.integer({ min: 1, max: 2 ** 31 }), (seed) => {
         const a = new CostNoise(Rng.fromSeed(seed));
         const b = new CostNoise(Rng.fromSeed(seed));
-        for (const kind of KINDS) expect(a.draw(kind, 1_000)).toBe(b.draw(kind, 1_000));
+        for (const kind of KINDS) expect(a[kind].draw(1_000)).toBe(b[kind].draw(1_000));
       }),
       { numRuns: 50 },
     );
