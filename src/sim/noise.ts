@@ -10,6 +10,7 @@
  * Every kind draws from its own stream forked from the run's seed: the same seed gives the same
  * run, and a change in one subsystem's draws does not shift another's.
  */
+import { standardNormal } from './normal.js';
 import type { Rng } from './rng.js';
 
 export type CostKind = 'hop' | 'cpu' | 'handOff' | 'transport' | 'disk';
@@ -22,14 +23,12 @@ export const COST_SIGMA: Readonly<Record<CostKind, number>> = {
   disk: 1.0,
 };
 
-/** A lognormal draw with mean `mean` and log-spread `sigma` (exp(sigma Z - sigma^2 / 2) times the mean). */
+/**
+ * A lognormal draw with mean `mean` and log-spread `sigma`: exp(sigma Z - sigma^2 / 2) times the
+ * mean, Z standard normal (drawn by the ziggurat method: normal.ts).
+ */
 export function lognormal(rng: Rng, mean: number, sigma: number): number {
   return mean * Math.exp(sigma * standardNormal(rng) - (sigma * sigma) / 2);
-}
-
-function standardNormal(rng: Rng): number {
-  // Box-Muller; 1 - nextFloat() lies in (0, 1], so the logarithm is finite.
-  return Math.sqrt(-2 * Math.log(1 - rng.nextFloat())) * Math.cos(2 * Math.PI * rng.nextFloat());
 }
 
 /** One kind of cost: its own stream and spread. */

@@ -1,7 +1,7 @@
 /** Cost distributions (src/sim/noise.ts): the mean is the configured cost; a seed fixes the run. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COST_SIGMA, type CostKind, CostNoise, lognormal } from '../../src/sim/noise.js';
+import { COST_SIGMA, type CostKind, CostNoise, CostStream, lognormal } from '../../src/sim/noise.js';
 import { Rng } from '../../src/sim/rng.js';
 import { simulateYaml } from '../support/simulateYaml.js';
 
@@ -25,6 +25,45 @@ describe('cost distributions', () => {
         },
       ),
       { numRuns: 20 },
+    );
+  });
+
+  it('has the lognormal quantiles: p50, p90 and p99 of exp(sigma Z - sigma^2 / 2) times the mean', () => {
+    const n = 400_000;
+    const z = { p50: 0, p90: 1.2815516, p99: 2.3263479 };
+    for (const sigma of new Set(Object.values(COST_SIGMA))) {
+      const rng = Rng.fromSeed(17);
+      const draws = Float64Array.from({ length: n }, () => lognormal(rng, 1_000, sigma)).sort();
+      for (const [name, q] of Object.entries(z)) {
+        const p = Number(name.slice(1)) / 100;
+        const expected = 1_000 * Math.exp(sigma * q - (sigma * sigma) / 2);
+        // The sample quantile's relative standard error is about sigma sqrt(p (1 - p) / n) / phi(q).
+        const phi = Math.exp(-0.5 * q * q) / Math.sqrt(2 * Math.PI);
+        const tolerance = (5 * sigma * Math.sqrt((p * (1 - p)) / n)) / phi;
+        expect(Math.abs(draws[Math.floor(p * n)]! / expected - 1), `sigma ${sigma} ${name}`).toBeLessThan(
+          tolerance,
+        );
+      }
+    }
+  });
+
+  it('a cost is the lognormal draw in whole microseconds, never below 1, always finite', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.constantFrom(...new Set(Object.values(COST_SIGMA))),
+        fc.oneof(fc.double({ min: 0.01, max: 1e12, noNaN: true }), fc.integer({ min: 1, max: 100_000 })),
+        (seed, sigma, mean) => {
+          const stream = new CostStream(Rng.fromSeed(seed), sigma);
+          const reference = Rng.fromSeed(seed);
+          for (let i = 0; i < 20; i++) {
+            const us = stream.draw(mean);
+            expect(Number.isFinite(us) && Number.isInteger(us) && us >= 1).toBe(true);
+            expect(us).toBe(Math.max(1, Math.round(lognormal(reference, mean, sigma))));
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
