@@ -3,6 +3,7 @@
  * run time, the message tables, the event queue and the clock. Handlers in the sibling modules
  * read and change it; only `simulate.ts` runs the loop.
  */
+
 import type { bridgeMachine } from '../machines/bridgeMachine.js';
 import type { brokerMachine } from '../machines/brokerMachine.js';
 import type { failoverMachine } from '../machines/failoverMachine.js';
@@ -26,6 +27,7 @@ import type { Metrics } from './metrics.js';
 import type { CostNoise } from './noise.js';
 import type { Notice } from './notices.js';
 import type { Rng } from './rng.js';
+import type { PipelineEntry } from './sendPipeline.js';
 
 export interface ProcessRt {
   id: number;
@@ -60,6 +62,8 @@ export interface BrokerRt {
   syncStrategy: SyncStrategy;
   /** When its CPU is next free (a FIFO server of brokerCpuUs per message). */
   cpuFreeUs: number;
+  /** When KahaDB's store thread is next free (a FIFO server of storeRecordUs per async add). */
+  storeFreeUs: number;
   memoryBytes: number;
   memoryLimitBytes: number;
   sendFailIfNoSpace: boolean;
@@ -194,6 +198,11 @@ export interface LinkRt {
   /** When the receiving transport thread of each direction is next free (see transport.ts). */
   upFreeUs: number;
   downFreeUs: number;
+  /** Client: messages written towards the broker and not read yet (see sendPipeline.ts). */
+  pipeline: PipelineEntry[];
+  pipelineBytes: number;
+  /** When its broker died and stopped reading; -1 while it reads. */
+  readerDeadUs: number;
 }
 
 export interface Partition {
