@@ -50,6 +50,7 @@ function newLink(
     upFreeUs: 0,
     downFreeUs: 0,
     pipeline: [],
+    pipelineHead: 0,
     pipelineBytes: 0,
     readerDeadUs: -1,
   };

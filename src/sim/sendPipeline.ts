@@ -13,22 +13,20 @@ import type { LinkRt, World } from './world.js';
 /** Bytes one connection holds unread: the client's send buffer and the broker's receive buffer. */
 export const PIPELINE_CAPACITY_BYTES = 2 * TCP_SOCKET_BUFFER_BYTES;
 
-/** The bytes of a message written at some time, read by the broker's transport thread at `readUs`. */
-export interface PipelineEntry {
-  readUs: number;
-  bytes: number;
-}
-
 /** Forgets what the broker has read by now (or by its death, after which it reads nothing). */
 function drain(w: World, link: LinkRt): void {
   const until = link.readerDeadUs >= 0 ? Math.min(w.now, link.readerDeadUs) : w.now;
   const pipe = link.pipeline;
-  let n = 0;
-  while (n < pipe.length && pipe[n]!.readUs <= until) {
-    link.pipelineBytes -= pipe[n]!.bytes;
-    n++;
+  let head = link.pipelineHead;
+  while (head < pipe.length && pipe[head]! <= until) {
+    link.pipelineBytes -= pipe[head + 1]!;
+    head += 2;
   }
-  if (n > 0) pipe.splice(0, n);
+  if (head > 1024 && head * 2 > pipe.length) {
+    link.pipeline = pipe.slice(head);
+    head = 0;
+  }
+  link.pipelineHead = head;
   if (link.pipelineBytes < 0) throw new Error(`link ${link.id}: pipeline holds ${link.pipelineBytes} bytes`);
 }
 
@@ -43,19 +41,21 @@ export function pipelineRoomUs(w: World, link: LinkRt, bytes: number): number {
   let free = PIPELINE_CAPACITY_BYTES - link.pipelineBytes;
   if (free >= need) return w.now;
   if (link.readerDeadUs >= 0) return -1;
-  for (const e of link.pipeline) {
-    free += e.bytes;
-    if (free >= need) return e.readUs;
+  const pipe = link.pipeline;
+  for (let i = link.pipelineHead; i < pipe.length; i += 2) {
+    free += pipe[i + 1]!;
+    if (free >= need) return pipe[i]!;
   }
   throw new Error(`link ${link.id}: a ${bytes}-byte message never fits its pipeline`);
 }
 
 /** A message written on `link` now, to be read by the broker at `readUs`. */
 export function enterPipeline(link: LinkRt, readUs: number, bytes: number): void {
-  const last = link.pipeline.at(-1);
-  if (last && readUs < last.readUs)
-    throw new Error(`link ${link.id}: read at ${readUs} before an earlier write's ${last.readUs}`);
-  link.pipeline.push({ readUs, bytes });
+  const pipe = link.pipeline;
+  const lastReadUs = pipe.length > link.pipelineHead ? pipe[pipe.length - 2]! : -1;
+  if (readUs < lastReadUs)
+    throw new Error(`link ${link.id}: read at ${readUs} before an earlier write's ${lastReadUs}`);
+  pipe.push(readUs, bytes);
   link.pipelineBytes += bytes;
 }
 
@@ -67,6 +67,7 @@ export function stopReading(w: World, link: LinkRt): void {
 /** A new connection (or none): nothing buffered, a live reader. */
 export function resetPipeline(link: LinkRt): void {
   link.pipeline = [];
+  link.pipelineHead = 0;
   link.pipelineBytes = 0;
   link.readerDeadUs = -1;
 }

@@ -27,7 +27,6 @@ import type { Metrics } from './metrics.js';
 import type { CostNoise } from './noise.js';
 import type { Notice } from './notices.js';
 import type { Rng } from './rng.js';
-import type { PipelineEntry } from './sendPipeline.js';
 
 export interface ProcessRt {
   id: number;
@@ -198,8 +197,12 @@ export interface LinkRt {
   /** When the receiving transport thread of each direction is next free (see transport.ts). */
   upFreeUs: number;
   downFreeUs: number;
-  /** Client: messages written towards the broker and not read yet (see sendPipeline.ts). */
-  pipeline: PipelineEntry[];
+  /**
+   * Client: messages written towards the broker and not read yet (see sendPipeline.ts), as
+   * (read time us, bytes) pairs from `pipelineHead` on, in write order.
+   */
+  pipeline: number[];
+  pipelineHead: number;
   pipelineBytes: number;
   /** When its broker died and stopped reading; -1 while it reads. */
   readerDeadUs: number;
