@@ -44,7 +44,8 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
   b.memoryBytes += w.producers[w.messages.producer[m]!]!.spec.sizeBytes;
   if (w.dests[w.messages.dest[m]!]!.topic) return fanOut(w, b, c, doneUs);
   if (w.messages.persistent[m] && b.store >= 0) {
-    const queuedUs = isAsyncAdd(w, c) ? storeThreadUs(w, b, doneUs) : doneUs;
+    const kahadb = w.stores[b.store]!.settings.kind === 'kahadb';
+    const queuedUs = kahadb && isAsyncAdd(w, c) ? storeThreadUs(w, b, doneUs) : doneUs;
     // always: the broker acknowledges and dispatches once the record's batch is synced.
     if (b.syncStrategy === 'always') moveCopy(copies, c, CopyState.Journaling);
     enqueueJournal(w, b, c, queuedUs);

@@ -144,7 +144,7 @@ describe('an async producer faster than its broker', () => {
   });
 });
 
-describe('the store thread and the socket buffers leave sync sends alone', () => {
+describe('the store thread leaves sync sends and other stores alone', () => {
   it('gives the same result for sync persistent sends whatever the store thread costs', () => {
     const cheap = simulateYaml(
       pipeTopology({ rate: '500/s', persistent: true, sendMode: 'sync', storeRecord: '1us' }),
@@ -153,6 +153,17 @@ describe('the store thread and the socket buffers leave sync sends alone', () =>
       pipeTopology({ rate: '500/s', persistent: true, sendMode: 'sync', storeRecord: '10ms' }),
     );
     expect(JSON.stringify(dear)).toBe(JSON.stringify(cheap));
+  });
+
+  it('has no KahaDB store thread in front of a JDBC store', () => {
+    const jdbc = (storeRecord: string) =>
+      simulateYaml(
+        pipeTopology({ rate: '500/s', persistent: true, storeRecord, kill: false }).replace(
+          'ha: none,',
+          'ha: jdbc, store: jdbc,',
+        ),
+      );
+    expect(JSON.stringify(jdbc('10ms'))).toBe(JSON.stringify(jdbc('1us')));
   });
 });
 
