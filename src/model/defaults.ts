@@ -33,7 +33,8 @@ export const DEFAULT_COSTS = {
   // dispatched once that is done (the index listener). Measured (fidelity/asyncSendProbe.ts
   // `store`, 2026-11-30, load average ~14): a useAsyncSend producer to one consumer over tcp://
   // moves 3,619 persistent 1 KiB messages a second where 8,185 non-persistent ones pass: the store
-  // thread bounds it at 276 us a record. Charged to async persistent sends only (see arrival.ts).
+  // thread bounds it at 276 us a record (a second run, load ~17: 3,200 against 6,218, 312 us).
+  // Charged to async persistent sends only (see arrival.ts).
   storeRecordUs: 276,
   // Measured (fidelity/recoveryProbe.ts, 2026-11-30, load average ~16): a warm slave accepts
   // connections 544 ms after taking the lock of a store with nothing to replay, 1.27 s with
