@@ -66,7 +66,9 @@ function isAsyncAdd(w: World, c: number): boolean {
  * with at `readyUs`: it marshals, appends and indexes queue messages one at a time, and the
  * message is dispatched only after that. Until then the record is in broker memory, lost if the
  * broker dies. ActiveMQ runs sync adds through the same thread; the model keeps those on the
- * group commit alone (a sync producer waits for its fsync anyway): see storeRecordUs.
+ * group commit alone (a sync producer waits for its fsync anyway): see storeRecordUs. Its queue
+ * is unbounded here: ActiveMQ blocks the transport thread at 10,000 queued adds (maxAsyncJobs,
+ * BaseDestination.MAX_AUDIT_DEPTH), which then backs the socket up.
  */
 function storeThreadUs(w: World, b: BrokerRt, readyUs: number): number {
   const doneUs = Math.max(readyUs, b.storeFreeUs) + w.noise.draw('cpu', w.costs.storeRecordUs);

@@ -5,7 +5,8 @@
  * they are full the write blocks, so an async producer faster than its broker waits on the
  * socket. When the broker dies nobody reads them any more: the producer's writes fill them until
  * its transport notices the dead connection, and what is in them is lost with the copies on
- * their way. Only messages are counted; acks and other commands are small.
+ * their way. Only messages are counted; acks and other commands are small. A partition holds
+ * what crosses the link (network.ts) without filling the buffers here.
  */
 import { TCP_SOCKET_BUFFER_BYTES } from '../model/defaults.js';
 import type { LinkRt, World } from './world.js';
