@@ -259,9 +259,11 @@ describe('useAsyncSend', () => {
         faults: '    - { at: 10.0003s, kind: broker-crash, target: broker-0 }',
       }),
     );
-    // 2,000 msg/s with 5 ms on the wire: about 10 in flight.
+    // 2,000 msg/s with 5 ms on the wire and the socket buffers behind it: about 30-35 lost, now
+    // and then twice that (30-64 over seeds 5 and 10-49, with either normal draw), never the
+    // thousands sent after the crash.
     expect(r.fates.lost).toBeGreaterThan(0);
-    expect(r.fates.lost).toBeLessThan(40);
+    expect(r.fates.lost).toBeLessThan(100);
   });
 
   it('replays them with trackMessages', () => {
