@@ -91,9 +91,10 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
           w.links[p.link]!,
           'up',
           w.now,
-          w.noise.draw('hop', tcpHopUs(w.costs, spec.sizeBytes, spec.messageType)),
+          w.noise.draw('hop', tcpHopUs(w.costs, spec.sizeBytes, spec.messageType, 'send')),
         )
-      : w.now + w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!));
+      : w.now +
+        w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!, 'send'));
   sendOver(w, p.link, 'up', atUs, Ev.AtBroker, c, copies.stamp[c]!);
   p.lastBroker = broker;
   return true;
