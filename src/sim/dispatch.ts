@@ -127,13 +127,15 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
   const arrivedUs =
     consumer.link < 0
       ? atUs +
-        w.noise.hop.draw(vmHopUs(w.costs, producer.sizeBytes, producer.messageType, w.topology.embedded!))
+        w.noise.hop.draw(
+          vmHopUs(w.costs, producer.sizeBytes, producer.messageType, w.topology.embedded!, 'deliver'),
+        )
       : tcpArrivalUs(
           w,
           w.links[consumer.link]!,
           'down',
           atUs,
-          w.noise.hop.draw(tcpHopUs(w.costs, producer.sizeBytes, producer.messageType)),
+          w.noise.hop.draw(tcpHopUs(w.costs, producer.sizeBytes, producer.messageType, 'deliver')),
         );
   // On both transports the broker's dispatch thread and the session's executor take it over.
   const start = Math.max(arrivedUs + w.noise.handOff.draw(w.costs.dispatchHandOffUs), consumer.busyUntilUs);
