@@ -64,7 +64,13 @@ export const DEFAULT_STORE = {
 
 export const DEFAULT_LOCK = {
   lockAcquireSleepIntervalUs: 10 * S, // W:pluggable-storage-lockers
-  lockKeepAlivePeriodUs: 30 * S, // W:pluggable-storage-lockers (lease / JDBC keep-alive)
+  // W:pluggable-storage-lockers; JDBCPersistenceAdapter.DEFAULT_LOCK_KEEP_ALIVE_PERIOD (30 s).
+  // KahaDB's own default is 0 (LockableServiceSupport.lockKeepAlivePeriod), which lets a
+  // master that lost the lock keep writing (lint lock-keepalive-off): brokerlab keeps 30 s for
+  // every store and `export` always writes it. A shared-store slave that waited for the lock
+  // sleeps this long once it has it (SharedFileLocker.doStart; haModes.ts `lockWait`):
+  // measured 7.4 s failover with a 0.5 s poll and 6 s keep-alive, 1.9 s with 0.5 s (issue 11).
+  lockKeepAlivePeriodUs: 30 * S,
   releaseOnCrash: 'immediate', // a process kill frees a file lock at once
   leaseUs: 30 * S, // NFSv4 lease (W:shared-file-system-master-slave)
 } as const;

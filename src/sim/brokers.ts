@@ -2,7 +2,7 @@
  * Broker lifecycles (the xstate broker machine, stepped by lifecycle.ts), store locks, recovery,
  * and what a broker's death does to the messages it holds (MODEL.md, "Fault x configuration").
  */
-import { type BrokerEffect, brokerMachine } from '../machines/brokerMachine.js';
+import { type BrokerEffect, type BrokerInput, brokerMachine } from '../machines/brokerMachine.js';
 import { releaseFromConsumer } from './acks.js';
 import { brokerState, isActive, isDown } from './brokerState.js';
 import { closeStore, openStore, storeRecoveryUs } from './checkpoint.js';
@@ -20,8 +20,8 @@ import type { BrokerRt, StoreRt, World } from './world.js';
 
 export type DeathCause = 'kill' | 'power' | 'stop' | 'disk';
 
-export function createBrokerLifecycle(w: World, b: BrokerRt, needsLock: boolean, lockPollUs: number): void {
-  b.lifecycle = newLifecycle(w, brokerMachine, { needsLock, lockPollUs }, (effect: BrokerEffect) =>
+export function createBrokerLifecycle(w: World, b: BrokerRt, input: BrokerInput): void {
+  b.lifecycle = newLifecycle(w, brokerMachine, input, (effect: BrokerEffect) =>
     applyBrokerEffect(w, b, effect),
   );
 }
