@@ -1,0 +1,101 @@
+/**
+ * `node --import tsx fidelity/failoverProbe.ts [mirror] [reps]`: where the time of a real
+ * shared-store failover goes, step by step, from the master's kill (kill -9): the slave's lock
+ * (its first log line after waiting), its store recovery and its connector, and the producer's
+ * failover transport (`interrupted`, `resumed`: reconnected and state replayed) up to its first
+ * acknowledged send. Runs the mirror's experiment as fidelity/failover.ts does (default mirror:
+ * failover-1s-lock-poll); a source of the failover defaults in src/model/defaults.ts.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startClient } from '../src/real/clients.js';
+import { embeddingClasspath } from '../src/real/installation.js';
+import { isConnected, producerOptions } from './crashLoss.js';
+import { BROKER_START_MS, client, clusterBroker, failoverUrl, openLab, sleep, withRun } from './lab.js';
+import { consumerApps, loadMirror, producerApp } from './mirror.js';
+
+const mirror = loadMirror(process.argv[2] ?? 'failover-1s-lock-poll');
+const reps = Number(process.argv[3] ?? 3);
+const opened = await openLab();
+if (!opened.ok) throw new Error(opened.missing);
+const lab = opened.lab;
+
+const LOG4J = `log4j.rootLogger=WARN, out
+log4j.logger.org.apache.activemq.transport.failover=DEBUG
+log4j.appender.out=org.apache.log4j.ConsoleAppender
+log4j.appender.out.layout=org.apache.log4j.PatternLayout
+log4j.appender.out.layout.ConversionPattern=%d{yyyy-MM-dd HH:mm:ss,SSS} %m%n
+`;
+
+/** A log4j line's wall-clock time ("2026-11-30 12:00:00,123 | ..."), in ms since the epoch. */
+const logMs = (l: string | undefined) =>
+  l ? Date.parse(`${l.slice(0, 23).replace(' ', 'T').replace(',', '.')}Z`) : Number.NaN;
+
+for (let rep = 1; rep <= reps; rep++) {
+  const line = await withRun(`failover-probe-${rep}`, async (run) => {
+    const cluster = mirror.cluster!;
+    const store = join(run.dir, 'shared-kahadb');
+    const master = await clusterBroker(lab, run, 'broker-0', cluster, store);
+    await master.waitUntilAccepting(BROKER_START_MS);
+    const slave = await clusterBroker(lab, run, 'broker-1', cluster, store);
+    const url = failoverUrl([master, slave], mirror.failover);
+    const consumer = consumerApps(mirror)[0]!.consumers[0]!;
+    const c = client(lab, run, 'Consumer', {
+      url,
+      queue: consumer.destination,
+      processingMs: consumer.processingUs / 1000,
+      idleMs: 120_000,
+      maxMs: 120_000,
+    });
+    // The producer logs its failover transport's attempts (log4j 1.2 from lib/optional, DEBUG).
+    writeFileSync(join(run.dir, 'log4j.properties'), LOG4J);
+    const p = run.own(
+      startClient(
+        lab.inst,
+        lab.classes,
+        'Producer',
+        producerOptions(url, producerApp(mirror).producers[0]!, mirror),
+        run.dir,
+        `${run.dir}:${embeddingClasspath(lab.inst)}`,
+      ),
+    );
+    await slave.process.waitForLine((l) => /is locked by another server/.test(l), BROKER_START_MS, 'slave');
+    const zeroMs = Date.now();
+    for (const x of [c, p]) await x.waitForLine(isConnected, 30_000, 'a connection');
+    p.tell('go');
+    await sleep(zeroMs + mirror.faults.schedule[0]!.atUs / 1000 - Date.now());
+    const killMs = Date.now();
+    const epoch = () => p.events().find((e) => e.ev === 'start')?.epochMs ?? 0;
+    const at = (name: string) =>
+      p
+        .events()
+        .filter((e) => e.ev === name)
+        .map((e) => epoch() + e.t / 1000);
+    await master.kill();
+    await p.waitForLine((l) => l.includes('"interrupted"'), 60_000, 'interrupted');
+    await p.waitForLine(() => at('resumed').some((t) => t > at('interrupted')[0]!), 60_000, 'resumed');
+    await sleep(1_000);
+    const lines = slave.process.lines;
+    const waiting = lines.findIndex((l) => /is locked by another server/.test(l));
+    const after = (re: RegExp) => lines.slice(waiting + 1).find((l) => re.test(l));
+    const rel = (ms: number) => `${((ms - killMs) / 1000).toFixed(3)}s`;
+    const resumed = at('resumed').find((t) => t > at('interrupted')[0]!)!;
+    const firstSent = at('sent').find((t) => t > resumed) ?? Number.NaN;
+    if (process.env.PROBE_DEBUG) {
+      process.stderr.write(`${lines.slice(waiting).join('\n')}\n`);
+      const attempts = p.lines.filter((l) => /^\d{4}-/.test(l) && logMs(l) >= killMs);
+      process.stderr.write(`${attempts.map((l) => `${rel(logMs(l))} ${l.slice(24, 140)}`).join('\n')}\n`);
+    }
+    return [
+      `rep ${rep}:`,
+      `locked ${rel(logMs(lines[waiting + 1]))}`,
+      `connector ${rel(logMs(after(/Connector openwire started/)))}`,
+      `started ${rel(logMs(after(/BrokerService.*started/)))}`,
+      `interrupted ${rel(at('interrupted')[0]!)}`,
+      `resumed ${rel(resumed)}`,
+      `first sent ${rel(firstSent)}`,
+      `| ${after(/Recovery replayed/)?.slice(24) ?? 'no replay line'}`,
+    ].join(' ');
+  });
+  process.stdout.write(`${line}\n`);
+}
