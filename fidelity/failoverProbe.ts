@@ -81,11 +81,14 @@ for (let rep = 1; rep <= reps; rep++) {
     const rel = (ms: number) => `${((ms - killMs) / 1000).toFixed(3)}s`;
     const resumed = at('resumed').find((t) => t > at('interrupted')[0]!)!;
     const firstSent = at('sent').find((t) => t > resumed) ?? Number.NaN;
-    if (process.env.PROBE_DEBUG) {
-      process.stderr.write(`${lines.slice(waiting).join('\n')}\n`);
-      const attempts = p.lines.filter((l) => /^\d{4}-/.test(l) && logMs(l) >= killMs);
-      process.stderr.write(`${attempts.map((l) => `${rel(logMs(l))} ${l.slice(24, 140)}`).join('\n')}\n`);
-    }
+    if (process.env.PROBE_DEBUG) process.stderr.write(`${lines.slice(waiting).join('\n')}\n`);
+    const log = p.lines.filter((l) => /^\d{4}-/.test(l) && logMs(l) >= killMs);
+    const tries = log.filter((l) => /urlList connectionList/.test(l)).map(logMs);
+    const waits = log
+      .filter((l) => /Waiting \d+ ms/.test(l))
+      .map((l) => Number(/Waiting (\d+) ms/.exec(l)![1]));
+    // What an attempt adds to its delay: from one attempt to the next, less the delay between them.
+    const overheads = tries.slice(1).map((t, i) => Math.round(t - tries[i]! - waits[i + 1]!));
     return [
       `rep ${rep}:`,
       `locked ${rel(logMs(lines[waiting + 1]))}`,
@@ -94,6 +97,8 @@ for (let rep = 1; rep <= reps; rep++) {
       `interrupted ${rel(at('interrupted')[0]!)}`,
       `resumed ${rel(resumed)}`,
       `first sent ${rel(firstSent)}`,
+      `| attempts ${tries.map(rel).join(' ')}`,
+      `| overhead ms ${overheads.join(' ')}`,
       `| ${after(/Recovery replayed/)?.slice(24) ?? 'no replay line'}`,
     ].join(' ');
   });

@@ -35,6 +35,17 @@ export const DEFAULT_COSTS = {
   // thousand records); a large backlog recovers faster than this charges.
   storeRecoveryUs: 550 * MS,
   journalReplayUs: 720,
+  // Measured (fidelity/failoverProbe.ts, failover-1s-lock-poll, 2026-11-30, load average ~20 on
+  // 2 cores): a failed failover: reconnect attempt over a two-broker list (each refuses a
+  // loopback connect; its transport is set up and torn down; the reconnect thread wakes late)
+  // adds a median of 22 ms (7-74 ms, a 279 ms outlier) to the back-off delay that follows it
+  // (FailoverTransport.doReconnect sleeps only after the attempt).
+  reconnectAttemptUs: 22 * MS,
+  // Measured (fidelity/failoverProbe.ts, the same runs): from kill -9 of a broker's JVM to its
+  // client's failover transport noticing (transportInterupted), median 44 ms (23-127 ms). The
+  // kernel frees a killed process's memory before it closes its files, so its sockets reset,
+  // and its store lock frees, only then.
+  killTeardownUs: 44 * MS,
   osWritebackUs: 30 * S, // [est] journalDiskSyncStrategy=never: the OS flushes dirty pages
   bridgeReconnectInitialUs: 1 * S, // W:networks-of-brokers
   bridgeReconnectMaxUs: 30 * S, // W:networks-of-brokers

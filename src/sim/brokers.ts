@@ -155,8 +155,10 @@ export function killBroker(w: World, b: BrokerRt, cause: DeathCause, fault: numb
     for (const k of list) w.consumers[k]!.broker = -1;
     list.length = 0;
   }
-  // A reset is seen within a round trip; a silent peer only after the inactivity timeout.
-  const detectUs = cause === 'power' ? w.costs.inactivityUs : tcpControlUs(w.costs) * 2;
+  // A reset is seen within a round trip of the sockets closing: at once for a clean stop, after
+  // the kernel has torn a killed JVM down; a silent peer only after the inactivity timeout.
+  const detectUs =
+    cause === 'power' ? w.costs.inactivityUs : teardownUs(w, cause) + tcpControlUs(w.costs) * 2;
   for (const link of w.links)
     if (link.broker === b.id || (link.kind === 'bridge' && link.source === b.id))
       scheduleLinkFailure(w, link, detectUs, fault);
@@ -250,8 +252,17 @@ function dropLock(w: World, store: StoreRt, cause: DeathCause): void {
   const policy = w.topology.cluster?.lock.releaseOnCrash ?? 'immediate';
   if (cause === 'stop' || cause === 'disk' || store.locking === 'quorum') return releaseLock(store);
   if (policy === 'never') return;
-  if (policy === 'immediate' && cause === 'kill') return releaseLock(store);
+  if (policy === 'immediate' && cause === 'kill') {
+    // The file lock goes with the killed process's files, after its teardown.
+    w.queue.push(w.now + teardownUs(w, cause), Ev.LockRelease, store.id, store.lockGen);
+    return;
+  }
   w.queue.push(w.now + (w.topology.cluster?.lock.leaseUs ?? 0), Ev.LockRelease, store.id, store.lockGen);
+}
+
+/** How long after its death a broker's sockets and files close: a killed JVM's teardown. */
+function teardownUs(w: World, cause: DeathCause): number {
+  return cause === 'kill' ? w.costs.killTeardownUs : 0;
 }
 
 /** Producers that were sending through `b` start a failover that ends with their next successful send. */

@@ -67,6 +67,8 @@ export function serializeTopology(t: Topology): Record<string, unknown> {
       journalWrite: d(t.costs.journalWriteUs),
       storeRecovery: d(t.costs.storeRecoveryUs),
       journalReplayPerRecord: d(t.costs.journalReplayUs),
+      reconnectAttempt: d(t.costs.reconnectAttemptUs),
+      killTeardown: d(t.costs.killTeardownUs),
       osWriteback: d(t.costs.osWritebackUs),
       bridgeReconnectInitial: d(t.costs.bridgeReconnectInitialUs),
       bridgeReconnectMax: d(t.costs.bridgeReconnectMaxUs),

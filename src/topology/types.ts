@@ -131,6 +131,8 @@ export interface CostModel {
   journalWriteUs: number;
   storeRecoveryUs: number;
   journalReplayUs: number;
+  reconnectAttemptUs: number;
+  killTeardownUs: number;
   osWritebackUs: number;
   bridgeReconnectInitialUs: number;
   bridgeReconnectMaxUs: number;
