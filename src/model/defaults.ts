@@ -38,11 +38,11 @@ export const DEFAULT_COSTS = {
   // Measured (fidelity/failoverProbe.ts, failover-1s-lock-poll, 2026-11-30, load average ~20 on
   // 2 cores): a failed failover: reconnect attempt over a two-broker list (each refuses a
   // loopback connect; its transport is set up and torn down; the reconnect thread wakes late)
-  // adds a median of 22 ms (7-74 ms, a 279 ms outlier) to the back-off delay that follows it
-  // (FailoverTransport.doReconnect sleeps only after the attempt).
+  // adds a median of 22 ms (7-74 ms over 19 attempts in 3 runs, and one of 279 ms) to the
+  // back-off delay that follows it (FailoverTransport.doReconnect sleeps only after the attempt).
   reconnectAttemptUs: 22 * MS,
   // Measured (fidelity/failoverProbe.ts, the same runs): from kill -9 of a broker's JVM to its
-  // client's failover transport noticing (transportInterupted), median 44 ms (23-127 ms). The
+  // client's failover transport noticing (transportInterupted), median 44 ms (23-127 ms, 7 runs). The
   // kernel frees a killed process's memory before it closes its files, so its sockets reset,
   // and its store lock frees, only then.
   killTeardownUs: 44 * MS,
@@ -82,7 +82,7 @@ export const DEFAULT_LOCK = {
   // sleeps this long once it has it (SharedFileLocker.doStart; haModes.ts `lockWait`):
   // measured 7.4 s failover with a 0.5 s poll and 6 s keep-alive, 1.9 s with 0.5 s (issue 11).
   lockKeepAlivePeriodUs: 30 * S,
-  releaseOnCrash: 'immediate', // a process kill frees a file lock at once
+  releaseOnCrash: 'immediate', // a process kill frees a file lock with its files (after killTeardown)
   leaseUs: 30 * S, // NFSv4 lease (W:shared-file-system-master-slave)
 } as const;
 

@@ -2,7 +2,8 @@
  * The activemq.xml of one standalone broker for the fidelity experiments: one OpenWire
  * connector on the loopback address, KahaDB (or no persistence), the journal's sync strategy,
  * and the shared-file locker's poll interval and the store's lock keep-alive for a shared-store
- * master/slave pair (two brokers given the same `kahadbDir`). Any other activemq.xml can be launched as well (broker.ts).
+ * master/slave pair (two brokers given the same `kahadbDir`). Any other activemq.xml can be
+ * launched as well (broker.ts).
  */
 import type { SyncStrategy } from '../topology/types.js';
 import { LOOPBACK } from './ports.js';
