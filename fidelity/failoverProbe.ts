@@ -10,9 +10,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startClient } from '../src/real/clients.js';
 import { embeddingClasspath } from '../src/real/installation.js';
-import { isConnected, producerOptions } from './crashLoss.js';
-import { BROKER_START_MS, client, clusterBroker, failoverUrl, openLab, sleep, withRun } from './lab.js';
-import { consumerApps, loadMirror, producerApp } from './mirror.js';
+import { killMasterOnTime } from './failover.js';
+import { openLab, sleep, withRun } from './lab.js';
+import { loadMirror } from './mirror.js';
 
 const mirror = loadMirror(process.argv[2] ?? 'failover-1s-lock-poll');
 const reps = Number(process.argv[3] ?? 3);
@@ -33,45 +33,26 @@ const logMs = (l: string | undefined) =>
 
 for (let rep = 1; rep <= reps; rep++) {
   const line = await withRun(`failover-probe-${rep}`, async (run) => {
-    const cluster = mirror.cluster!;
-    const store = join(run.dir, 'shared-kahadb');
-    const master = await clusterBroker(lab, run, 'broker-0', cluster, store);
-    await master.waitUntilAccepting(BROKER_START_MS);
-    const slave = await clusterBroker(lab, run, 'broker-1', cluster, store);
-    const url = failoverUrl([master, slave], mirror.failover);
-    const consumer = consumerApps(mirror)[0]!.consumers[0]!;
-    const c = client(lab, run, 'Consumer', {
-      url,
-      queue: consumer.destination,
-      processingMs: consumer.processingUs / 1000,
-      idleMs: 120_000,
-      maxMs: 120_000,
-    });
     // The producer logs its failover transport's attempts (log4j 1.2 from lib/optional, DEBUG).
     writeFileSync(join(run.dir, 'log4j.properties'), LOG4J);
-    const p = run.own(
-      startClient(
-        lab.inst,
-        lab.classes,
-        'Producer',
-        producerOptions(url, producerApp(mirror).producers[0]!, mirror),
-        run.dir,
-        `${run.dir}:${embeddingClasspath(lab.inst)}`,
+    const { slave, p, killMs } = await killMasterOnTime(lab, run, mirror, (options) =>
+      run.own(
+        startClient(
+          lab.inst,
+          lab.classes,
+          'Producer',
+          options,
+          run.dir,
+          `${run.dir}:${embeddingClasspath(lab.inst)}`,
+        ),
       ),
     );
-    await slave.process.waitForLine((l) => /is locked by another server/.test(l), BROKER_START_MS, 'slave');
-    const zeroMs = Date.now();
-    for (const x of [c, p]) await x.waitForLine(isConnected, 30_000, 'a connection');
-    p.tell('go');
-    await sleep(zeroMs + mirror.faults.schedule[0]!.atUs / 1000 - Date.now());
-    const killMs = Date.now();
     const epoch = () => p.events().find((e) => e.ev === 'start')?.epochMs ?? 0;
     const at = (name: string) =>
       p
         .events()
         .filter((e) => e.ev === name)
         .map((e) => epoch() + e.t / 1000);
-    await master.kill();
     await p.waitForLine((l) => l.includes('"interrupted"'), 60_000, 'interrupted');
     await p.waitForLine(() => at('resumed').some((t) => t > at('interrupted')[0]!), 60_000, 'resumed');
     await sleep(1_000);
