@@ -53,4 +53,6 @@ export const Ev = {
   SendsEnd: 20,
   /** Time zero, after the brokers came up: clients connect and producers start. */
   Boot: 21,
+  /** A send blocked on a full socket may have room now (a: producer, b: wait generation). */
+  SocketRoom: 22,
 } as const;

@@ -3,7 +3,8 @@
  * the producer's one thread. A sync send blocks until the broker's receipt; an async send returns
  * once the message is on its way. While no broker can be reached the send blocks (failover
  * `timeout` -1) or fails after the timeout; producer flow control blocks it or fails it
- * (sendFailIfNoSpace) when the broker's memory is full. On reconnect the in-flight send is
+ * (sendFailIfNoSpace) when the broker's memory is full. Over tcp:// a send also blocks while the
+ * connection's socket buffers are full (sendPipeline.ts). On reconnect the in-flight send is
  * replayed, as the failover transport does.
  */
 import { isActive } from './brokerState.js';
@@ -13,8 +14,9 @@ import { Ev } from './events.js';
 import { dropCopy, releaseHold } from './ledger.js';
 import { Ack } from './messages.js';
 import { sendOver } from './network.js';
+import { enterPipeline, pipelineRoomUs } from './sendPipeline.js';
 import { tcpArrivalUs } from './transport.js';
-import type { BrokerRt, ProducerRt, World } from './world.js';
+import type { BrokerRt, LinkRt, ProducerRt, World } from './world.js';
 
 export function scheduleNextArrival(w: World, p: ProducerRt): void {
   const meanGapUs = 1e6 / p.spec.ratePerSecond;
@@ -86,12 +88,11 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
   const spec = p.spec;
   const atUs =
     p.link >= 0
-      ? tcpArrivalUs(
+      ? writeToSocket(
           w,
           w.links[p.link]!,
-          'up',
-          w.now,
-          w.noise.draw('hop', tcpHopUs(w.costs, spec.sizeBytes, spec.messageType)),
+          spec.sizeBytes,
+          tcpHopUs(w.costs, spec.sizeBytes, spec.messageType),
         )
       : w.now + w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!));
   sendOver(w, p.link, 'up', atUs, Ev.AtBroker, c, copies.stamp[c]!);
@@ -99,7 +100,33 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
   return true;
 }
 
-/** Sends the producer's current message, or starts waiting for a route (or for memory). */
+/**
+ * Writes a message on a tcp:// link: it waits in the socket buffers until the broker's transport
+ * thread, free after the commands before it, reads it; when it has been read, unmarshalled.
+ */
+function writeToSocket(w: World, link: LinkRt, bytes: number, hopUs: number): number {
+  const wireUs = w.noise.draw('hop', hopUs);
+  const readUs = Math.max(w.now + wireUs, link.upFreeUs);
+  enterPipeline(link, readUs, bytes);
+  return tcpArrivalUs(w, link, 'up', w.now, wireUs);
+}
+
+/**
+ * Whether the send must wait for room in its connection's socket buffers: then it blocks until
+ * the broker has read enough (or, if the broker died, until the transport notices).
+ */
+function blockedOnSocket(w: World, p: ProducerRt): boolean {
+  const link = p.link >= 0 ? w.links[p.link]! : undefined;
+  if (!link || link.broker < 0) return false;
+  const roomUs = pipelineRoomUs(w, link, p.spec.sizeBytes);
+  if (roomUs === w.now) return false;
+  p.inTransit = false;
+  p.waitGen++;
+  if (roomUs > 0) w.queue.push(roomUs, Ev.SocketRoom, p.id, p.waitGen);
+  return true;
+}
+
+/** Sends the producer's current message, or starts waiting for a route (or for memory, or the socket). */
 function transmit(w: World, p: ProducerRt): boolean {
   const broker = routeBroker(w, p);
   const b = broker >= 0 ? w.brokers[broker]! : undefined;
@@ -107,6 +134,7 @@ function transmit(w: World, p: ProducerRt): boolean {
     completeSend(w, p, false);
     return false;
   }
+  if (b && blockedOnSocket(w, p)) return false;
   if (transmitMessage(w, p, p.current)) {
     p.inTransit = true;
     w.messages.acked[p.current] = Ack.Sent;
@@ -196,6 +224,14 @@ export function onReceipt(w: World, producer: number, tag: number): void {
   const broker = p.link >= 0 ? w.links[p.link]!.broker : w.processes[p.process]!.broker;
   if (broker < 0 || routeTag(w, p, broker) !== tag) return;
   completeSend(w, p, true);
+  trySend(w, p);
+}
+
+/** The socket a send was blocked on may have room now: write it (or block again). */
+export function onSocketRoom(w: World, producer: number, waitGen: number): void {
+  const p = w.producers[producer]!;
+  if (p.waitGen !== waitGen || p.current < 0 || p.inTransit || !w.processes[p.process]!.alive) return;
+  if (transmit(w, p) && p.spec.sendMode === 'async') completeSend(w, p, true);
   trySend(w, p);
 }
 

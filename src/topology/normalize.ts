@@ -337,6 +337,7 @@ class Normalizer {
       fsyncHddUs: us('fsyncHdd', d.fsyncHddUs),
       fsyncNfsUs: us('fsyncNfs', d.fsyncNfsUs),
       journalWriteUs: us('journalWrite', d.journalWriteUs),
+      storeRecordUs: us('storeRecord', d.storeRecordUs),
       storeRecoveryUs: interval('storeRecovery', d.storeRecoveryUs),
       journalReplayUs: us('journalReplayPerRecord', d.journalReplayUs),
       reconnectAttemptUs: us('reconnectAttempt', d.reconnectAttemptUs),
