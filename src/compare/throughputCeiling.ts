@@ -143,8 +143,8 @@ function sendLoads(t: Topology): Load[] {
 function clientSendUs(t: Topology, p: Producer, local: boolean): number {
   const c = t.costs;
   return local
-    ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!)
-    : tcpHopUs(c, p.sizeBytes, p.messageType) - tcpControlUs(c);
+    ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!, 'send')
+    : tcpHopUs(c, p.sizeBytes, p.messageType, 'send') - tcpControlUs(c);
 }
 
 /**
@@ -186,8 +186,8 @@ function sendCycleUs(t: Topology, p: Producer, local: boolean, store: StoreSetti
   const c = t.costs;
   // Normalization gives every non-central layout its embedded settings.
   const hop = local
-    ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!) + vmControlUs(c)
-    : tcpHopUs(c, p.sizeBytes, p.messageType) + tcpControlUs(c) + 2 * c.tcpTransportUs;
+    ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!, 'send') + vmControlUs(c)
+    : tcpHopUs(c, p.sizeBytes, p.messageType, 'send') + tcpControlUs(c) + 2 * c.tcpTransportUs;
   let stored = 0;
   if (p.persistent && store && store.kind !== 'memory') {
     stored = c.journalWriteUs;

@@ -92,9 +92,10 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
           w,
           w.links[p.link]!,
           spec.sizeBytes,
-          tcpHopUs(w.costs, spec.sizeBytes, spec.messageType),
+          tcpHopUs(w.costs, spec.sizeBytes, spec.messageType, 'send'),
         )
-      : w.now + w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!));
+      : w.now +
+        w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!, 'send'));
   sendOver(w, p.link, 'up', atUs, Ev.AtBroker, c, copies.stamp[c]!);
   p.lastBroker = broker;
   return true;
