@@ -4,6 +4,7 @@
  * the topology's own cost keys, in a file the loader accepts.
  */
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { DEFAULT_COSTS } from '../../../src/model/defaults.js';
@@ -138,6 +139,63 @@ describe('checkPaths: the simulated paths with the derived costs', () => {
       (p) => p.path === 'tcp burst, per message',
     )!;
     expect(burst).toMatchObject({ measuredUs: 30, simulatedUs: 50 });
+  });
+});
+
+describe('deriveCosts and the simulated paths are inverses', () => {
+  /** Figures as the paths in the header of calibration.ts make them from `k` (us; marshal ns/KiB). */
+  function figuresOf(k: {
+    roundTrip: number;
+    transport: number;
+    cpu: number;
+    marshal: number;
+    fsync: number;
+    handOff: number;
+  }): Calibration {
+    const c = calibration(false, 1);
+    const marshalUs = (bytes: number) => (k.marshal * bytes) / 1024 / 1000;
+    const hop = (bytes: number) => k.roundTrip / 2 + 2 * marshalUs(bytes);
+    const sync = hop(64) + k.transport + k.cpu + k.roundTrip / 2 + k.transport;
+    const figure: Record<string, (size: number) => number> = {
+      connect: () => k.roundTrip,
+      syncSend: () => sync,
+      persistentSend: () => sync + k.fsync,
+      tcpLatency: (size) => 2 * hop(size) + 2 * k.transport + k.cpu + k.handOff,
+      vmLatency: () => 2 * DEFAULT_COSTS.vmHopUs + k.cpu + k.handOff,
+      tcpBurst: () => Math.max(k.transport, k.cpu),
+    };
+    for (const s of c.samples) s.ns = figure[s.what]!(s.size) * US;
+    return c;
+  }
+
+  it('recovers every cost of a running broker from the figures its paths make', () => {
+    const us = fc.integer({ min: 1, max: 5000 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          roundTrip: us,
+          transport: us,
+          cpu: us,
+          marshal: fc.integer({ min: 0, max: 100_000 }),
+          fsync: us,
+          handOff: us,
+        }),
+        (k) => {
+          fc.pre(k.cpu <= k.transport); // else the burst shows the CPU, not the transport
+          const got = Object.fromEntries(deriveCosts(figuresOf(k), 'ssd').map((m) => [m.key, m.perRep[0]!]));
+          const want = {
+            lanRoundTrip: k.roundTrip * US,
+            tcpTransport: k.transport * US,
+            brokerCpu: k.cpu * US,
+            fsyncSsd: k.fsync * US,
+            marshalPerKiB: k.marshal,
+            dispatchHandOff: k.handOff * US,
+          };
+          for (const [key, ns] of Object.entries(want))
+            expect(Math.abs(got[key]! - ns), key).toBeLessThan(1e-3);
+        },
+      ),
+    );
   });
 });
 
