@@ -37,7 +37,7 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
     }
   }
   moveCopy(copies, c, CopyState.Accepted);
-  const doneUs = Math.max(w.now, b.cpuFreeUs) + w.noise.draw('cpu', w.costs.brokerCpuUs);
+  const doneUs = Math.max(w.now, b.cpuFreeUs) + w.noise.cpu.draw(w.costs.brokerCpuUs);
   b.cpuFreeUs = doneUs;
   // A copy parked in the pending list may not leave before the CPU time it was charged.
   copies.readyUs[c] = doneUs;
@@ -71,7 +71,7 @@ function isAsyncAdd(w: World, c: number): boolean {
  * BaseDestination.MAX_AUDIT_DEPTH), which then backs the socket up.
  */
 function storeThreadUs(w: World, b: BrokerRt, readyUs: number): number {
-  const doneUs = Math.max(readyUs, b.storeFreeUs) + w.noise.draw('cpu', w.costs.storeRecordUs);
+  const doneUs = Math.max(readyUs, b.storeFreeUs) + w.noise.cpu.draw(w.costs.storeRecordUs);
   b.storeFreeUs = doneUs;
   return doneUs;
 }

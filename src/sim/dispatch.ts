@@ -127,8 +127,7 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
   const arrivedUs =
     consumer.link < 0
       ? atUs +
-        w.noise.draw(
-          'hop',
+        w.noise.hop.draw(
           vmHopUs(w.costs, producer.sizeBytes, producer.messageType, w.topology.embedded!, 'deliver'),
         )
       : tcpArrivalUs(
@@ -136,13 +135,10 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
           w.links[consumer.link]!,
           'down',
           atUs,
-          w.noise.draw('hop', tcpHopUs(w.costs, producer.sizeBytes, producer.messageType, 'deliver')),
+          w.noise.hop.draw(tcpHopUs(w.costs, producer.sizeBytes, producer.messageType, 'deliver')),
         );
   // On both transports the broker's dispatch thread and the session's executor take it over.
-  const start = Math.max(
-    arrivedUs + w.noise.draw('handOff', w.costs.dispatchHandOffUs),
-    consumer.busyUntilUs,
-  );
+  const start = Math.max(arrivedUs + w.noise.handOff.draw(w.costs.dispatchHandOffUs), consumer.busyUntilUs);
   const done = start + consumer.spec.processingUs;
   consumer.busyUntilUs = done;
   copies.startUs[c] = start;

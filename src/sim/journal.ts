@@ -65,7 +65,7 @@ function startBatch(w: World, b: BrokerRt): void {
   const store = w.stores[b.store]!;
   const costUs = b.syncStrategy === 'always' ? fsyncUs(w.costs, store.settings.disk) : w.costs.journalWriteUs;
   b.journalBusy = true;
-  w.queue.push(w.now + w.noise.draw('disk', costUs * store.slowFactor), Ev.JournalDone, b.id, b.epoch);
+  w.queue.push(w.now + w.noise.disk.draw(costUs * store.slowFactor), Ev.JournalDone, b.id, b.epoch);
 }
 
 export function onJournalDone(w: World, broker: number, epoch: number): void {

@@ -10,6 +10,7 @@
  * Every kind draws from its own stream forked from the run's seed: the same seed gives the same
  * run, and a change in one subsystem's draws does not shift another's.
  */
+import { standardNormal } from './normal.js';
 import type { Rng } from './rng.js';
 
 export type CostKind = 'hop' | 'cpu' | 'handOff' | 'transport' | 'disk';
@@ -22,30 +23,54 @@ export const COST_SIGMA: Readonly<Record<CostKind, number>> = {
   disk: 1.0,
 };
 
-/** A lognormal draw with mean `mean` and log-spread `sigma` (exp(sigma Z - sigma^2 / 2) times the mean). */
+/**
+ * A lognormal draw with mean `mean` and log-spread `sigma`: exp(sigma Z - sigma^2 / 2) times the
+ * mean, Z standard normal (drawn by the ziggurat method: normal.ts).
+ */
 export function lognormal(rng: Rng, mean: number, sigma: number): number {
-  // Box-Muller; 1 - nextFloat() lies in (0, 1], so the logarithm is finite.
-  const z = Math.sqrt(-2 * Math.log(1 - rng.nextFloat())) * Math.cos(2 * Math.PI * rng.nextFloat());
-  return mean * Math.exp(sigma * z - (sigma * sigma) / 2);
+  return mean * Math.exp(sigma * standardNormal(rng) - (sigma * sigma) / 2);
 }
 
-export class CostNoise {
-  private readonly streams: Record<CostKind, Rng>;
+/** One kind of cost: its own stream and spread. */
+export class CostStream {
+  private readonly rng: Rng;
+  private readonly sigma: number;
+  /** -sigma^2 / 2: keeps the mean of exp(sigma Z + shift) at 1. */
+  private readonly shift: number;
 
-  constructor(root: Rng) {
-    const fork = (kind: CostKind) => root.fork(`cost:${kind}`);
-    this.streams = {
-      hop: fork('hop'),
-      cpu: fork('cpu'),
-      handOff: fork('handOff'),
-      transport: fork('transport'),
-      disk: fork('disk'),
-    };
+  constructor(rng: Rng, sigma: number) {
+    this.rng = rng;
+    this.sigma = sigma;
+    this.shift = -(sigma * sigma) / 2;
   }
 
-  /** A cost of `kind` with mean `meanUs`, in whole microseconds, never below 1 (0 stays 0). */
-  draw(kind: CostKind, meanUs: number): number {
+  /** A cost with mean `meanUs`, in whole microseconds, never below 1 (0 stays 0). */
+  draw(meanUs: number): number {
     if (meanUs <= 0) return meanUs;
-    return Math.max(1, Math.round(lognormal(this.streams[kind], meanUs, COST_SIGMA[kind])));
+    const us = meanUs * Math.exp(this.sigma * standardNormal(this.rng) + this.shift);
+    // Math.max(1, Math.round(us)), cheaper where an int32 holds it: for 0.5 <= us < 2^31 - 1,
+    // us + 0.5 is exact or cannot cross an integer, so truncating it rounds half up too.
+    if (us < 1.5) return 1;
+    return us < INT32_LIMIT ? (us + 0.5) | 0 : Math.round(us);
+  }
+}
+
+const INT32_LIMIT = 2 ** 31 - 1;
+
+/** Every kind's stream, forked from the run's cost seed by kind name. */
+export class CostNoise {
+  readonly hop: CostStream;
+  readonly cpu: CostStream;
+  readonly handOff: CostStream;
+  readonly transport: CostStream;
+  readonly disk: CostStream;
+
+  constructor(root: Rng) {
+    const stream = (kind: CostKind) => new CostStream(root.fork(`cost:${kind}`), COST_SIGMA[kind]);
+    this.hop = stream('hop');
+    this.cpu = stream('cpu');
+    this.handOff = stream('handOff');
+    this.transport = stream('transport');
+    this.disk = stream('disk');
   }
 }

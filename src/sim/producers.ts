@@ -95,7 +95,7 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
           tcpHopUs(w.costs, spec.sizeBytes, spec.messageType, 'send'),
         )
       : w.now +
-        w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!, 'send'));
+        w.noise.hop.draw(vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!, 'send'));
   sendOver(w, p.link, 'up', atUs, Ev.AtBroker, c, copies.stamp[c]!);
   p.lastBroker = broker;
   return true;
@@ -106,7 +106,7 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
  * thread, free after the commands before it, reads it; when it has been read, unmarshalled.
  */
 function writeToSocket(w: World, link: LinkRt, bytes: number, hopUs: number): number {
-  const wireUs = w.noise.draw('hop', hopUs);
+  const wireUs = w.noise.hop.draw(hopUs);
   const readUs = Math.max(w.now + wireUs, link.upFreeUs);
   enterPipeline(link, readUs, bytes);
   return tcpArrivalUs(w, link, 'up', w.now, wireUs);

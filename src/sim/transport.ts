@@ -19,7 +19,7 @@ export function tcpArrivalUs(
   wireUs: number,
 ): number {
   const free = direction === 'up' ? link.upFreeUs : link.downFreeUs;
-  const doneUs = Math.max(departUs + wireUs, free) + w.noise.draw('transport', w.costs.tcpTransportUs);
+  const doneUs = Math.max(departUs + wireUs, free) + w.noise.transport.draw(w.costs.tcpTransportUs);
   if (direction === 'up') link.upFreeUs = doneUs;
   else link.downFreeUs = doneUs;
   return doneUs;

@@ -56,10 +56,9 @@ describe('brokerlab compare on the bundled pair', () => {
       'availability and failover',
     ])
       expect(text).toMatch(new RegExp(`\\n  ${concern}: `));
-    // Orders go from web processes to billing processes: embedded, they cross the mesh too.
-    expect(text).toContain(
-      '    - vm:// saves the network hop only inside a process: with producers and consumers in different services',
-    );
+    // Orders go from web processes to billing processes: embedded, they cross the mesh too. (Which
+    // candidate's latency wins is a close call at 3 seeds; recommend.test.ts covers the reason.)
+    expect(text).toMatch(/forwarded over bridges +[1-9][\d,.]* ±[\d,.]+ +0\n/);
     expect(text).toContain('stores to back up: central-cluster\n');
   });
 

@@ -30,8 +30,9 @@ describe('a network bridge', () => {
       pair({ persistent: true, fault: '    []' }).replace('schedule:\n    []', 'schedule: []'),
     );
     expect(r.fates.delivered).toBe(r.fates.sent);
-    // Two stores, a bridge hop: a few ms, not more.
-    expect(r.latency.p99Us).toBeLessThan(10_000);
+    // Two stores, a bridge hop: a few ms, not more (each store's fsync is lognormal with sigma 1,
+    // mean 800 us; the p99 is 7-10 ms over seeds 1-11).
+    expect(r.latency.p99Us).toBeLessThan(12_000);
   });
 
   it('loses the non-persistent messages in flight when it fails', () => {

@@ -79,6 +79,25 @@ describe('recommend', () => {
     expect(texts(c, v)[1]).toContain('sync sends wait for a faster journal fsync: ssd · fsync 800us');
   });
 
+  it('says that vm:// saves the hop only inside a process when the bridged embedded mesh loses on latency', () => {
+    const bridged: FakeCandidate = {
+      ...EMBEDDED,
+      outcomes: {
+        baseline: { p50: [1500, 1510, 1490], p99: [2000, 2010, 1990], forwarded: [5000, 5100, 5050] },
+      },
+    };
+    const central: FakeCandidate = {
+      ...CENTRAL,
+      outcomes: { baseline: { ...CENTRAL.outcomes.baseline, forwarded: zeros() } },
+    };
+    const cb = fakeComparison([bridged, central], ['baseline']);
+    const v = verdict(cb, 'latency');
+    expect(v.winner).toBe(1);
+    expect(texts(cb, v)[1]).toBe(
+      'vm:// saves the network hop only inside a process: with producers and consumers in different services, embedded brokers forward messages over network bridges anyway: forwarded 0 vs 5,050',
+    );
+  });
+
   it('gives stores to back up to the central cluster, and deployment units to embedding', () => {
     const stores = verdict(c, 'stores');
     expect(stores.winner).toBe(1);

@@ -32,7 +32,10 @@ describe('dispatch', () => {
 
   it('an ack frees the window and the queued copy goes to that consumer', () => {
     const w = smallWorld(CENTRAL);
-    const [c1, , c3] = [arrive(w), arrive(w), arrive(w)];
+    // Consumer 0 gets its copy 1 ms before consumer 1, far more than the hops' jitter: it acks first.
+    const c1 = arrive(w);
+    runUntil(w, 1_000);
+    const [, c3] = [arrive(w), arrive(w)];
     const m1 = w.copies.message[c1]!;
     runUntil(w, 50_000);
     expect(w.messages.deliveries[m1]).toBe(1);
