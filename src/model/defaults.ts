@@ -112,6 +112,8 @@ export const DEFAULT_PRODUCER = {
   persistent: true, // JMS default delivery mode
   messageType: 'text',
   arrival: 'poisson',
+  /** A closed-loop producer has one sender thread unless the topology says more (JMS: one send() at a time per session). */
+  inFlight: 1,
 } as const;
 
 /**

@@ -53,4 +53,6 @@ export const Ev = {
   SendsEnd: 20,
   /** Time zero, after the brokers came up: clients connect and producers start. */
   Boot: 21,
+  /** A closed-loop producer's async send has been written, so send() returns (a: producer, b: write generation). */
+  SendWritten: 22,
 } as const;

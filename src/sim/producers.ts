@@ -5,6 +5,12 @@
  * `timeout` -1) or fails after the timeout; producer flow control blocks it or fails it
  * (sendFailIfNoSpace) when the broker's memory is full. On reconnect the in-flight send is
  * replayed, as the failover transport does.
+ *
+ * A closed-loop producer (`mode: closed-loop`) is `inFlight` sender threads per process: each
+ * takes its next message as soon as its send() returns, so it never has more than one send
+ * outstanding and nothing waits in a backlog. While its connection is down a sync thread is
+ * blocked in send() and sends nothing (failover `timeout` -1); a thread whose send() throws ends
+ * its loop, as a batch job's loop does without a catch.
  */
 import { isActive } from './brokerState.js';
 import { CopyState } from './copyState.js';
@@ -23,6 +29,22 @@ export function scheduleNextArrival(w: World, p: ProducerRt): void {
   if (next < w.sendsEndUs) w.queue.push(next, Ev.Arrival, p.id, w.processes[p.process]!.epoch);
 }
 
+/** A producer starts, with the run or when its process restarts. */
+export function startProducer(w: World, p: ProducerRt): void {
+  if (!p.loop) return scheduleNextArrival(w, p);
+  p.stopped = false;
+  trySend(w, p);
+}
+
+/** A closed-loop thread whose send() returned takes its next message now, while it may still send. */
+function nextInLoop(w: World, p: ProducerRt): boolean {
+  const loop = p.loop;
+  if (!loop || p.stopped || loop.left <= 0 || !w.sending || !w.processes[p.process]!.alive) return false;
+  loop.left--;
+  p.backlog.push(w.now);
+  return true;
+}
+
 export function onArrival(w: World, producer: number, epoch: number): void {
   const p = w.producers[producer]!;
   const proc = w.processes[p.process]!;
@@ -34,7 +56,7 @@ export function onArrival(w: World, producer: number, epoch: number): void {
 
 /** Starts sends from the backlog while the producer's thread is free. */
 function trySend(w: World, p: ProducerRt): void {
-  while (p.current < 0 && p.backlogHead < p.backlog.length) {
+  while (p.current < 0 && (p.backlogHead < p.backlog.length || nextInLoop(w, p))) {
     const created = p.backlog[p.backlogHead++]!;
     if (p.backlogHead > 1024 && p.backlogHead * 2 > p.backlog.length) {
       p.backlog = p.backlog.slice(p.backlogHead);
@@ -49,12 +71,32 @@ function trySend(w: World, p: ProducerRt): void {
       completeSend(w, p, false);
       continue;
     }
-    if (!transmit(w, p)) {
+    const atUs = transmit(w, p);
+    if (atUs < 0) {
       if (p.current >= 0) return; // waiting for a route or for memory
       continue; // failed at once (sendFailIfNoSpace)
     }
-    if (p.spec.sendMode === 'async') completeSend(w, p, true);
+    if (p.spec.sendMode === 'async') asyncSendWritten(w, p, atUs);
   }
+}
+
+/**
+ * An async send() returns once its message is written. An open loop's returns at once. A closed
+ * loop's returns when the broker's side has taken the message (over tcp:// its transport thread
+ * has read it; over vm:// the hand-off is done): the socket buffers that would let a writer run
+ * ahead are not modelled, and without a return time a closed loop would send without end in no
+ * time. A partitioned connection holds the write until it heals.
+ */
+function asyncSendWritten(w: World, p: ProducerRt, atBrokerUs: number): void {
+  if (!p.loop) return completeSend(w, p, true);
+  sendOver(w, p.link, 'up', Math.max(atBrokerUs, w.now + 1), Ev.SendWritten, p.id, ++p.writeGen);
+}
+
+export function onSendWritten(w: World, producer: number, writeGen: number): void {
+  const p = w.producers[producer]!;
+  if (p.writeGen !== writeGen || p.current < 0 || !p.inTransit || !w.processes[p.process]!.alive) return;
+  completeSend(w, p, true);
+  trySend(w, p);
 }
 
 /** The broker a send would go to now: the process's own over vm, or the link's; -1 none. */
@@ -68,15 +110,15 @@ function routeTag(w: World, p: ProducerRt, broker: number): number {
   return p.link >= 0 ? w.links[p.link]!.epoch : w.brokers[broker]!.epoch;
 }
 
-/** Puts a copy of message `m` on the wire to the producer's broker; false when it must wait. */
-function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
+/** Puts a copy of message `m` on the wire to the producer's broker: when it gets there; -1 when it must wait. */
+function transmitMessage(w: World, p: ProducerRt, m: number): number {
   const broker = routeBroker(w, p);
-  if (broker < 0) return false;
+  if (broker < 0) return -1;
   const b = w.brokers[broker]!;
   if (b.memoryBytes >= b.memoryLimitBytes) {
     w.metrics.flowControlBlocks++;
     if (!b.blocked.includes(p.id)) b.blocked.push(p.id);
-    return false;
+    return -1;
   }
   const copies = w.copies;
   const c = copies.allocate(m, CopyState.Arriving, broker, b.epoch);
@@ -96,18 +138,19 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
       : w.now + w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!));
   sendOver(w, p.link, 'up', atUs, Ev.AtBroker, c, copies.stamp[c]!);
   p.lastBroker = broker;
-  return true;
+  return atUs;
 }
 
-/** Sends the producer's current message, or starts waiting for a route (or for memory). */
-function transmit(w: World, p: ProducerRt): boolean {
+/** Sends the producer's current message (when it reaches the broker), or starts waiting for a route or for memory (-1). */
+function transmit(w: World, p: ProducerRt): number {
   const broker = routeBroker(w, p);
   const b = broker >= 0 ? w.brokers[broker]! : undefined;
   if (b && b.memoryBytes >= b.memoryLimitBytes && b.sendFailIfNoSpace) {
     completeSend(w, p, false);
-    return false;
+    return -1;
   }
-  if (transmitMessage(w, p, p.current)) {
+  const atUs = transmitMessage(w, p, p.current);
+  if (atUs >= 0) {
     p.inTransit = true;
     w.messages.acked[p.current] = Ack.Sent;
     // A send into a dead broker or a partition is blocked from now on, even if the client
@@ -116,10 +159,10 @@ function transmit(w: World, p: ProducerRt): boolean {
     if (b && (!isActive(b) || link?.stalledUp))
       openUnavailable(w, p, !isActive(b) ? b.downFault : link!.downFault);
     else if (p.spec.sendMode === 'async') closeUnavailable(w, p);
-    return true;
+    return atUs;
   }
   startWaiting(w, p, b ? -1 : routeFault(w, p));
-  return false;
+  return -1;
 }
 
 /** The fault that cut the producer's route, for attribution; -1 unknown. */
@@ -138,6 +181,12 @@ export function openUnavailable(w: World, p: ProducerRt, fault: number): void {
 
 function startWaiting(w: World, p: ProducerRt, fault: number): void {
   p.inTransit = false;
+  // A closed-loop async send not yet written is sent again by its own thread: no replay too.
+  const replayed = p.replay.indexOf(p.current);
+  if (p.current >= 0 && replayed >= 0) {
+    p.replay.splice(replayed, 1);
+    releaseHold(w, p.current);
+  }
   openUnavailable(w, p, fault);
   p.waitGen++;
   const timeout = w.topology.failover.timeoutUs;
@@ -168,7 +217,10 @@ function completeSend(w: World, p: ProducerRt, success: boolean): void {
     w.messages.acked[m] = Ack.Ok;
     closeUnavailable(w, p);
     completeFailover(w, p);
-  } else giveUpAnswer(w, m);
+  } else {
+    giveUpAnswer(w, m);
+    if (p.loop) p.stopped = true; // send() threw: the closed loop ends
+  }
   releaseHold(w, m);
 }
 
@@ -211,11 +263,12 @@ export function onRouteUp(w: World, p: ProducerRt): void {
   if (!w.processes[p.process]!.alive) return;
   p.gaveUp = false;
   if (p.current >= 0 && !p.inTransit) {
-    if (transmit(w, p) && p.spec.sendMode === 'async') completeSend(w, p, true);
+    const atUs = transmit(w, p);
+    if (atUs >= 0 && p.spec.sendMode === 'async') asyncSendWritten(w, p, atUs);
   }
   while (p.replay.length > 0 && p.current < 0) {
     const m = p.replay[0]!;
-    if (!transmitMessage(w, p, m)) break;
+    if (transmitMessage(w, p, m) < 0) break;
     p.replay.shift();
     releaseHold(w, m);
   }
@@ -273,8 +326,10 @@ export function lostOnTheWay(w: World, c: number, fault: number): void {
   const m = w.copies.message[c]!;
   const p = w.producers[w.messages.producer[m]!]!;
   const fromProducer = w.copies.forwardedFrom[c]! < 0 && w.copies.hops[c] === 0;
+  const resentByItsThread = m === p.current && !p.inTransit;
   if (
     fromProducer &&
+    !resentByItsThread &&
     p.spec.sendMode === 'async' &&
     p.link >= 0 &&
     w.topology.failover.trackMessages &&
