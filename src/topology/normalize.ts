@@ -4,6 +4,7 @@
  */
 import {
   DEFAULT_APPLICATION,
+  DEFAULT_CLOSED_LOOP,
   DEFAULT_CLUSTER,
   DEFAULT_CONSUMER,
   DEFAULT_COSTS,
@@ -203,7 +204,7 @@ class Normalizer {
       );
     }
     if (!closed) return null;
-    return { inFlight: p.inFlight ?? DEFAULT_PRODUCER.inFlight, count: p.count ?? null };
+    return { inFlight: p.inFlight ?? DEFAULT_CLOSED_LOOP.inFlight, count: p.count ?? null };
   }
 
   application(a: Raw, path: DocPath, destinations: Raw[]): Application {
