@@ -70,10 +70,8 @@ function offeredRate(t: Topology, a: Application, p: Producer): number {
 function closedLoopCycleUs(t: Topology, a: Application, p: Producer): number {
   const local = isLocal(t, a);
   if (p.sendMode === 'sync') return sendCycleUs(t, p, local, local ? t.embedded?.store : t.cluster?.store);
-  const c = t.costs;
-  return local
-    ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!)
-    : tcpHopUs(c, p.sizeBytes, p.messageType) + c.tcpTransportUs;
+  // The write waits for the far side's reader (tcp://) or hand-off (vm://), not for the wire.
+  return local ? vmHopUs(t.costs, p.sizeBytes, p.messageType, t.embedded!) : t.costs.tcpTransportUs;
 }
 
 /** Embedded brokers each carry their own process's sends; a cluster's active brokers share all. */

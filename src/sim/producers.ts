@@ -82,14 +82,18 @@ function trySend(w: World, p: ProducerRt): void {
 
 /**
  * An async send() returns once its message is written. An open loop's returns at once. A closed
- * loop's returns when the broker's side has taken the message (over tcp:// its transport thread
- * has read it; over vm:// the hand-off is done): the socket buffers that would let a writer run
- * ahead are not modelled, and without a return time a closed loop would send without end in no
- * time. A partitioned connection holds the write until it heals.
+ * loop's returns when the broker's side has taken the message (transmitMessage): over tcp:// when
+ * the connection's transport thread has read it, less its time on the wire (the frames on the wire
+ * are the network's, not the writer's); over vm:// when the hand-off is done and the broker's
+ * thread has finished the work queued before it (VMTransport queues commands for the broker's
+ * thread and blocks the sender when its queue is full). So one thread writes at the pace of the
+ * slower of the two; the buffers that let a writer run a little ahead (socket buffers,
+ * VMTransport's asyncQueueDepth) are not modelled, and without a return time a closed loop would
+ * send without end in no time. A partitioned connection holds the write until it heals.
  */
-function asyncSendWritten(w: World, p: ProducerRt, atBrokerUs: number): void {
+function asyncSendWritten(w: World, p: ProducerRt, writtenUs: number): void {
   if (!p.loop) return completeSend(w, p, true);
-  sendOver(w, p.link, 'up', Math.max(atBrokerUs, w.now + 1), Ev.SendWritten, p.id, ++p.writeGen);
+  sendOver(w, p.link, 'up', Math.max(writtenUs, w.now + 1), Ev.SendWritten, p.id, ++p.writeGen);
 }
 
 export function onSendWritten(w: World, producer: number, writeGen: number): void {
@@ -110,7 +114,11 @@ function routeTag(w: World, p: ProducerRt, broker: number): number {
   return p.link >= 0 ? w.links[p.link]!.epoch : w.brokers[broker]!.epoch;
 }
 
-/** Puts a copy of message `m` on the wire to the producer's broker: when it gets there; -1 when it must wait. */
+/**
+ * Puts a copy of message `m` on the wire to the producer's broker. Returns when the message has
+ * been written, i.e. the broker's side has taken it (an async closed loop's send() returns then),
+ * or -1 when it must wait for a route or for memory.
+ */
 function transmitMessage(w: World, p: ProducerRt, m: number): number {
   const broker = routeBroker(w, p);
   if (broker < 0) return -1;
@@ -126,22 +134,25 @@ function transmitMessage(w: World, p: ProducerRt, m: number): number {
   copies.link[c] = p.link;
   copies.routeTag[c] = routeTag(w, p, broker);
   const spec = p.spec;
-  const atUs =
-    p.link >= 0
-      ? tcpArrivalUs(
-          w,
-          w.links[p.link]!,
-          'up',
-          w.now,
-          w.noise.draw('hop', tcpHopUs(w.costs, spec.sizeBytes, spec.messageType)),
-        )
-      : w.now + w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!));
+  let atUs: number;
+  let writtenUs: number;
+  if (p.link >= 0) {
+    const wireUs = w.noise.draw('hop', tcpHopUs(w.costs, spec.sizeBytes, spec.messageType));
+    atUs = tcpArrivalUs(w, w.links[p.link]!, 'up', w.now, wireUs);
+    // Read by the far side's transport thread; the time on the wire is the network's, not the writer's.
+    writtenUs = atUs - wireUs;
+  } else {
+    atUs =
+      w.now + w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!));
+    // The hand-off is done, and the broker's thread has finished the work queued before it.
+    writtenUs = Math.max(atUs, b.cpuFreeUs);
+  }
   sendOver(w, p.link, 'up', atUs, Ev.AtBroker, c, copies.stamp[c]!);
   p.lastBroker = broker;
-  return atUs;
+  return writtenUs;
 }
 
-/** Sends the producer's current message (when it reaches the broker), or starts waiting for a route or for memory (-1). */
+/** Sends the producer's current message (returning when it has been written), or starts waiting for a route or for memory (-1). */
 function transmit(w: World, p: ProducerRt): number {
   const broker = routeBroker(w, p);
   const b = broker >= 0 ? w.brokers[broker]! : undefined;
