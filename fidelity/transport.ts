@@ -71,18 +71,17 @@ export function transportSimulated(t: Topology): TransportOutcome {
   };
 }
 
-/** The mirror's producer open-loop at 100/s: each message alone on its path, as in the real latency run. */
+/**
+ * The mirror's producer open-loop at 10/s for 30 s: each of its 300 messages alone on its path,
+ * as in the real latency run (the next sent once the last has arrived).
+ */
 function oneAtATime(t: Topology): Topology {
   return {
     ...t,
     applications: t.applications.map((a) => ({
       ...a,
-      producers: a.producers.map((p) => ({
-        ...p,
-        closedLoop: null,
-        ratePerSecond: 100,
-        arrival: 'constant',
-      })),
+      producers: a.producers.map((p) => ({ ...p, closedLoop: null, ratePerSecond: 10, arrival: 'constant' })),
     })),
+    simulation: { ...t.simulation, durationUs: 30_000_000 },
   };
 }
