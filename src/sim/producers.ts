@@ -71,12 +71,12 @@ function trySend(w: World, p: ProducerRt): void {
       completeSend(w, p, false);
       continue;
     }
-    const atUs = transmit(w, p);
-    if (atUs < 0) {
+    const writtenUs = transmit(w, p);
+    if (writtenUs < 0) {
       if (p.current >= 0) return; // waiting for a route or for memory
       continue; // failed at once (sendFailIfNoSpace)
     }
-    if (p.spec.sendMode === 'async') asyncSendWritten(w, p, atUs);
+    if (p.spec.sendMode === 'async') asyncSendWritten(w, p, writtenUs);
   }
 }
 
@@ -160,8 +160,8 @@ function transmit(w: World, p: ProducerRt): number {
     completeSend(w, p, false);
     return -1;
   }
-  const atUs = transmitMessage(w, p, p.current);
-  if (atUs >= 0) {
+  const writtenUs = transmitMessage(w, p, p.current);
+  if (writtenUs >= 0) {
     p.inTransit = true;
     w.messages.acked[p.current] = Ack.Sent;
     // A send into a dead broker or a partition is blocked from now on, even if the client
@@ -170,7 +170,7 @@ function transmit(w: World, p: ProducerRt): number {
     if (b && (!isActive(b) || link?.stalledUp))
       openUnavailable(w, p, !isActive(b) ? b.downFault : link!.downFault);
     else if (p.spec.sendMode === 'async') closeUnavailable(w, p);
-    return atUs;
+    return writtenUs;
   }
   startWaiting(w, p, b ? -1 : routeFault(w, p));
   return -1;
@@ -274,8 +274,8 @@ export function onRouteUp(w: World, p: ProducerRt): void {
   if (!w.processes[p.process]!.alive) return;
   p.gaveUp = false;
   if (p.current >= 0 && !p.inTransit) {
-    const atUs = transmit(w, p);
-    if (atUs >= 0 && p.spec.sendMode === 'async') asyncSendWritten(w, p, atUs);
+    const writtenUs = transmit(w, p);
+    if (writtenUs >= 0 && p.spec.sendMode === 'async') asyncSendWritten(w, p, writtenUs);
   }
   while (p.replay.length > 0 && p.current < 0) {
     const m = p.replay[0]!;
