@@ -8,9 +8,11 @@
  *
  * A closed-loop producer (`mode: closed-loop`) is `inFlight` sender threads per process: each
  * takes its next message as soon as its send() returns, so it never has more than one send
- * outstanding and nothing waits in a backlog. While its connection is down a sync thread is
- * blocked in send() and sends nothing (failover `timeout` -1); a thread whose send() throws ends
- * its loop, as a batch job's loop does without a catch.
+ * outstanding and nothing waits in a backlog. While its connection is down a thread is blocked in
+ * send() and sends nothing, sync or async: FailoverTransport.oneway waits for a connected
+ * transport for every command, and only a `timeout` ends the wait for a message ("Failover
+ * timeout of N ms reached"). A thread whose send() throws ends its loop, as a batch job's loop
+ * does without a catch.
  */
 import { isActive } from './brokerState.js';
 import { CopyState } from './copyState.js';

@@ -154,6 +154,19 @@ simulation: { duration: 2s, drain: 10s, seed: 3 }
     expect(r.fates.delivered).toBe(r.fates.sent);
   });
 
+  it('an async thread blocks through a failover too (FailoverTransport.oneway waits for a transport)', () => {
+    const ha = '{ brokers: 2, ha: shared-store, lockAcquireSleepInterval: 1s }';
+    const faults =
+      'faults: { schedule: [{ at: 500ms, kind: broker-crash, target: broker-0, restartAfter: never }] }';
+    const producer = '{ destination: work, mode: closed-loop, persistent: false, count: 200000 }';
+    const w = worldWithFaults({ producer, cluster: ha, faults, duration: '3s' });
+    runUntil(w, 600_000);
+    const sent = w.ledger.sent;
+    runUntil(w, 900_000);
+    expect(w.ledger.sent).toBe(sent);
+    expect(outstanding(w)).toBe(1);
+  });
+
   it('with a failover timeout, a blocked thread fails its send and its loop ends', () => {
     const r = simulateYaml(
       topology({
