@@ -29,6 +29,18 @@ const SETTLE_MS = 1_500;
 const RUN_LIMIT_MS = 90_000;
 
 export async function crashReal(lab: Lab, t: Topology): Promise<CrashOutcome> {
+  const r = await crashRun(lab, t);
+  return outcome(r.sent, r.received, r.faultMs);
+}
+
+/** What one real crash run printed: the producer's lines, each consumer's, and when the fault struck. */
+export interface CrashLines {
+  sent: ClientLine[];
+  received: ClientLine[][];
+  faultMs: number;
+}
+
+export async function crashRun(lab: Lab, t: Topology): Promise<CrashLines> {
   return withRun(`crash-${t.name}`, async (run) => {
     const cluster = t.cluster!;
     const fault = onlyFault(t);
@@ -68,11 +80,11 @@ export async function crashReal(lab: Lab, t: Topology): Promise<CrashOutcome> {
     await settle([...consumers.values()], startMs);
     for (const c of consumers.values()) await c.kill();
     await broker.kill();
-    return outcome(
-      producer.events(),
-      [...consumers.values()].map((c) => c.events()),
+    return {
+      sent: producer.events(),
+      received: [...consumers.values()].map((c) => c.events()),
       faultMs,
-    );
+    };
   });
 }
 

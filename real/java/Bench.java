@@ -22,7 +22,8 @@ import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
  * mode=throughput: the producer sends `count` as fast as send() returns while the consumer
  * receives; prints `throughput` (received per second, first send to last receive).
  *
- * Options: mode, url, embedded, dataDir, persistent, type=text|object, size, count, warmup.
+ * Options: mode, url, embedded, dataDir, persistent, useAsyncSend, type=text|object, size, count,
+ * warmup.
  */
 public final class Bench {
   public static void main(String[] argv) throws Exception {
@@ -36,6 +37,7 @@ public final class Bench {
     try {
       ActiveMQConnectionFactory f = new ActiveMQConnectionFactory(url);
       f.setTrustAllPackages(true);
+      f.setUseAsyncSend(a.flag("useAsyncSend", false));
       Connection pc = f.createConnection();
       Connection cc = f.createConnection();
       pc.start();

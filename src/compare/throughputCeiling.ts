@@ -4,8 +4,9 @@
  * all the time. The resources are each broker's CPU, each producer's send cycle (synchronous:
  * hop, broker CPU, journal write and, with sync `always`, one fsync before the receipt;
  * asynchronous: the client's own share of the hop), each tcp:// connection's transport thread
- * (tcpTransportUs per command each way: sends and acks up, deliveries and receipts down) and
- * each consumer's processing time.
+ * (tcpTransportUs per command each way: sends and acks up, deliveries and receipts down), each
+ * KahaDB broker's store thread (storeRecordUs per async persistent queue message) and each
+ * consumer's processing time.
  *
  * A closed-loop producer offers what its own sender threads reach (each one send cycle at a
  * time), so its own send load is always full and the ceiling is where it runs, unless another
@@ -20,7 +21,14 @@ import { haModeSpec } from '../model/haModes.js';
 import { fsyncUs, tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from '../sim/costs.js';
 import type { Application, Producer, StoreSettings, Topology } from '../topology/types.js';
 
-export type BottleneckKind = 'broker-cpu' | 'sync-send' | 'async-send' | 'connection' | 'consumer' | 'none';
+export type BottleneckKind =
+  | 'broker-cpu'
+  | 'store-thread'
+  | 'sync-send'
+  | 'async-send'
+  | 'connection'
+  | 'consumer'
+  | 'none';
 
 export interface ThroughputCeiling {
   /** Messages per second sent by all producers at the ceiling; 0 without producers. */
@@ -39,7 +47,13 @@ interface Load {
 
 export function throughputCeiling(t: Topology): ThroughputCeiling {
   const offered = t.applications.reduce((sum, a) => sum + a.replicas * processRate(t, a), 0);
-  const loads = [...brokerLoads(t), ...sendLoads(t), ...connectionLoads(t), ...consumerLoads(t)];
+  const loads = [
+    ...brokerLoads(t),
+    ...storeLoads(t),
+    ...sendLoads(t),
+    ...connectionLoads(t),
+    ...consumerLoads(t),
+  ];
   const busiest = loads.reduce<Load | null>(
     (max, l) => (max && max.utilization >= l.utilization ? max : l),
     null,
@@ -89,6 +103,36 @@ function brokerLoads(t: Topology): Load[] {
     loads.push({ kind: 'broker-cpu', utilization: (total / active) * (cpu / 1e6), costUs: cpu });
   }
   return loads;
+}
+
+/**
+ * KahaDB's one store thread per broker takes async persistent queue messages one at a time
+ * (storeRecordUs each; sync sends are counted in their send cycle).
+ */
+function storeLoads(t: Topology): Load[] {
+  const cost = t.costs.storeRecordUs;
+  const rate = (a: Application) =>
+    a.producers
+      .filter((p) => p.persistent && p.sendMode === 'async' && !isTopic(t, p.destination))
+      .reduce((s, p) => s + offeredRate(t, a, p), 0);
+  const load = (perSecond: number): Load => ({
+    kind: 'store-thread',
+    utilization: (perSecond * cost) / 1e6,
+    costUs: cost,
+  });
+  const loads: Load[] = [];
+  if (t.embedded?.store.kind === 'kahadb')
+    for (const a of t.applications) if (isLocal(t, a)) loads.push(load(rate(a)));
+  if (t.layout !== 'embedded' && t.cluster?.store.kind === 'kahadb') {
+    const active = haModeSpec(t.cluster.ha).active === 'all' ? t.cluster.brokers : 1;
+    const remote = t.applications.filter((a) => !isLocal(t, a));
+    loads.push(load(remote.reduce((s, a) => s + a.replicas * rate(a), 0) / active));
+  }
+  return loads;
+}
+
+function isTopic(t: Topology, destination: string): boolean {
+  return t.destinations.find((d) => d.name === destination)?.type === 'topic';
 }
 
 /** Whether an application's clients use their own embedded broker over vm:// (else tcp://). */
@@ -151,7 +195,7 @@ function connectionLoads(t: Topology): Load[] {
 
 /** Messages a second one consumer of `destination` receives: a queue's share, or all of a topic's. */
 function consumedRate(t: Topology, destination: string): number {
-  const topic = t.destinations.find((d) => d.name === destination)?.type === 'topic';
+  const topic = isTopic(t, destination);
   let rate = 0;
   let count = 0;
   for (const a of t.applications) {

@@ -28,6 +28,14 @@ export const DEFAULT_COSTS = {
   fsyncHddUs: 8 * MS, // [est]
   fsyncNfsUs: 10 * MS, // AMQ-7028
   journalWriteUs: 50, // [est] a journal batch written to the page cache without fsync (periodic / never)
+  // KahaDB stores a queue message on its one store thread (KahaDBStore queueExecutor,
+  // concurrentStoreAndDispatchQueues=true): marshal, journal append, index update; the message is
+  // dispatched once that is done (the index listener). Measured (fidelity/asyncSendProbe.ts
+  // `store`, 2026-11-30, load average ~14): a useAsyncSend producer to one consumer over tcp://
+  // moves 3,619 persistent 1 KiB messages a second where 8,185 non-persistent ones pass: the store
+  // thread bounds it at 276 us a record (a second run, load ~17: 3,200 against 6,218, 312 us).
+  // Charged to async persistent sends only (see arrival.ts).
+  storeRecordUs: 276,
   // Measured (fidelity/recoveryProbe.ts, 2026-11-30, load average ~16): a warm slave accepts
   // connections 544 ms after taking the lock of a store with nothing to replay, 1.27 s with
   // 1,008 records to replay (720 us each), 2.9 s with 14,745 (160 us each: the replay path
@@ -68,6 +76,14 @@ export const DEFAULT_LOCK = {
   releaseOnCrash: 'immediate', // a process kill frees a file lock at once
   leaseUs: 30 * S, // NFSv4 lease (W:shared-file-system-master-slave)
 } as const;
+
+/**
+ * ActiveMQ's TcpTransport asks for 64 KiB socket buffers (socketBufferSize, set as SO_SNDBUF and
+ * SO_RCVBUF on both ends of a connection; Linux doubles the figure for its own bookkeeping,
+ * socket(7)): the client's send buffer and the broker's receive buffer each hold this much of a
+ * connection's commands that its broker has not read yet.
+ */
+export const TCP_SOCKET_BUFFER_BYTES = 64 * 1024;
 
 /** KahaDB checkpoints its index this often (MessageDatabase.checkpointInterval): a restart replays the journal since. */
 export const KAHADB_CHECKPOINT_INTERVAL_US = 5 * S;

@@ -44,12 +44,36 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
   b.memoryBytes += w.producers[w.messages.producer[m]!]!.spec.sizeBytes;
   if (w.dests[w.messages.dest[m]!]!.topic) return fanOut(w, b, c, doneUs);
   if (w.messages.persistent[m] && b.store >= 0) {
+    const kahadb = w.stores[b.store]!.settings.kind === 'kahadb';
+    const queuedUs = kahadb && isAsyncAdd(w, c) ? storeThreadUs(w, b, doneUs) : doneUs;
     // always: the broker acknowledges and dispatches once the record's batch is synced.
     if (b.syncStrategy === 'always') moveCopy(copies, c, CopyState.Journaling);
-    enqueueJournal(w, b, c, doneUs);
+    enqueueJournal(w, b, c, queuedUs);
     // periodic / never: the broker acknowledges once the record is queued for the journal writer.
-    if (b.syncStrategy !== 'always') accepted(w, b, c, doneUs);
+    if (b.syncStrategy !== 'always') accepted(w, b, c, queuedUs);
   } else accepted(w, b, c, doneUs);
+}
+
+/** A persistent send from a useAsyncSend producer (not a forwarded copy): nobody waits for it. */
+function isAsyncAdd(w: World, c: number): boolean {
+  const copies = w.copies;
+  if (copies.forwardedFrom[c]! >= 0 || copies.hops[c]! > 0) return false;
+  return w.producers[w.messages.producer[copies.message[c]!]!]!.spec.sendMode === 'async';
+}
+
+/**
+ * When KahaDB's one store thread has taken the record of a message that the broker's CPU is done
+ * with at `readyUs`: it marshals, appends and indexes queue messages one at a time, and the
+ * message is dispatched only after that. Until then the record is in broker memory, lost if the
+ * broker dies. ActiveMQ runs sync adds through the same thread; the model keeps those on the
+ * group commit alone (a sync producer waits for its fsync anyway): see storeRecordUs. Its queue
+ * is unbounded here: ActiveMQ blocks the transport thread at 10,000 queued adds (maxAsyncJobs,
+ * BaseDestination.MAX_AUDIT_DEPTH), which then backs the socket up.
+ */
+function storeThreadUs(w: World, b: BrokerRt, readyUs: number): number {
+  const doneUs = Math.max(readyUs, b.storeFreeUs) + w.noise.draw('cpu', w.costs.storeRecordUs);
+  b.storeFreeUs = doneUs;
+  return doneUs;
 }
 
 /** A topic message goes to every subscriber: one message per subscriber beyond the first. */

@@ -13,8 +13,9 @@ import { syncStore } from './journal.js';
 import { dropCopy, recordDelivery } from './ledger.js';
 import { newLifecycle, sendLifecycle } from './lifecycle.js';
 import { scheduleLinkFailure } from './links.js';
-import { Journal } from './messages.js';
+import { Ack, Journal } from './messages.js';
 import { lostOnTheWay, openUnavailable } from './producers.js';
+import { stopReading } from './sendPipeline.js';
 import { markStored, storedCopies } from './storage.js';
 import type { BrokerRt, StoreRt, World } from './world.js';
 
@@ -92,6 +93,7 @@ export function startBroker(w: World, b: BrokerRt): void {
 /** The broker serves again: its own state now, the messages' reaction once the handler is done. */
 function becomeActive(w: World, b: BrokerRt): void {
   b.cpuFreeUs = w.now;
+  b.storeFreeUs = w.now;
   if (b.store >= 0) openStore(w, w.stores[b.store]!);
   b.downFault = -1;
   b.downSinceUs = -1;
@@ -114,14 +116,26 @@ export function recoverStore(w: World, b: BrokerRt, store: StoreRt): void {
   }
 }
 
-/** Messages a broker holds right now: in memory, in its journal queue and in its store. */
+/**
+ * Messages a broker holds right now: in memory, in its journal queue and in its store, and the
+ * async sends on their way to it (in the socket buffers), which their producers believe sent.
+ */
 function messagesHeld(w: World, b: BrokerRt): number {
   let n = 0;
   const copies = w.copies;
   for (const c of copies.atBroker.members(b.id)) {
-    if (isAtBroker(copies.state[c]!) && copies.brokerEpoch[c] === b.epoch) n++;
+    if (copies.brokerEpoch[c] !== b.epoch) continue;
+    const state = copies.state[c]!;
+    if (isAtBroker(state) || (state === CopyState.Arriving && isAsyncSendOnItsWay(w, c))) n++;
   }
   return n;
+}
+
+function isAsyncSendOnItsWay(w: World, c: number): boolean {
+  const copies = w.copies;
+  return (
+    copies.hops[c] === 0 && copies.forwardedFrom[c]! < 0 && w.messages.acked[copies.message[c]!] === Ack.Ok
+  );
 }
 
 /**
@@ -157,9 +171,11 @@ export function killBroker(w: World, b: BrokerRt, cause: DeathCause, fault: numb
   }
   // A reset is seen within a round trip; a silent peer only after the inactivity timeout.
   const detectUs = cause === 'power' ? w.costs.inactivityUs : tcpControlUs(w.costs) * 2;
-  for (const link of w.links)
+  for (const link of w.links) {
+    if (link.broker === b.id) stopReading(w, link);
     if (link.broker === b.id || (link.kind === 'bridge' && link.source === b.id))
       scheduleLinkFailure(w, link, detectUs, fault);
+  }
   markFailover(w, b, fault);
   if (store && store.lockHolder === b.id) dropLock(w, store, cause);
 }

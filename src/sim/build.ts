@@ -219,6 +219,7 @@ function buildBrokers(w: World, plan: Plan): void {
       epoch: 0,
       syncStrategy: settings.store.journalDiskSyncStrategy,
       cpuFreeUs: 0,
+      storeFreeUs: 0,
       memoryBytes: 0,
       memoryLimitBytes: settings.memoryLimitBytes,
       sendFailIfNoSpace: settings.sendFailIfNoSpace,

@@ -53,6 +53,8 @@ export const Ev = {
   SendsEnd: 20,
   /** Time zero, after the brokers came up: clients connect and producers start. */
   Boot: 21,
-  /** A closed-loop producer's async send has been written, so send() returns (a: producer, b: write generation). */
-  SendWritten: 22,
+  /** A send blocked on a full socket may have room now (a: producer, b: wait generation). */
+  SocketRoom: 22,
+  /** A closed-loop producer's async send over vm:// has been written, so send() returns (a: producer, b: write generation). */
+  SendWritten: 23,
 } as const;

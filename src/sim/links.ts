@@ -10,6 +10,7 @@ import { Ev } from './events.js';
 import { type Lifecycle, newLifecycle, sendLifecycle } from './lifecycle.js';
 import { reachable, updateStall } from './network.js';
 import { lostOnTheWay, onGaveUp } from './producers.js';
+import { resetPipeline } from './sendPipeline.js';
 import type { BrokerRt, LinkRt, World } from './world.js';
 
 /**
@@ -48,6 +49,10 @@ function newLink(
     forwarding: 0,
     upFreeUs: 0,
     downFreeUs: 0,
+    pipeline: [],
+    pipelineHead: 0,
+    pipelineBytes: 0,
+    readerDeadUs: -1,
   };
   w.links.push(link);
   return link;
@@ -165,6 +170,7 @@ function connected(w: World, link: LinkRt): void {
   link.epoch++;
   link.held = [];
   link.downFault = -1;
+  resetPipeline(link);
   updateStall(w, link);
   w.notices.push({ kind: 'linkUp', link: link.id, epoch: link.epoch });
 }
@@ -177,6 +183,7 @@ function disconnected(w: World, link: LinkRt): void {
   link.broker = -1;
   link.epoch++;
   link.forwarding = 0;
+  resetPipeline(link);
   link.stalledUp = false;
   link.stalledDown = false;
   if (link.downFault < 0 && broker >= 0) link.downFault = w.brokers[broker]!.downFault;

@@ -18,7 +18,14 @@ import { onJournalDone, onJournalStart, onStoreSync } from './journal.js';
 import { onLifecycleTimer } from './lifecycle.js';
 import { onLinkFailure, startLink } from './links.js';
 import { drainNotices } from './notices.js';
-import { onArrival, onReceipt, onSendTimeout, onSendWritten, startProducer } from './producers.js';
+import {
+  onArrival,
+  onReceipt,
+  onSendTimeout,
+  onSendWritten,
+  onSocketRoom,
+  startProducer,
+} from './producers.js';
 import type { World } from './world.js';
 
 export function handleEvent(w: World, kind: number, a: number, b: number, targets: RandomTarget[]): void {
@@ -73,6 +80,8 @@ function handle(w: World, kind: number, a: number, b: number, targets: RandomTar
       return onLockRelease(w, a, b);
     case Ev.SendTimeout:
       return onSendTimeout(w, a, b);
+    case Ev.SocketRoom:
+      return onSocketRoom(w, a, b);
     case Ev.ForwardAck:
       return onForwardAck(w, a, b);
     case Ev.RandomFault:

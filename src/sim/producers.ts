@@ -3,7 +3,8 @@
  * the producer's one thread. A sync send blocks until the broker's receipt; an async send returns
  * once the message is on its way. While no broker can be reached the send blocks (failover
  * `timeout` -1) or fails after the timeout; producer flow control blocks it or fails it
- * (sendFailIfNoSpace) when the broker's memory is full. On reconnect the in-flight send is
+ * (sendFailIfNoSpace) when the broker's memory is full. Over tcp:// a send also blocks while the
+ * connection's socket buffers are full (sendPipeline.ts). On reconnect the in-flight send is
  * replayed, as the failover transport does.
  *
  * A closed-loop producer (`mode: closed-loop`) is `inFlight` sender threads per process: each
@@ -21,8 +22,9 @@ import { Ev } from './events.js';
 import { dropCopy, releaseHold } from './ledger.js';
 import { Ack } from './messages.js';
 import { sendOver } from './network.js';
+import { enterPipeline, pipelineRoomUs } from './sendPipeline.js';
 import { tcpArrivalUs } from './transport.js';
-import type { BrokerRt, ProducerRt, World } from './world.js';
+import type { BrokerRt, LinkRt, ProducerRt, World } from './world.js';
 
 export function scheduleNextArrival(w: World, p: ProducerRt): void {
   const meanGapUs = 1e6 / p.spec.ratePerSecond;
@@ -83,19 +85,16 @@ function trySend(w: World, p: ProducerRt): void {
 }
 
 /**
- * An async send() returns once its message is written. An open loop's returns at once. A closed
- * loop's returns when the broker's side has taken the message (transmitMessage): over tcp:// when
- * the connection's transport thread has read it, less its time on the wire (the frames on the wire
- * are the network's, not the writer's); over vm:// when the hand-off is done and the broker's
+ * An async send() returns once its message is written. Over tcp:// that is at once: a write that
+ * does not fit the socket buffers blocks before it is made (blockedOnSocket). Over vm:// an open
+ * loop's returns at once too; a closed loop's returns when the hand-off is done and the broker's
  * thread has finished the work queued before it (VMTransport queues commands for the broker's
- * thread and blocks the sender when its queue is full). So one thread writes at the pace of the
- * slower of the two; the buffers that let a writer run a little ahead (socket buffers,
- * VMTransport's asyncQueueDepth) are not modelled, and without a return time a closed loop would
- * send without end in no time. A partitioned connection holds the write until it heals.
+ * thread and blocks the sender when its queue is full; that queue's asyncQueueDepth is not
+ * modelled): without a return time a closed loop would send without end in no time.
  */
 function asyncSendWritten(w: World, p: ProducerRt, writtenUs: number): void {
-  if (!p.loop) return completeSend(w, p, true);
-  sendOver(w, p.link, 'up', Math.max(writtenUs, w.now + 1), Ev.SendWritten, p.id, ++p.writeGen);
+  if (!p.loop || p.link >= 0) return completeSend(w, p, true);
+  w.queue.push(Math.max(writtenUs, w.now + 1), Ev.SendWritten, p.id, ++p.writeGen);
 }
 
 export function onSendWritten(w: World, producer: number, writeGen: number): void {
@@ -139,10 +138,14 @@ function transmitMessage(w: World, p: ProducerRt, m: number): number {
   let atUs: number;
   let writtenUs: number;
   if (p.link >= 0) {
-    const wireUs = w.noise.draw('hop', tcpHopUs(w.costs, spec.sizeBytes, spec.messageType));
-    atUs = tcpArrivalUs(w, w.links[p.link]!, 'up', w.now, wireUs);
-    // Read by the far side's transport thread; the time on the wire is the network's, not the writer's.
-    writtenUs = atUs - wireUs;
+    atUs = writeToSocket(
+      w,
+      w.links[p.link]!,
+      spec.sizeBytes,
+      tcpHopUs(w.costs, spec.sizeBytes, spec.messageType),
+    );
+    // In the socket buffers now: a write that does not fit blocks before this (blockedOnSocket).
+    writtenUs = w.now;
   } else {
     atUs =
       w.now + w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!));
@@ -154,7 +157,36 @@ function transmitMessage(w: World, p: ProducerRt, m: number): number {
   return writtenUs;
 }
 
-/** Sends the producer's current message (returning when it has been written), or starts waiting for a route or for memory (-1). */
+/**
+ * Writes a message on a tcp:// link: it waits in the socket buffers until the broker's transport
+ * thread, free after the commands before it, reads it; when it has been read, unmarshalled.
+ */
+function writeToSocket(w: World, link: LinkRt, bytes: number, hopUs: number): number {
+  const wireUs = w.noise.draw('hop', hopUs);
+  const readUs = Math.max(w.now + wireUs, link.upFreeUs);
+  enterPipeline(link, readUs, bytes);
+  return tcpArrivalUs(w, link, 'up', w.now, wireUs);
+}
+
+/**
+ * Whether the send must wait for room in its connection's socket buffers: then it blocks until
+ * the broker has read enough (or, if the broker died, until the transport notices).
+ */
+function blockedOnSocket(w: World, p: ProducerRt): boolean {
+  const link = p.link >= 0 ? w.links[p.link]! : undefined;
+  if (!link || link.broker < 0) return false;
+  const roomUs = pipelineRoomUs(w, link, p.spec.sizeBytes);
+  if (roomUs === w.now) return false;
+  p.inTransit = false;
+  p.waitGen++;
+  if (roomUs > 0) w.queue.push(roomUs, Ev.SocketRoom, p.id, p.waitGen);
+  return true;
+}
+
+/**
+ * Sends the producer's current message, returning when it has been written, or starts waiting
+ * for a route, for memory or for the socket (-1).
+ */
 function transmit(w: World, p: ProducerRt): number {
   const broker = routeBroker(w, p);
   const b = broker >= 0 ? w.brokers[broker]! : undefined;
@@ -162,6 +194,7 @@ function transmit(w: World, p: ProducerRt): number {
     completeSend(w, p, false);
     return -1;
   }
+  if (b && blockedOnSocket(w, p)) return -1;
   const writtenUs = transmitMessage(w, p, p.current);
   if (writtenUs >= 0) {
     p.inTransit = true;
@@ -261,6 +294,15 @@ export function onReceipt(w: World, producer: number, tag: number): void {
   const broker = p.link >= 0 ? w.links[p.link]!.broker : w.processes[p.process]!.broker;
   if (broker < 0 || routeTag(w, p, broker) !== tag) return;
   completeSend(w, p, true);
+  trySend(w, p);
+}
+
+/** The socket a send was blocked on may have room now: write it (or block again). */
+export function onSocketRoom(w: World, producer: number, waitGen: number): void {
+  const p = w.producers[producer]!;
+  if (p.waitGen !== waitGen || p.current < 0 || p.inTransit || !w.processes[p.process]!.alive) return;
+  const writtenUs = transmit(w, p);
+  if (writtenUs >= 0 && p.spec.sendMode === 'async') asyncSendWritten(w, p, writtenUs);
   trySend(w, p);
 }
 

@@ -3,6 +3,7 @@
  * run time, the message tables, the event queue and the clock. Handlers in the sibling modules
  * read and change it; only `simulate.ts` runs the loop.
  */
+
 import type { bridgeMachine } from '../machines/bridgeMachine.js';
 import type { brokerMachine } from '../machines/brokerMachine.js';
 import type { failoverMachine } from '../machines/failoverMachine.js';
@@ -60,6 +61,8 @@ export interface BrokerRt {
   syncStrategy: SyncStrategy;
   /** When its CPU is next free (a FIFO server of brokerCpuUs per message). */
   cpuFreeUs: number;
+  /** When KahaDB's store thread is next free (a FIFO server of storeRecordUs per async add). */
+  storeFreeUs: number;
   memoryBytes: number;
   memoryLimitBytes: number;
   sendFailIfNoSpace: boolean;
@@ -206,6 +209,15 @@ export interface LinkRt {
   /** When the receiving transport thread of each direction is next free (see transport.ts). */
   upFreeUs: number;
   downFreeUs: number;
+  /**
+   * Client: messages written towards the broker and not read yet (see sendPipeline.ts), as
+   * (read time us, bytes) pairs from `pipelineHead` on, in write order.
+   */
+  pipeline: number[];
+  pipelineHead: number;
+  pipelineBytes: number;
+  /** When its broker died and stopped reading; -1 while it reads. */
+  readerDeadUs: number;
 }
 
 export interface Partition {

@@ -365,6 +365,7 @@ class Normalizer {
       fsyncHddUs: us('fsyncHdd', d.fsyncHddUs),
       fsyncNfsUs: us('fsyncNfs', d.fsyncNfsUs),
       journalWriteUs: us('journalWrite', d.journalWriteUs),
+      storeRecordUs: us('storeRecord', d.storeRecordUs),
       storeRecoveryUs: interval('storeRecovery', d.storeRecoveryUs),
       journalReplayUs: us('journalReplayPerRecord', d.journalReplayUs),
       osWritebackUs: interval('osWriteback', d.osWritebackUs),

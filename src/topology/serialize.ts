@@ -71,6 +71,7 @@ export function serializeTopology(t: Topology): Record<string, unknown> {
       fsyncHdd: d(t.costs.fsyncHddUs),
       fsyncNfs: d(t.costs.fsyncNfsUs),
       journalWrite: d(t.costs.journalWriteUs),
+      storeRecord: d(t.costs.storeRecordUs),
       storeRecovery: d(t.costs.storeRecoveryUs),
       journalReplayPerRecord: d(t.costs.journalReplayUs),
       osWriteback: d(t.costs.osWritebackUs),

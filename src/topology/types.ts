@@ -142,6 +142,8 @@ export interface CostModel {
   fsyncHddUs: number;
   fsyncNfsUs: number;
   journalWriteUs: number;
+  /** KahaDB's store thread per queue message (async persistent sends). */
+  storeRecordUs: number;
   storeRecoveryUs: number;
   journalReplayUs: number;
   osWritebackUs: number;

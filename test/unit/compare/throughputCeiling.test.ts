@@ -55,6 +55,30 @@ costs: { brokerCpu: 100us }
     });
   });
 
+  it('async persistent sends to a KahaDB broker are bound by its store thread, sync ones are not', () => {
+    const t = (sendMode: string, store: string, ha = 'none') =>
+      loadInline(`
+name: store-thread
+layout: central
+destinations: [{ name: q }]
+applications:
+  - id: app
+    replicas: 10
+    producers: [{ destination: q, rate: 100/s, persistent: true, sendMode: ${sendMode} }]
+    consumers: [{ destination: q, processingTime: 10us }]
+cluster: { brokers: 1, ha: ${ha}, store: ${store}, journalDiskSyncStrategy: never }
+costs: { storeRecord: 500us }
+`);
+    // 1,000 msg/s x 500 us = 50% busy: ceiling 2,000 msg/s, the store thread the bottleneck.
+    expect(throughputCeiling(t('async', 'kahadb'))).toEqual({
+      messagesPerSecond: 2000,
+      bottleneck: 'store-thread',
+      bottleneckUs: 500,
+    });
+    expect(throughputCeiling(t('sync', 'kahadb')).bottleneck).not.toBe('store-thread');
+    expect(throughputCeiling(t('async', 'jdbc', 'jdbc')).bottleneck).not.toBe('store-thread');
+  });
+
   it('is zero without producers', () => {
     const t = loadInline(`
 name: idle

@@ -166,6 +166,7 @@ const MODEL_DEFAULTS: Record<string, [Parse, unknown]> = {
   '#/$defs/costs/properties/fsyncHdd': [us, DEFAULT_COSTS.fsyncHddUs],
   '#/$defs/costs/properties/fsyncNfs': [us, DEFAULT_COSTS.fsyncNfsUs],
   '#/$defs/costs/properties/journalWrite': [us, DEFAULT_COSTS.journalWriteUs],
+  '#/$defs/costs/properties/storeRecord': [us, DEFAULT_COSTS.storeRecordUs],
   '#/$defs/costs/properties/storeRecovery': [us, DEFAULT_COSTS.storeRecoveryUs],
   '#/$defs/costs/properties/journalReplayPerRecord': [us, DEFAULT_COSTS.journalReplayUs],
   '#/$defs/costs/properties/osWriteback': [us, DEFAULT_COSTS.osWritebackUs],
