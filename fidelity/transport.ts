@@ -67,7 +67,7 @@ export function transportSimulated(t: Topology): TransportOutcome {
   return {
     latencyP50Us: latency.p50Us,
     latencyMinUs: latency.minUs,
-    throughputPerSecond: simulateMirror(t).throughput.deliveredPerSecond,
+    throughputPerSecond: Math.round(simulateMirror(t).throughput.deliveredPerSecond),
   };
 }
 
