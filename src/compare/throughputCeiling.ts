@@ -84,8 +84,8 @@ function offeredRate(t: Topology, a: Application, p: Producer): number {
 function closedLoopCycleUs(t: Topology, a: Application, p: Producer): number {
   const local = isLocal(t, a);
   if (p.sendMode === 'sync') return sendCycleUs(t, p, local, local ? t.embedded?.store : t.cluster?.store);
-  // The write waits for the far side's reader (tcp://) or hand-off (vm://), not for the wire.
-  return local ? vmHopUs(t.costs, p.sizeBytes, p.messageType, t.embedded!) : t.costs.tcpTransportUs;
+  // The write waits for the broker's side: the hand-off (vm://), the reader behind the socket buffers (tcp://).
+  return local ? vmHopUs(t.costs, p.sizeBytes, p.messageType, t.embedded!, 'send') : t.costs.tcpTransportUs;
 }
 
 /** Embedded brokers each carry their own process's sends; a cluster's active brokers share all. */
@@ -167,8 +167,8 @@ function sendLoads(t: Topology): Load[] {
 function clientSendUs(t: Topology, p: Producer, local: boolean): number {
   const c = t.costs;
   return local
-    ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!)
-    : tcpHopUs(c, p.sizeBytes, p.messageType) - tcpControlUs(c);
+    ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!, 'send')
+    : tcpHopUs(c, p.sizeBytes, p.messageType, 'send') - tcpControlUs(c);
 }
 
 /**
@@ -210,8 +210,8 @@ function sendCycleUs(t: Topology, p: Producer, local: boolean, store: StoreSetti
   const c = t.costs;
   // Normalization gives every non-central layout its embedded settings.
   const hop = local
-    ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!) + vmControlUs(c)
-    : tcpHopUs(c, p.sizeBytes, p.messageType) + tcpControlUs(c) + 2 * c.tcpTransportUs;
+    ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!, 'send') + vmControlUs(c)
+    : tcpHopUs(c, p.sizeBytes, p.messageType, 'send') + tcpControlUs(c) + 2 * c.tcpTransportUs;
   let stored = 0;
   if (p.persistent && store && store.kind !== 'memory') {
     stored = c.journalWriteUs;

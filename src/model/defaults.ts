@@ -13,7 +13,9 @@ const S = 1_000_000;
 export const DEFAULT_COSTS = {
   vmHopUs: 5, // [est] in-JVM queue hand-off, 1-20 us
   cloneNsPerKiB: 500, // [est] copyMessageOnSend clone, 0.5 us/KiB
-  objectSerializationNsPerKiB: 15_000, // [est] ObjectMessage serialize + deserialize, 15 us/KiB
+  // [est] ObjectMessage serialize + deserialize, 15 us/KiB: once a message, setObject serializing
+  // on the send and getObject deserializing at the consumer (ActiveMQObjectMessage), half each.
+  objectSerializationNsPerKiB: 15_000,
   marshalNsPerKiB: 1_000, // [est] OpenWire marshal or unmarshal, 1 us/KiB each way
   lanRoundTripUs: 200, // [est] LAN round trip; localhost send-ack ~0.1 ms (A:perf-tools)
   // Measured (docs/FIDELITY.md, transport-text-nonpersistent, 2026-11-30): a tcp:// client's

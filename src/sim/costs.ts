@@ -15,19 +15,40 @@ function perKiBUs(nsPerKiB: number, sizeBytes: number): number {
   return (nsPerKiB * sizeBytes) / 1024 / 1000;
 }
 
+/**
+ * Which leg of its path a message crosses: the producer's send, the broker's delivery to a
+ * consumer, or a bridge between brokers. An ObjectMessage is serialized once, by setObject on
+ * the send, and deserialized once, by the consumer's getObject (ActiveMQObjectMessage; copies
+ * and the broker carry the serialized bytes): objectSerializationNsPerKiB (serialize +
+ * deserialize) is charged half on the send, half on the delivery, and not on a bridge.
+ */
+export type Leg = 'send' | 'deliver' | 'forward';
+
+function objectLegUs(costs: CostModel, sizeBytes: number, type: MessageType, leg: Leg): number {
+  if (type !== 'object' || leg === 'forward') return 0;
+  return perKiBUs(costs.objectSerializationNsPerKiB, sizeBytes) / 2;
+}
+
 /** One way over vm://: an in-JVM hand-off, a clone if copyMessageOnSend, ObjectMessage serialization unless deferred. */
-export function vmHopUs(costs: CostModel, sizeBytes: number, type: MessageType, hop: HopSettings): number {
+export function vmHopUs(
+  costs: CostModel,
+  sizeBytes: number,
+  type: MessageType,
+  hop: HopSettings,
+  leg: Leg,
+): number {
   let us = costs.vmHopUs;
   if (hop.copyMessageOnSend) us += perKiBUs(costs.cloneNsPerKiB, sizeBytes);
-  if (type === 'object' && !hop.objectMessageSerializationDefered)
-    us += perKiBUs(costs.objectSerializationNsPerKiB, sizeBytes);
+  if (!hop.objectMessageSerializationDefered) us += objectLegUs(costs, sizeBytes, type, leg);
   return Math.max(1, Math.round(us));
 }
 
 /** One way over tcp://: OpenWire marshal, half a round trip, unmarshal; an ObjectMessage is always serialized. */
-export function tcpHopUs(costs: CostModel, sizeBytes: number, type: MessageType): number {
-  let us = costs.lanRoundTripUs / 2 + 2 * perKiBUs(costs.marshalNsPerKiB, sizeBytes);
-  if (type === 'object') us += perKiBUs(costs.objectSerializationNsPerKiB, sizeBytes);
+export function tcpHopUs(costs: CostModel, sizeBytes: number, type: MessageType, leg: Leg): number {
+  const us =
+    costs.lanRoundTripUs / 2 +
+    2 * perKiBUs(costs.marshalNsPerKiB, sizeBytes) +
+    objectLegUs(costs, sizeBytes, type, leg);
   return Math.max(1, Math.round(us));
 }
 

@@ -127,13 +127,16 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
   const arrivedUs =
     consumer.link < 0
       ? atUs +
-        w.noise.draw('hop', vmHopUs(w.costs, producer.sizeBytes, producer.messageType, w.topology.embedded!))
+        w.noise.draw(
+          'hop',
+          vmHopUs(w.costs, producer.sizeBytes, producer.messageType, w.topology.embedded!, 'deliver'),
+        )
       : tcpArrivalUs(
           w,
           w.links[consumer.link]!,
           'down',
           atUs,
-          w.noise.draw('hop', tcpHopUs(w.costs, producer.sizeBytes, producer.messageType)),
+          w.noise.draw('hop', tcpHopUs(w.costs, producer.sizeBytes, producer.messageType, 'deliver')),
         );
   // On both transports the broker's dispatch thread and the session's executor take it over.
   const start = Math.max(

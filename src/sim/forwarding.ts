@@ -161,7 +161,7 @@ function forwardVia(w: World, b: BrokerRt, c: number, link: number, peer: number
     w,
     link,
     b.id === l.source ? 'up' : 'down',
-    atUs + tcpHopUs(w.costs, spec.sizeBytes, spec.messageType),
+    atUs + tcpHopUs(w.costs, spec.sizeBytes, spec.messageType, 'forward'),
     Ev.AtBroker,
     c2,
     copies.stamp[c2]!,

@@ -142,13 +142,14 @@ function transmitMessage(w: World, p: ProducerRt, m: number): number {
       w,
       w.links[p.link]!,
       spec.sizeBytes,
-      tcpHopUs(w.costs, spec.sizeBytes, spec.messageType),
+      tcpHopUs(w.costs, spec.sizeBytes, spec.messageType, 'send'),
     );
     // In the socket buffers now: a write that does not fit blocks before this (blockedOnSocket).
     writtenUs = w.now;
   } else {
     atUs =
-      w.now + w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!));
+      w.now +
+      w.noise.draw('hop', vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!, 'send'));
     // The hand-off is done, and the broker's thread has finished the work queued before it.
     writtenUs = Math.max(atUs, b.cpuFreeUs);
   }
