@@ -5,10 +5,20 @@
  * acknowledged send through the new master.
  */
 import { join } from 'node:path';
+import type { RealBroker } from '../src/real/broker.js';
 import type { JavaProcess } from '../src/real/javaProcess.js';
 import type { Topology } from '../src/topology/types.js';
 import { isConnected, producerOptions } from './crashLoss.js';
-import { BROKER_START_MS, client, clusterBroker, failoverUrl, type Lab, sleep, withRun } from './lab.js';
+import {
+  BROKER_START_MS,
+  client,
+  clusterBroker,
+  failoverUrl,
+  type Lab,
+  type Run,
+  sleep,
+  withRun,
+} from './lab.js';
 import { consumerApps, producerApp, simulateMirror } from './mirror.js';
 
 export interface FailoverOutcome {
@@ -26,35 +36,50 @@ const MIN_PAUSE_MS = 100;
 
 export async function failoverReal(lab: Lab, t: Topology): Promise<FailoverOutcome> {
   return withRun(`failover-${t.name}`, async (run) => {
-    const cluster = t.cluster!;
-    const store = join(run.dir, 'shared-kahadb');
-    const master = await clusterBroker(lab, run, 'broker-0', cluster, store);
-    await master.waitUntilAccepting(BROKER_START_MS);
-    const slave = await clusterBroker(lab, run, 'broker-1', cluster, store);
-    // The clients' JVMs start while the slave does; the producer sends when told to go.
-    const url = failoverUrl([master, slave], t.failover);
-    const consumer = consumerApps(t)[0]!.consumers[0]!;
-    const c = client(lab, run, 'Consumer', {
-      url,
-      queue: consumer.destination,
-      processingMs: consumer.processingUs / 1000,
-      idleMs: 120_000,
-      maxMs: 120_000,
-    });
-    const p = client(lab, run, 'Producer', producerOptions(url, producerApp(t).producers[0]!, t));
-    await slave.process.waitForLine((l) => SLAVE_WAITING.test(l), BROKER_START_MS, 'the slave waiting');
-    // The simulator's slave first tries the lock at time 0, when its producers start too.
-    const zeroMs = Date.now();
-    for (const client of [c, p]) await client.waitForLine(isConnected, 30_000, 'a connection');
-    p.tell('go');
-    const wait = zeroMs + t.faults.schedule[0]!.atUs / 1000 - Date.now();
-    if (wait < 0) throw new Error(`${t.name}: the clients were ready ${-wait} ms after the fault time`);
-    await sleep(wait);
-    const killMs = Date.now();
-    await master.kill();
+    const { p, killMs } = await killMasterOnTime(lab, run, t);
     await p.waitForLine(() => sendsResumedAfter(p, killMs) !== null, 120_000, 'a send after the kill');
     return { gapUs: Math.round((sendsResumedAfter(p, killMs)! - killMs) * 1000) };
   });
+}
+
+/**
+ * The experiment up to the kill: a master, a slave on its store, a consumer and a producer on
+ * both (`producer` starts it, by default as `client` does), the sends going, and the master
+ * killed at the mirror's fault time. Also what fidelity/failoverProbe.ts runs.
+ */
+export async function killMasterOnTime(
+  lab: Lab,
+  run: Run,
+  t: Topology,
+  producer = (options: Record<string, string | number | boolean>) => client(lab, run, 'Producer', options),
+): Promise<{ slave: RealBroker; p: JavaProcess; killMs: number }> {
+  const cluster = t.cluster!;
+  const store = join(run.dir, 'shared-kahadb');
+  const master = await clusterBroker(lab, run, 'broker-0', cluster, store);
+  await master.waitUntilAccepting(BROKER_START_MS);
+  const slave = await clusterBroker(lab, run, 'broker-1', cluster, store);
+  // The clients' JVMs start while the slave does; the producer sends when told to go.
+  const url = failoverUrl([master, slave], t.failover);
+  const consumer = consumerApps(t)[0]!.consumers[0]!;
+  const c = client(lab, run, 'Consumer', {
+    url,
+    queue: consumer.destination,
+    processingMs: consumer.processingUs / 1000,
+    idleMs: 120_000,
+    maxMs: 120_000,
+  });
+  const p = producer(producerOptions(url, producerApp(t).producers[0]!, t));
+  await slave.process.waitForLine((l) => SLAVE_WAITING.test(l), BROKER_START_MS, 'the slave waiting');
+  // The simulator's slave first tries the lock at time 0, when its producers start too.
+  const zeroMs = Date.now();
+  for (const client of [c, p]) await client.waitForLine(isConnected, 30_000, 'a connection');
+  p.tell('go');
+  const wait = zeroMs + t.faults.schedule[0]!.atUs / 1000 - Date.now();
+  if (wait < 0) throw new Error(`${t.name}: the clients were ready ${-wait} ms after the fault time`);
+  await sleep(wait);
+  const killMs = Date.now();
+  await master.kill();
+  return { slave, p, killMs };
 }
 
 /**

@@ -61,7 +61,10 @@ export async function clusterBroker(
   const dataDir = join(run.dir, name);
   mkdirSync(dataDir, { recursive: true });
   const openwirePort = port ?? (await freePort());
-  const lockMs = cluster.ha === 'shared-store' ? cluster.lock.lockAcquireSleepIntervalUs / 1000 : undefined;
+  const shared = cluster.ha === 'shared-store';
+  const lockMs = shared ? cluster.lock.lockAcquireSleepIntervalUs / 1000 : undefined;
+  // The mirror's keep-alive, so that the real slave waits what the simulated one does.
+  const keepAliveMs = shared ? cluster.lock.lockKeepAlivePeriodUs / 1000 : undefined;
   const text = brokerXml({
     brokerName: name,
     openwirePort,
@@ -70,6 +73,7 @@ export async function clusterBroker(
     kahadbDir,
     journalDiskSyncStrategy: cluster.store.journalDiskSyncStrategy,
     ...(lockMs === undefined ? {} : { lockAcquireSleepIntervalMs: lockMs }),
+    ...(keepAliveMs === undefined ? {} : { lockKeepAlivePeriodMs: keepAliveMs }),
   });
   return run.own(launchBroker(lab.inst, { config: { text }, dataDir, openwirePort }));
 }

@@ -2,7 +2,9 @@ import javax.jms.Connection;
 import javax.jms.DeliveryMode;
 import javax.jms.MessageProducer;
 import javax.jms.Session;
+import org.apache.activemq.ActiveMQConnection;
 import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.transport.DefaultTransportListener;
 
 /**
  * An application that sends `count` messages to a queue, at `rate` per second (0: as fast as
@@ -12,6 +14,8 @@ import org.apache.activemq.ActiveMQConnectionFactory;
  * Options: url, queue, count, rate, size, type=text|object, persistent, useAsyncSend,
  * alwaysSyncSend, waitForGo (connect, print `connected`, then wait for a line on stdin before
  * the first send: the harness starts the JVM early and the sends on time).
+ * A failover: transport also prints `interrupted` when it loses its broker and `resumed` when it
+ * has reconnected and replayed its state (for the failover experiments).
  */
 public final class Producer {
   public static void main(String[] argv) throws Exception {
@@ -26,6 +30,7 @@ public final class Producer {
     int code = 0;
     try {
       Connection c = f.createConnection();
+      ((ActiveMQConnection) c).addTransportListener(transportEvents(out));
       c.start();
       Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
       MessageProducer p = s.createProducer(s.createQueue(a.str("queue", "fidelity")));
@@ -46,6 +51,20 @@ public final class Producer {
     }
     // close() may wait on a dead broker; the harness only needs the lines above.
     System.exit(code);
+  }
+
+  private static DefaultTransportListener transportEvents(Out out) {
+    return new DefaultTransportListener() {
+      @Override
+      public void transportInterupted() {
+        out.line("interrupted", "");
+      }
+
+      @Override
+      public void transportResumed() {
+        out.line("resumed", "");
+      }
+    };
   }
 
   private static void pace(long untilNs) throws InterruptedException {

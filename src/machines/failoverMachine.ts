@@ -21,6 +21,8 @@ export interface FailoverContext extends FailoverInput {
   attempt: number;
   /** Wait in `backoff` before the next attempt. */
   delayUs: number;
+  /** How long the last failed attempt itself took; `backoff` waits that on top of `delayUs`. */
+  attemptUs: number;
   /** Broker of the current connection, or of the last one once disconnected; null before the first. */
   broker: string | null;
 }
@@ -29,8 +31,11 @@ export type FailoverEvent =
   | { type: 'START' }
   /** The engine's answer to `attemptConnect`: connected to `broker`. */
   | { type: 'CONNECTED'; broker: string }
-  /** The engine's answer to `attemptConnect`: no broker of the list accepted the connection. */
-  | { type: 'CONNECT_FAILED' }
+  /**
+   * The engine's answer to `attemptConnect`: no broker of the list accepted the connection;
+   * `attemptUs`: how long trying them took (the engine answers at the attempt's start).
+   */
+  | { type: 'CONNECT_FAILED'; attemptUs: number }
   /** The connection broke (reset seen, or a silent peer caught by the inactivity monitor). */
   | { type: 'TRANSPORT_FAILED' }
   | { type: 'STOP' };
@@ -47,7 +52,10 @@ export type FailoverState = 'stopped' | 'connecting' | 'connected' | 'backoff' |
  * tries the broker list; each failed attempt multiplies the wait by `backOffMultiplier` up to
  * `maxReconnectDelay` (or keeps it constant without `useExponentialBackOff`). With the defaults,
  * attempts after a failure at t=0 fall at 10, 30, 70, ..., 10230, 20470, 40950 ms, then every
- * 30 s. After `maxReconnectAttempts` failed attempts (if >= 0) it gives up and reports the error.
+ * 30 s, when attempts take no time. An attempt does take time (FailoverTransport.doReconnect
+ * tries every broker of the list, then sleeps): the engine says how long with CONNECT_FAILED,
+ * and `backoff` waits that first, so each failed attempt pushes every later one further.
+ * After `maxReconnectAttempts` failed attempts (if >= 0) it gives up and reports the error.
  * A plain `tcp://` transport (`reconnect` false) gives up at the first failure.
  *
  * Effects, named actions that do nothing here: the engine steps the machine with xstate's pure
@@ -78,11 +86,17 @@ export const failoverMachine = setup({
     noReconnect: ({ context }) => !context.reconnect,
   },
   delays: {
-    reconnectDelay: ({ context }) => context.delayUs,
+    reconnectDelay: ({ context }) => context.attemptUs + context.delayUs,
   },
 }).createMachine({
   id: 'failover',
-  context: ({ input }) => ({ ...input, attempt: 0, delayUs: input.initialReconnectDelayUs, broker: null }),
+  context: ({ input }) => ({
+    ...input,
+    attempt: 0,
+    delayUs: input.initialReconnectDelayUs,
+    attemptUs: 0,
+    broker: null,
+  }),
   initial: 'stopped',
   states: {
     stopped: {
@@ -101,9 +115,10 @@ export const failoverMachine = setup({
           { guard: 'attemptsExhausted', target: 'failed', actions: assign(countFailure) },
           {
             target: 'backoff',
-            actions: assign(({ context }) => ({
+            actions: assign(({ context, event }) => ({
               ...countFailure({ context }),
               delayUs: nextDelayMs(context),
+              attemptUs: event.attemptUs,
             })),
           },
         ],
@@ -119,7 +134,7 @@ export const failoverMachine = setup({
             target: 'backoff',
             actions: [
               'onDisconnected',
-              assign(({ context }) => ({ delayUs: context.initialReconnectDelayUs })),
+              assign(({ context }) => ({ delayUs: context.initialReconnectDelayUs, attemptUs: 0 })),
             ],
           },
         ],
@@ -144,7 +159,7 @@ export const failoverMachine = setup({
 
 /** @private A fresh start or a successful connection: no failures, the initial wait. */
 function resetBackOff({ context }: { context: FailoverContext }): Partial<FailoverContext> {
-  return { attempt: 0, delayUs: context.initialReconnectDelayUs };
+  return { attempt: 0, delayUs: context.initialReconnectDelayUs, attemptUs: 0 };
 }
 
 /** @private One more failed connect attempt. */

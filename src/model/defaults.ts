@@ -45,6 +45,17 @@ export const DEFAULT_COSTS = {
   // thousand records); a large backlog recovers faster than this charges.
   storeRecoveryUs: 550 * MS,
   journalReplayUs: 720,
+  // Measured (fidelity/failoverProbe.ts, failover-1s-lock-poll, 2026-11-30, load average ~20 on
+  // 2 cores): a failed failover: reconnect attempt over a two-broker list (each refuses a
+  // loopback connect; its transport is set up and torn down; the reconnect thread wakes late)
+  // adds a median of 22 ms (7-74 ms over 19 attempts in 3 runs, and one of 279 ms) to the
+  // back-off delay that follows it (FailoverTransport.doReconnect sleeps only after the attempt).
+  reconnectAttemptUs: 22 * MS,
+  // Measured (fidelity/failoverProbe.ts, the same runs): from kill -9 of a broker's JVM to its
+  // client's failover transport noticing (transportInterupted), median 44 ms (23-127 ms, 7 runs). The
+  // kernel frees a killed process's memory before it closes its files, so its sockets reset,
+  // and its store lock frees, only then.
+  killTeardownUs: 44 * MS,
   osWritebackUs: 30 * S, // [est] journalDiskSyncStrategy=never: the OS flushes dirty pages
   bridgeReconnectInitialUs: 1 * S, // W:networks-of-brokers
   bridgeReconnectMaxUs: 30 * S, // W:networks-of-brokers
@@ -74,8 +85,14 @@ export const DEFAULT_STORE = {
 
 export const DEFAULT_LOCK = {
   lockAcquireSleepIntervalUs: 10 * S, // W:pluggable-storage-lockers
-  lockKeepAlivePeriodUs: 30 * S, // W:pluggable-storage-lockers (lease / JDBC keep-alive)
-  releaseOnCrash: 'immediate', // a process kill frees a file lock at once
+  // W:pluggable-storage-lockers; JDBCPersistenceAdapter.DEFAULT_LOCK_KEEP_ALIVE_PERIOD (30 s).
+  // KahaDB's own default is 0 (LockableServiceSupport.lockKeepAlivePeriod), which lets a
+  // master that lost the lock keep writing (lint lock-keepalive-off): brokerlab keeps 30 s for
+  // every store and `export` always writes it. A shared-store slave that waited for the lock
+  // sleeps this long once it has it (SharedFileLocker.doStart; haModes.ts `lockWait`):
+  // measured 7.4 s failover with a 0.5 s poll and 6 s keep-alive, 1.9 s with 0.5 s (issue 11).
+  lockKeepAlivePeriodUs: 30 * S,
+  releaseOnCrash: 'immediate', // a process kill frees a file lock with its files (after killTeardown)
   leaseUs: 30 * S, // NFSv4 lease (W:shared-file-system-master-slave)
 } as const;
 

@@ -11,6 +11,13 @@ export interface HaModeSpec {
   store: 'shared' | 'per-broker';
   /** Who decides the master: nobody, the store's exclusive lock, or a quorum of replicas. */
   locking: 'none' | 'lock' | 'quorum';
+  /**
+   * What a slave that finds the lock free at a later poll does before it recovers the store:
+   * `keepAlivePeriod`, sleep one `lockKeepAlivePeriod` (SharedFileLocker.doStart, 5.17: "ensure
+   * lockHolder has released; wait for one keepAlive iteration"); `none`, go on at once (JDBC's
+   * DefaultDatabaseLocker and LeaseDatabaseLocker, a quorum, or no lock at all).
+   */
+  lockWait: 'keepAlivePeriod' | 'none';
   /** Role of the first broker, and of every other one. */
   firstRole: 'standalone' | 'master' | 'peer';
   otherRole: 'standalone' | 'slave' | 'replica' | 'peer';
@@ -26,6 +33,7 @@ export const HA_MODE_TABLE = {
   none: {
     store: 'per-broker',
     locking: 'none',
+    lockWait: 'none',
     firstRole: 'standalone',
     otherRole: 'standalone',
     bridged: false,
@@ -35,6 +43,7 @@ export const HA_MODE_TABLE = {
   'shared-store': {
     store: 'shared',
     locking: 'lock',
+    lockWait: 'keepAlivePeriod',
     firstRole: 'master',
     otherRole: 'slave',
     bridged: false,
@@ -44,6 +53,7 @@ export const HA_MODE_TABLE = {
   jdbc: {
     store: 'shared',
     locking: 'lock',
+    lockWait: 'none',
     firstRole: 'master',
     otherRole: 'slave',
     bridged: false,
@@ -53,6 +63,7 @@ export const HA_MODE_TABLE = {
   replicated: {
     store: 'per-broker',
     locking: 'quorum',
+    lockWait: 'none',
     firstRole: 'master',
     otherRole: 'replica',
     bridged: false,
@@ -62,6 +73,7 @@ export const HA_MODE_TABLE = {
   'network-of-brokers': {
     store: 'per-broker',
     locking: 'none',
+    lockWait: 'none',
     firstRole: 'peer',
     otherRole: 'peer',
     bridged: true,

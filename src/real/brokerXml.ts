@@ -1,8 +1,9 @@
 /**
  * The activemq.xml of one standalone broker for the fidelity experiments: one OpenWire
  * connector on the loopback address, KahaDB (or no persistence), the journal's sync strategy,
- * and the shared-file locker's poll interval for a shared-store master/slave pair (two brokers
- * given the same `kahadbDir`). Any other activemq.xml can be launched as well (broker.ts).
+ * and the shared-file locker's poll interval and the store's lock keep-alive for a shared-store
+ * master/slave pair (two brokers given the same `kahadbDir`). Any other activemq.xml can be
+ * launched as well (broker.ts).
  */
 import type { SyncStrategy } from '../topology/types.js';
 import { LOOPBACK } from './ports.js';
@@ -18,6 +19,11 @@ export interface BrokerXmlOptions {
   journalDiskSyncStrategy: SyncStrategy;
   /** How often a slave retries the store lock; absent keeps ActiveMQ's default (10 s). */
   lockAcquireSleepIntervalMs?: number;
+  /**
+   * The store's lockKeepAlivePeriod: a slave that waited for the lock sleeps this long once it
+   * has it (SharedFileLocker); absent keeps KahaDB's default, 0 (LockableServiceSupport).
+   */
+  lockKeepAlivePeriodMs?: number;
 }
 
 export function brokerXml(o: BrokerXmlOptions): string {
@@ -26,10 +32,12 @@ export function brokerXml(o: BrokerXmlOptions): string {
       ? ''
       : `
         <locker><shared-file-locker lockAcquireSleepInterval="${o.lockAcquireSleepIntervalMs}"/></locker>`;
+  const keepAlive =
+    o.lockKeepAlivePeriodMs === undefined ? '' : ` lockKeepAlivePeriod="${o.lockKeepAlivePeriodMs}"`;
   const store = o.persistent
     ? `
     <persistenceAdapter>
-      <kahaDB directory="${attr(o.kahadbDir)}" journalDiskSyncStrategy="${o.journalDiskSyncStrategy}">${locker}
+      <kahaDB directory="${attr(o.kahadbDir)}" journalDiskSyncStrategy="${o.journalDiskSyncStrategy}"${keepAlive}>${locker}
       </kahaDB>
     </persistenceAdapter>`
     : '';

@@ -2,7 +2,7 @@
  * Broker lifecycles (the xstate broker machine, stepped by lifecycle.ts), store locks, recovery,
  * and what a broker's death does to the messages it holds (MODEL.md, "Fault x configuration").
  */
-import { type BrokerEffect, brokerMachine } from '../machines/brokerMachine.js';
+import { type BrokerEffect, type BrokerInput, brokerMachine } from '../machines/brokerMachine.js';
 import { releaseFromConsumer } from './acks.js';
 import { brokerState, isActive, isDown } from './brokerState.js';
 import { closeStore, openStore, storeRecoveryUs } from './checkpoint.js';
@@ -21,8 +21,8 @@ import type { BrokerRt, StoreRt, World } from './world.js';
 
 export type DeathCause = 'kill' | 'power' | 'stop' | 'disk';
 
-export function createBrokerLifecycle(w: World, b: BrokerRt, needsLock: boolean, lockPollUs: number): void {
-  b.lifecycle = newLifecycle(w, brokerMachine, { needsLock, lockPollUs }, (effect: BrokerEffect) =>
+export function createBrokerLifecycle(w: World, b: BrokerRt, input: BrokerInput): void {
+  b.lifecycle = newLifecycle(w, brokerMachine, input, (effect: BrokerEffect) =>
     applyBrokerEffect(w, b, effect),
   );
 }
@@ -169,8 +169,10 @@ export function killBroker(w: World, b: BrokerRt, cause: DeathCause, fault: numb
     for (const k of list) w.consumers[k]!.broker = -1;
     list.length = 0;
   }
-  // A reset is seen within a round trip; a silent peer only after the inactivity timeout.
-  const detectUs = cause === 'power' ? w.costs.inactivityUs : tcpControlUs(w.costs) * 2;
+  // A reset is seen within a round trip of the sockets closing: at once for a clean stop, after
+  // the kernel has torn a killed JVM down; a silent peer only after the inactivity timeout.
+  const detectUs =
+    cause === 'power' ? w.costs.inactivityUs : teardownUs(w, cause) + tcpControlUs(w.costs) * 2;
   for (const link of w.links) {
     if (link.broker === b.id) stopReading(w, link);
     if (link.broker === b.id || (link.kind === 'bridge' && link.source === b.id))
@@ -266,8 +268,17 @@ function dropLock(w: World, store: StoreRt, cause: DeathCause): void {
   const policy = w.topology.cluster?.lock.releaseOnCrash ?? 'immediate';
   if (cause === 'stop' || cause === 'disk' || store.locking === 'quorum') return releaseLock(store);
   if (policy === 'never') return;
-  if (policy === 'immediate' && cause === 'kill') return releaseLock(store);
+  if (policy === 'immediate' && cause === 'kill') {
+    // The file lock goes with the killed process's files, after its teardown.
+    w.queue.push(w.now + teardownUs(w, cause), Ev.LockRelease, store.id, store.lockGen);
+    return;
+  }
   w.queue.push(w.now + (w.topology.cluster?.lock.leaseUs ?? 0), Ev.LockRelease, store.id, store.lockGen);
+}
+
+/** How long after its death a broker's sockets and files close: a killed JVM's teardown. */
+function teardownUs(w: World, cause: DeathCause): number {
+  return cause === 'kill' ? w.costs.killTeardownUs : 0;
 }
 
 /** Producers that were sending through `b` start a failover that ends with their next successful send. */

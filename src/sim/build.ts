@@ -243,7 +243,11 @@ function buildBrokers(w: World, plan: Plan): void {
     if (b.process >= 0) w.processes[b.process]!.broker = b.id;
     if (storeId >= 0) w.stores[storeId]!.brokers.push(b.id);
     const locking = storeId >= 0 ? w.stores[storeId]!.locking : 'none';
-    createBrokerLifecycle(w, b, locking !== 'none', t.cluster?.lock.lockAcquireSleepIntervalUs ?? 0);
+    createBrokerLifecycle(w, b, {
+      needsLock: locking !== 'none',
+      lockPollUs: t.cluster?.lock.lockAcquireSleepIntervalUs ?? 0,
+      lockWaitUs: w.plan.ha?.lockWait === 'keepAlivePeriod' ? t.cluster!.lock.lockKeepAlivePeriodUs : 0,
+    });
   }
 }
 

@@ -81,7 +81,9 @@ export function createClientLink(w: World, process: number, candidates: number[]
           return sendLifecycle(
             w,
             lifecycle,
-            b >= 0 ? { type: 'CONNECTED', broker: w.brokers[b]!.name } : { type: 'CONNECT_FAILED' },
+            b >= 0
+              ? { type: 'CONNECTED', broker: w.brokers[b]!.name }
+              : { type: 'CONNECT_FAILED', attemptUs: w.costs.reconnectAttemptUs },
           );
         }
         case 'onConnected':

@@ -368,6 +368,8 @@ class Normalizer {
       storeRecordUs: us('storeRecord', d.storeRecordUs),
       storeRecoveryUs: interval('storeRecovery', d.storeRecoveryUs),
       journalReplayUs: us('journalReplayPerRecord', d.journalReplayUs),
+      reconnectAttemptUs: us('reconnectAttempt', d.reconnectAttemptUs),
+      killTeardownUs: us('killTeardown', d.killTeardownUs),
       osWritebackUs: interval('osWriteback', d.osWritebackUs),
       bridgeReconnectInitialUs: interval('bridgeReconnectInitial', d.bridgeReconnectInitialUs),
       bridgeReconnectMaxUs: interval('bridgeReconnectMax', d.bridgeReconnectMaxUs),

@@ -74,6 +74,8 @@ export function serializeTopology(t: Topology): Record<string, unknown> {
       storeRecord: d(t.costs.storeRecordUs),
       storeRecovery: d(t.costs.storeRecoveryUs),
       journalReplayPerRecord: d(t.costs.journalReplayUs),
+      reconnectAttempt: d(t.costs.reconnectAttemptUs),
+      killTeardown: d(t.costs.killTeardownUs),
       osWriteback: d(t.costs.osWritebackUs),
       bridgeReconnectInitial: d(t.costs.bridgeReconnectInitialUs),
       bridgeReconnectMax: d(t.costs.bridgeReconnectMaxUs),

@@ -146,6 +146,8 @@ export interface CostModel {
   storeRecordUs: number;
   storeRecoveryUs: number;
   journalReplayUs: number;
+  reconnectAttemptUs: number;
+  killTeardownUs: number;
   osWritebackUs: number;
   bridgeReconnectInitialUs: number;
   bridgeReconnectMaxUs: number;

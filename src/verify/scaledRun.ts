@@ -5,8 +5,9 @@
  */
 
 import { scaledTopology } from '../check/candidate.js';
-import { faultTimeUs, type ScenarioId, scenarioSchedule } from '../compare/scenarios.js';
+import { faultTimeUs, type ScenarioId, scenarioApplies, scenarioSchedule } from '../compare/scenarios.js';
 import { buildPlan } from '../plan/buildPlan.js';
+import type { Plan } from '../plan/types.js';
 import type { ScheduledFault, Topology } from '../topology/types.js';
 
 /** Seconds of sending, not minutes: a real run has to stay short. */
@@ -18,6 +19,11 @@ export interface ScaledRun {
   /** Replicas per application, in the topology's order. */
   replicas: number[];
   schedule: readonly ScheduledFault[];
+}
+
+/** The scenario `verify` runs unless told: a broker's kill wherever compare's broker crash applies, else a process's. */
+export function defaultVerifyScenario(plan: Plan): ScenarioId {
+  return scenarioApplies(plan, 'broker-crash') ? 'broker-crash' : 'process-crash';
 }
 
 /** K processes shared out over the applications in order, each at least one, none above its size. */

@@ -140,6 +140,8 @@ const UNIT_KEYS = new Set([
   'fsyncNfs',
   'storeRecovery',
   'journalReplayPerRecord',
+  'reconnectAttempt',
+  'killTeardown',
   'osWriteback',
   'bridgeReconnectInitial',
   'bridgeReconnectMax',

@@ -56,15 +56,13 @@ describe.skipIf(SKIP)('verify central-cluster.yaml: the shared-store master kill
     expect(r.v.real!.failoverUs).toBeGreaterThan(r.v.real!.newMasterUs!);
   });
 
-  // Known disagreement: the simulator starts the slave as soon as it gets the lock, without
-  // SharedFileLocker's keep-alive wait, so its gap is about 30 s short. This flips to passing
-  // (and must become a plain `it`) when the model gains that mechanism.
-  it.fails('the failover gap lies within ±30% of the real one, and verify exits 0', () => {
+  // The simulated slave waits the same keep-alive (the broker machine's lockWait state).
+  it('the failover gap lies within ±30% of the real one, and verify exits 0', () => {
     expect(r.v.failover!.agree).toBe(true);
     expect(r.run.code).toBe(0);
   });
 
-  it('exits 1 while the failover gap disagrees, and says so', () => {
+  it('exits 1 exactly when the loss category or the failover gap disagrees', () => {
     expect(r.v.agree).toBe(r.v.failover!.agree && r.v.loss!.agree);
     expect(r.run.code).toBe(r.v.agree ? 0 : 1);
   });

@@ -463,6 +463,8 @@ const costsBlock = someOf({
   fsyncNfs: duration(2 * MS, 30 * MS),
   storeRecovery: duration(100 * MS, 10 * S),
   journalReplayPerRecord: duration(1, 1 * MS),
+  reconnectAttempt: duration(0, 100 * MS),
+  killTeardown: duration(0, 200 * MS),
   osWriteback: duration(1 * S, 30 * S),
   bridgeReconnectInitial: duration(100 * MS, 2 * S),
   bridgeReconnectMax: duration(1 * S, 30 * S),

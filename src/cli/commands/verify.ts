@@ -11,7 +11,7 @@ import { verifyText } from '../../report/text/verifyText.js';
 import { simulate } from '../../sim/simulate.js';
 import { simulatedFigures } from '../../verify/figures.js';
 import { INJECTIONS } from '../../verify/injection.js';
-import { DEFAULT_MAX_PROCESSES, scaledRun } from '../../verify/scaledRun.js';
+import { DEFAULT_MAX_PROCESSES, defaultVerifyScenario, scaledRun } from '../../verify/scaledRun.js';
 import { judgeVerification, VERIFY_FORMAT } from '../../verify/verification.js';
 import {
   type CliIo,
@@ -35,13 +35,11 @@ export async function verifyCommand(
   const loaded = await loadAll([file], io, options.costs);
   if (!loaded) return EXIT_BAD_INPUT;
   const topology = loaded[0]!.topology;
-  const scenario = scenarioOption(
-    options.scenario,
-    topology.cluster !== null && topology.layout !== 'embedded',
-  );
+  const fullPlan = buildPlan(topology);
+  const scenario = scenarioOption(options.scenario) ?? defaultVerifyScenario(fullPlan);
   const maxProcesses = processesOption(options.maxProcesses, topology.applications.length);
   if (options.html) await checkOutputFile('--html', options.html);
-  if (scenarioTarget(buildPlan(topology), scenario) === null)
+  if (scenarioTarget(fullPlan, scenario) === null)
     throw new UsageError(
       `--scenario ${scenario}: ${topology.name} has nothing it could hit (no broker of its own: try process-crash)`,
     );
@@ -84,8 +82,8 @@ export async function verifyCommand(
   return v.agree === false ? EXIT_FAILED : EXIT_OK;
 }
 
-function scenarioOption(text: string | undefined, hasCluster: boolean): ScenarioId {
-  if (text === undefined) return hasCluster ? 'broker-crash' : 'process-crash';
+function scenarioOption(text: string | undefined): ScenarioId | undefined {
+  if (text === undefined) return undefined;
   if (!isScenarioId(text) || !VERIFY_SCENARIOS.includes(text))
     throw new UsageError(`--scenario ${text}: expected one of ${VERIFY_SCENARIOS.join(', ')}`);
   return text;

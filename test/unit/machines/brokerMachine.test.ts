@@ -3,8 +3,15 @@ import { createActor } from 'xstate';
 import { type BrokerEvent, type BrokerInput, brokerMachine } from '../../../src/machines/brokerMachine.js';
 import { TestClock } from '../../support/testClock.js';
 
-const SHARED_STORE: BrokerInput = { needsLock: true, lockPollUs: 10_000 };
-const EMBEDDED: BrokerInput = { needsLock: false, lockPollUs: 10_000 };
+const SHARED_STORE: BrokerInput = { needsLock: true, lockPollUs: 10_000, lockWaitUs: 0 };
+const EMBEDDED: BrokerInput = { needsLock: false, lockPollUs: 10_000, lockWaitUs: 0 };
+/** SharedFileLocker with lockKeepAlivePeriod 6 s (times here are microseconds, scaled down). */
+const KEEP_ALIVE_US = 6_000;
+const SHARED_FILE_KEEP_ALIVE: BrokerInput = {
+  needsLock: true,
+  lockPollUs: 10_000,
+  lockWaitUs: KEEP_ALIVE_US,
+};
 /** Store recovery, given with the event that begins it (times here are microseconds). */
 const RECOVERY_US = 2_000.5;
 const START = { type: 'START', recoveryUs: RECOVERY_US } as const;
@@ -38,7 +45,7 @@ describe('brokerMachine', () => {
   it('starts stopped with its input as context and runs no effect', () => {
     const { state, log, actor, clock } = startBroker(SHARED_STORE);
     expect(state()).toBe('stopped');
-    expect(actor.getSnapshot().context).toEqual({ ...SHARED_STORE, recoveryUs: 0 });
+    expect(actor.getSnapshot().context).toEqual({ ...SHARED_STORE, recoveryUs: 0, waitedForLock: false });
     expect(log).toEqual([]);
     expect(clock.pending()).toBe(0);
   });
@@ -108,6 +115,70 @@ describe('brokerMachine', () => {
     expect(b.state()).toBe('active');
   });
 
+  describe('SharedFileLocker: a slave that waited for the lock waits one lockKeepAlivePeriod once it holds it', () => {
+    // SharedFileLocker.doStart (5.17): after a failed attempt ("is locked by another server") a
+    // later successful lock() sleeps getLockKeepAlivePeriod() before the broker goes on to start,
+    // so that a master that lost the lock notices first; a first attempt that succeeds does not.
+    it('a first attempt that gets the lock recovers at once, without the wait', () => {
+      const b = startBroker(SHARED_FILE_KEEP_ALIVE);
+      b.actor.send(START);
+      b.actor.send(LOCK_GRANTED);
+      expect(b.state()).toBe('recovering');
+      expect(b.log).toEqual(['requestLock@0', 'beginRecovery@0']);
+    });
+
+    it('a slave that gets the lock at a later poll waits lockWaitUs, then recovers for recoveryUs', () => {
+      const b = startBroker(SHARED_FILE_KEEP_ALIVE, (send) =>
+        send(b.clock.now() >= 20_000 ? LOCK_GRANTED : { type: 'LOCK_BUSY' }),
+      );
+      b.actor.send(START);
+      b.clock.advanceTo(20_000);
+      expect(b.state()).toBe('lockWait');
+      b.clock.advanceTo(20_000 + KEEP_ALIVE_US - 0.001);
+      expect(b.state()).toBe('lockWait');
+      expect(b.count('beginRecovery')).toBe(0);
+      b.clock.advanceTo(20_000 + KEEP_ALIVE_US);
+      expect(b.state()).toBe('recovering');
+      b.clock.advanceTo(20_000 + KEEP_ALIVE_US + RECOVERY_US);
+      expect(b.state()).toBe('active');
+      expect(b.log).toEqual([
+        'requestLock@0',
+        'requestLock@10000',
+        'requestLock@20000',
+        `beginRecovery@${20_000 + KEEP_ALIVE_US}`,
+        `becomeActive@${20_000 + KEEP_ALIVE_US + RECOVERY_US}`,
+      ]);
+    });
+
+    it("lockKeepAlivePeriod 0 (ActiveMQ's KahaDB default) sleeps 0: the slave recovers at once", () => {
+      const b = startBroker(SHARED_STORE, (send) =>
+        send(b.clock.now() >= 10_000 ? LOCK_GRANTED : { type: 'LOCK_BUSY' }),
+      );
+      b.actor.send(START);
+      b.clock.advanceTo(10_000);
+      expect(b.state()).toBe('recovering');
+      expect(b.log).toEqual(['requestLock@0', 'requestLock@10000', 'beginRecovery@10000']);
+    });
+
+    it('CRASH or STOP during the wait cancels it; a restart that gets the lock at once does not wait', () => {
+      for (const end of ['CRASH', 'STOP'] as const) {
+        const b = startBroker(SHARED_FILE_KEEP_ALIVE);
+        b.actor.send(START);
+        b.actor.send({ type: 'LOCK_BUSY' });
+        b.clock.advanceTo(10_000);
+        b.actor.send(LOCK_GRANTED);
+        expect(b.state()).toBe('lockWait');
+        b.actor.send({ type: end });
+        expect(b.clock.pending()).toBe(0);
+        // doStart's "warned" is per start: a new start that locks at its first attempt goes on.
+        b.actor.send(START);
+        b.actor.send(LOCK_GRANTED);
+        expect(b.state()).toBe('recovering');
+        expect(b.count('beginRecovery')).toBe(1);
+      }
+    });
+  });
+
   it('an action sees the previous snapshot; an event it sends is processed after the transition', () => {
     const seen: string[] = [];
     const b = startBroker(SHARED_STORE, (send) => {
@@ -120,13 +191,17 @@ describe('brokerMachine', () => {
     expect(b.state()).toBe('slave');
   });
 
-  const SETTLED = ['acquiringLock', 'slave', 'recovering', 'active'] as const;
+  const SETTLED = ['acquiringLock', 'slave', 'lockWait', 'recovering', 'active'] as const;
 
-  /** Drives a shared-store broker to `target`, with the lock granted for recovering/active. */
+  /** Drives a shared-store broker to `target`, with the lock granted for lockWait/recovering/active. */
   function brokerIn(target: (typeof SETTLED)[number]) {
-    const b = startBroker(SHARED_STORE);
+    const b = startBroker(target === 'lockWait' ? SHARED_FILE_KEEP_ALIVE : SHARED_STORE);
     b.actor.send(START);
-    if (target === 'slave') b.actor.send({ type: 'LOCK_BUSY' });
+    if (target === 'slave' || target === 'lockWait') b.actor.send({ type: 'LOCK_BUSY' });
+    if (target === 'lockWait') {
+      b.clock.advance(10_000);
+      b.actor.send(LOCK_GRANTED);
+    }
     if (target === 'recovering' || target === 'active') b.actor.send(LOCK_GRANTED);
     if (target === 'active') b.clock.advance(RECOVERY_US);
     expect(b.state()).toBe(target);

@@ -17,12 +17,17 @@ type Effect = 'attemptConnect' | 'onConnected' | 'onDisconnected' | 'onGaveUp';
 
 /**
  * A failover transport on a test clock. Unless `net.silent`, each `attemptConnect` is answered at
- * once: CONNECTED to `net.broker` when it is set, CONNECT_FAILED otherwise. Effects are logged as
+ * once: CONNECTED to `net.broker` when it is set, CONNECT_FAILED (the attempt having taken
+ * `net.attemptUs`) otherwise. Effects are logged as
  * `effect@ms`.
  */
 function startClient(input: Partial<FailoverInput> = {}) {
   const clock = new TestClock();
-  const net: { broker: string | null; silent: boolean } = { broker: null, silent: false };
+  const net: { broker: string | null; silent: boolean; attemptUs: number } = {
+    broker: null,
+    silent: false,
+    attemptUs: 0,
+  };
   const log: string[] = [];
   const record = (effect: Effect) => () => {
     log.push(`${effect}@${clock.now()}`);
@@ -33,7 +38,9 @@ function startClient(input: Partial<FailoverInput> = {}) {
         record('attemptConnect')();
         if (net.silent) return;
         self.send(
-          net.broker === null ? { type: 'CONNECT_FAILED' } : { type: 'CONNECTED', broker: net.broker },
+          net.broker === null
+            ? { type: 'CONNECT_FAILED', attemptUs: net.attemptUs }
+            : { type: 'CONNECTED', broker: net.broker },
         );
       },
       onConnected: record('onConnected'),
@@ -64,7 +71,13 @@ describe('failoverMachine', () => {
   it('starts stopped with attempt 0, the initial delay and no broker', () => {
     const c = startClient();
     expect(c.state()).toBe('stopped');
-    expect(c.actor.getSnapshot().context).toEqual({ ...DEFAULTS, attempt: 0, delayUs: 10, broker: null });
+    expect(c.actor.getSnapshot().context).toEqual({
+      ...DEFAULTS,
+      attempt: 0,
+      delayUs: 10,
+      attemptUs: 0,
+      broker: null,
+    });
     expect(c.log).toEqual([]);
   });
 
@@ -123,7 +136,7 @@ describe('failoverMachine', () => {
       actions: {
         attemptConnect: ({ self }) => {
           attempts.push(clock.now());
-          clock.setTimeout(() => self.send({ type: 'CONNECT_FAILED' }), 1); // a refused connect takes 1 ms
+          clock.setTimeout(() => self.send({ type: 'CONNECT_FAILED', attemptUs: 0 }), 1); // a refused connect takes 1 ms
         },
       },
     });
@@ -131,6 +144,15 @@ describe('failoverMachine', () => {
     actor.send({ type: 'START' });
     clock.advanceTo(200);
     expect(attempts).toEqual([0, 21, 62, 143]);
+  });
+
+  it("waits after a failed attempt's own time: the delays add up to the attempts' times (FailoverTransport.doReconnect)", () => {
+    // doReconnect tries every broker of the list, then doDelay() sleeps reconnectDelay: an
+    // attempt that takes 5 ms pushes every later attempt 5 ms further.
+    const c = connectedThenBrokerDies();
+    c.net.attemptUs = 5;
+    c.clock.advanceTo(2_600);
+    expect(c.attemptTimes()).toEqual([10, 35, 80, 165, 330, 655, 1300, 2585]);
   });
 
   it('a CONNECT_FAILED after START doubles the wait from the initial delay', () => {
@@ -243,12 +265,13 @@ describe('failoverMachine', () => {
   it('ignores events that have no transition in the current state', () => {
     const c = startClient();
     c.net.broker = 'a';
-    for (const type of ['CONNECT_FAILED', 'TRANSPORT_FAILED'] as const) c.actor.send({ type });
+    c.actor.send({ type: 'CONNECT_FAILED', attemptUs: 0 });
+    c.actor.send({ type: 'TRANSPORT_FAILED' });
     c.actor.send({ type: 'CONNECTED', broker: 'x' });
     expect(c.state()).toBe('stopped');
     c.actor.send({ type: 'START' });
     c.actor.send({ type: 'START' });
-    c.actor.send({ type: 'CONNECT_FAILED' });
+    c.actor.send({ type: 'CONNECT_FAILED', attemptUs: 0 });
     expect(c.state()).toBe('connected');
     expect(c.log).toEqual(['attemptConnect@0', 'onConnected@0']);
   });

@@ -28,6 +28,13 @@ describe('the activemq.xml of an experiment broker', () => {
     );
   });
 
+  it("sets the store's lockKeepAlivePeriod only when one is given (KahaDB's default is 0)", () => {
+    expect(brokerXml(base)).not.toContain('lockKeepAlivePeriod');
+    expect(brokerXml({ ...base, lockKeepAlivePeriodMs: 500 })).toContain(
+      '<kahaDB directory="/tmp/brokerlab-x/kahadb" journalDiskSyncStrategy="periodic" lockKeepAlivePeriod="500">',
+    );
+  });
+
   it('has no store without persistence', () => {
     const xml = brokerXml({ ...base, persistent: false });
     expect(xml).toContain('persistent="false"');

@@ -15,7 +15,7 @@ destinations: [{ name: q, type: queue }]
 applications:
   - id: c
     consumers: [{ destination: q, processingTime: 1ms }]
-cluster: { brokers: 2, ha: shared-store, lockAcquireSleepInterval: 1s }
+cluster: { brokers: 2, ha: shared-store, lockAcquireSleepInterval: 1s, lockKeepAlivePeriod: 1s }
 simulation: { duration: 30s, drain: 1s }
 `;
 
@@ -33,12 +33,14 @@ describe('links', () => {
     expect(w.consumers[0]!.broker).toBe(0);
   });
 
-  it('notices a killed broker after a round trip, backs off, and fails over to the new master', () => {
+  it("notices a killed broker after its process's teardown and a round trip, backs off, and fails over to the new master", () => {
     const w = smallWorld(PAIR);
     const link = w.links[0]!;
     killBroker(w, w.brokers[0]!, 'kill', -1);
     expect(link.broker).toBe(0); // the client has not noticed yet
-    const noticedAt = w.now + 2 * tcpControlUs(w.costs);
+    const noticedAt = w.now + w.costs.killTeardownUs + 2 * tcpControlUs(w.costs);
+    runUntil(w, noticedAt - 1);
+    expect(stateOf(link.lifecycle)).toBe('connected');
     runUntil(w, noticedAt);
     expect(stateOf(link.lifecycle)).toBe('backoff');
     expect(link.broker).toBe(-1);

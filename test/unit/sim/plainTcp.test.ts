@@ -17,7 +17,7 @@ applications:
     producers: [{ destination: work, rate: 100/s, arrival: constant }]
   - id: worker
     consumers: [{ destination: work, processingTime: 1ms }]
-cluster: { brokers: 2, ha: shared-store, lockAcquireSleepInterval: 1s }
+cluster: { brokers: 2, ha: shared-store, lockAcquireSleepInterval: 1s, lockKeepAlivePeriod: 1s }
 faults:
   schedule:
     - { at: 2s, kind: broker-crash, target: broker-0, restartAfter: never }

@@ -7,6 +7,7 @@
  * goes on after the failover without losing anything more.
  */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_COSTS } from '../../../src/model/defaults.js';
 import { killBroker } from '../../../src/sim/brokers.js';
 import {
   enterPipeline,
@@ -138,9 +139,13 @@ describe('an async producer faster than its broker', () => {
     expect(r.fates.lost).toBeGreaterThanOrEqual(0.9 * f.atRisk);
   });
 
-  it('loses a handful at a kill when the store keeps up', () => {
+  it('loses a handful at a kill when the store keeps up, and the sends made before the dead sockets close', () => {
     const r = simulateYaml(pipeTopology({ rate: '500/s', persistent: true }));
-    expect(r.fates.lost).toBeLessThanOrEqual(10);
+    // fidelity/asyncSendProbe.ts: the real loss at 500/s is the sends made after the kill, while
+    // the killed JVM's sockets stay open (killTeardown, 44 ms: 22 sends), and a handful more.
+    const teardownSends = Math.ceil(500 * (DEFAULT_COSTS.killTeardownUs / 1e6));
+    expect(r.fates.lost).toBeGreaterThanOrEqual(teardownSends - 1);
+    expect(r.fates.lost).toBeLessThanOrEqual(teardownSends + 10);
   });
 });
 

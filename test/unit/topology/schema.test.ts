@@ -169,6 +169,8 @@ const MODEL_DEFAULTS: Record<string, [Parse, unknown]> = {
   '#/$defs/costs/properties/storeRecord': [us, DEFAULT_COSTS.storeRecordUs],
   '#/$defs/costs/properties/storeRecovery': [us, DEFAULT_COSTS.storeRecoveryUs],
   '#/$defs/costs/properties/journalReplayPerRecord': [us, DEFAULT_COSTS.journalReplayUs],
+  '#/$defs/costs/properties/reconnectAttempt': [us, DEFAULT_COSTS.reconnectAttemptUs],
+  '#/$defs/costs/properties/killTeardown': [us, DEFAULT_COSTS.killTeardownUs],
   '#/$defs/costs/properties/osWriteback': [us, DEFAULT_COSTS.osWritebackUs],
   '#/$defs/costs/properties/bridgeReconnectInitial': [us, DEFAULT_COSTS.bridgeReconnectInitialUs],
   '#/$defs/costs/properties/bridgeReconnectMax': [us, DEFAULT_COSTS.bridgeReconnectMaxUs],

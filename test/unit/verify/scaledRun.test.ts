@@ -4,7 +4,12 @@ import { buildPlan } from '../../../src/plan/buildPlan.js';
 import { loadTopologyFile } from '../../../src/topology/load.js';
 import type { Topology } from '../../../src/topology/types.js';
 import { INJECTIONS } from '../../../src/verify/injection.js';
-import { replicasFor, scaledRun, VERIFY_SEND_US } from '../../../src/verify/scaledRun.js';
+import {
+  defaultVerifyScenario,
+  replicasFor,
+  scaledRun,
+  VERIFY_SEND_US,
+} from '../../../src/verify/scaledRun.js';
 
 async function topology(name: string): Promise<Topology> {
   const r = await loadTopologyFile(`topologies/${name}.yaml`);
@@ -34,6 +39,15 @@ describe('scaledRun', () => {
       atUs: faultTimeUs(t.simulation.seed, VERIFY_SEND_US, 0),
       restartAfterUs: -1,
     });
+  });
+});
+
+describe('defaultVerifyScenario', () => {
+  it("kills a broker wherever compare's broker-crash applies (a hub's brokers too), else a process", async () => {
+    const scenarioOf = async (name: string) => defaultVerifyScenario(buildPlan(await topology(name)));
+    expect(await scenarioOf('central-cluster')).toBe('broker-crash');
+    expect(await scenarioOf('embedded-hub')).toBe('broker-crash');
+    expect(await scenarioOf('embedded-per-process')).toBe('process-crash');
   });
 });
 
