@@ -124,7 +124,7 @@ simulation: { duration: 2s, drain: 10s, seed: 3 }
   });
 
   it('a sync thread blocks through a failover and sends nothing in the gap; an open loop queues requests', () => {
-    const ha = '{ brokers: 2, ha: shared-store, lockAcquireSleepInterval: 1s }';
+    const ha = '{ brokers: 2, ha: shared-store, lockAcquireSleepInterval: 1s, lockKeepAlivePeriod: 1s }';
     const faults =
       'faults: { schedule: [{ at: 500ms, kind: broker-crash, target: broker-0, restartAfter: never }] }';
     const closed = worldWithFaults({ producer: `${SYNC} }`, cluster: ha, faults, duration: '3s' });
@@ -155,7 +155,7 @@ simulation: { duration: 2s, drain: 10s, seed: 3 }
   });
 
   it('an async thread blocks through a failover too (FailoverTransport.oneway waits for a transport)', () => {
-    const ha = '{ brokers: 2, ha: shared-store, lockAcquireSleepInterval: 1s }';
+    const ha = '{ brokers: 2, ha: shared-store, lockAcquireSleepInterval: 1s, lockKeepAlivePeriod: 1s }';
     const faults =
       'faults: { schedule: [{ at: 500ms, kind: broker-crash, target: broker-0, restartAfter: never }] }';
     const producer = '{ destination: work, mode: closed-loop, persistent: false, count: 200000 }';
