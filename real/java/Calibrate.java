@@ -2,6 +2,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.jms.Connection;
 import javax.jms.DeliveryMode;
 import javax.jms.Message;
@@ -21,6 +23,8 @@ import org.apache.activemq.broker.BrokerService;
  *   journalDiskSyncStrategy=always, fsynced) it;
  * - `tcpLatency` per `size`: send to receive of a non-persistent message over tcp://;
  * - `vmLatency`: send to receive through a broker embedded in this JVM over vm://;
+ * - `tcpBurst`: wall time per message of a burst of `cpuCount` non-persistent messages sent over
+ *   one tcp:// connection to a listener on another, from the first send to the last receipt;
  * - `brokerCpu`: CPU time of the broker process (`brokerPid`, when known) per message over a
  *   burst of non-persistent messages sent (asynchronously, as non-persistent sends are), then
  *   received.
@@ -75,6 +79,7 @@ public final class Calibrate {
         sample("persistentSend", rep, 0, sends(tcp, true, 64));
         for (int size : sizes) sample("tcpLatency", rep, size, roundTrips(tcp, size));
         sample("vmLatency", rep, 0, roundTrips(vm, 64));
+        out.line("sample", "\"what\":\"tcpBurst\",\"rep\":" + rep + ",\"ns\":" + burstNs(tcp));
         if (brokerPid > 0) out.line("sample", "\"what\":\"brokerCpu\",\"rep\":" + rep + ",\"ns\":" + brokerCpuNs(tcp));
       }
     } finally {
@@ -191,6 +196,19 @@ public final class Calibrate {
         if (i >= warmup) ns[i - warmup] = t1 - t0;
       }
       return ns;
+    }
+  }
+
+  /** Wall time per message of `cpuCount` sent at once to a listener: the path's bottleneck. */
+  private long burstNs(ActiveMQConnectionFactory f) throws Exception {
+    try (Pair pair = new Pair(f, "calibrate.burst")) {
+      Payload payload = new Payload("text", 64);
+      CountDownLatch all = new CountDownLatch(cpuCount);
+      pair.consumer.setMessageListener(m -> all.countDown());
+      long t0 = System.nanoTime();
+      for (int i = 0; i < cpuCount; i++) pair.producer.send(payload.create(pair.ps, i + 1));
+      if (!all.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("burst not received within 60 s");
+      return (System.nanoTime() - t0) / cpuCount;
     }
   }
 

@@ -16,7 +16,7 @@ import { removeDir, scratchDir } from './reaper.js';
 
 /** One raw figure: the median of `count` timed operations, in nanoseconds. */
 export interface CalibrationSample {
-  what: 'connect' | 'syncSend' | 'persistentSend' | 'tcpLatency' | 'vmLatency' | 'brokerCpu';
+  what: 'connect' | 'syncSend' | 'persistentSend' | 'tcpLatency' | 'vmLatency' | 'tcpBurst' | 'brokerCpu';
   rep: number;
   /** Message size in bytes (tcpLatency); 0 otherwise. */
   size: number;

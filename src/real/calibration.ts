@@ -1,25 +1,47 @@
 /**
  * Raw calibration figures -> cost model values with their spread, and the costs file that holds
- * them (schemas/costs.schema.json). Each cost is derived per repetition by the same mechanism the
- * simulator uses it in (src/sim/costs.ts), so that the simulated path adds up to the measured one:
+ * them (schemas/costs.schema.json). Each cost is derived per repetition as the inverse of the
+ * simulated path of the figure it comes from (src/sim/costs.ts, transport.ts, producers.ts,
+ * dispatch.ts): the figure less the path's other costs, so that the simulator's paths with the
+ * derived costs add up to the figures again (checkPaths shows it). The paths, 64 B text messages
+ * unless a size is given:
  *
- * - lanRoundTrip: a TCP connect to the broker's port is one round trip (SYN, SYN-ACK);
- * - brokerCpu: the broker process's CPU time per message sent and received, when calibrate started
- *   the broker; for a running broker, a synchronous send's time less the round trip;
- * - fsync<Disk>: a persistent send (acknowledged after the journal write and its fsync) less a
- *   non-persistent synchronous send, on the same connection settings;
- * - marshalPerKiB: over tcp:// a message is marshalled and unmarshalled on each of its two hops,
- *   so send-to-receive time grows by 4 x marshalPerKiB per KiB: the slope of a least-squares line
- *   over the sizes, divided by 4 (loopback copies are in it, as LAN transfer time would be);
- * - vmHop: send-to-receive through an embedded broker is two hand-offs and the broker's work.
+ * - tcp connect = lanRoundTrip (SYN, SYN-ACK);
+ * - tcp burst, per message = max(tcpTransport, brokerCpu): one transport thread per connection
+ *   and direction reads each command, so a burst through one connection each way moves a message
+ *   per tcpTransport unless the broker's CPU is slower;
+ * - sync send = hop (lanRoundTrip / 2 + 2 x marshalPerKiB x size) + tcpTransport + brokerCpu
+ *   + receipt (lanRoundTrip / 2) + tcpTransport;
+ * - persistent send = sync send + fsync<Disk> (journalDiskSyncStrategy=always; a sync send, so
+ *   storeRecord, which async persistent adds pay, is not on it);
+ * - tcp send-to-receive at size s = 2 hops + 2 x tcpTransport + brokerCpu + dispatchHandOff:
+ *   grows by 4 x marshalPerKiB per KiB;
+ * - vm send-to-receive = 2 x vmHop + brokerCpu + dispatchHandOff.
+ *
+ * Derived from them: lanRoundTrip from the connect; tcpTransport from the burst; brokerCpu from
+ * the broker process's CPU time when calibrate started it (its transport threads' CPU time is in
+ * it: tcpTransport is the threads' wall time per command, a throughput bound), else the sync send
+ * less the rest of its path; the fsync from the persistent send less the sync send; marshalPerKiB
+ * from the slope over sizes; dispatchHandOff from the vm:// figure less brokerCpu and two vmHops at
+ * their default. The vm:// figure holds two unknowns, vmHop and dispatchHandOff, and nothing else
+ * measured here separates them: vmHop (an estimate of 1-20 us) stays at its default, as when the
+ * default dispatchHandOff was measured, because the other way round would put the larger, measured
+ * hand-off into a guess; the tcp:// intercept would separate them only through lanRoundTrip,
+ * two tcpTransports and brokerCpu, each with its own error. A derived value that would be negative
+ * is 0 (written as the format's floor of 1): the path's other costs exceed the figure, and
+ * checkPaths shows by how much. Not on any path measured here, so never written: ObjectMessage
+ * serialization (text messages), storeRecord, journalReplayPerRecord, reconnectAttempt,
+ * killTeardown.
  */
-import type { DiskKind } from '../topology/types.js';
+import { DEFAULT_COSTS } from '../model/defaults.js';
+import { fsyncUs, tcpControlUs, tcpHopUs, vmHopUs } from '../sim/costs.js';
+import type { CostModel, DiskKind } from '../topology/types.js';
 import { formatDurationNs, readableDurationUs } from '../topology/units.js';
 import type { Calibration, CalibrationSample } from './calibrate.js';
 
 export interface MeasuredCost {
   /** A key of the topology's `costs` (one table: schemas/topology.schema.json $defs/costs). */
-  key: string;
+  key: CostKey;
   /** Per-KiB costs are written in nanoseconds, the others in whole microseconds. */
   unit: 'ns' | 'us';
   /** The value of each repetition, in nanoseconds. */
@@ -27,11 +49,30 @@ export interface MeasuredCost {
   measuredBy: string;
 }
 
-const FSYNC_KEY: Record<DiskKind, string> = { ssd: 'fsyncSsd', hdd: 'fsyncHdd', nfs: 'fsyncNfs' };
+/** The costs calibrate derives: the topology's key and the cost model's field. */
+const FIELD = {
+  lanRoundTrip: 'lanRoundTripUs',
+  tcpTransport: 'tcpTransportUs',
+  brokerCpu: 'brokerCpuUs',
+  fsyncSsd: 'fsyncSsdUs',
+  fsyncHdd: 'fsyncHddUs',
+  fsyncNfs: 'fsyncNfsUs',
+  marshalPerKiB: 'marshalNsPerKiB',
+  dispatchHandOff: 'dispatchHandOffUs',
+} as const satisfies Record<string, keyof CostModel>;
+type CostKey = keyof typeof FIELD;
 
-export function deriveCosts(c: Calibration, disk: DiskKind): MeasuredCost[] {
-  const reps = Array.from({ length: c.plan.reps }, (_, rep) => rep);
-  const of = (what: CalibrationSample['what'], rep: number, size = 0): number => {
+const FSYNC_KEY: Record<DiskKind, CostKey> = { ssd: 'fsyncSsd', hdd: 'fsyncHdd', nfs: 'fsyncNfs' };
+
+/** The size of the messages of every figure but the tcp:// send-to-receive ones. */
+const SMALL = 64;
+
+/** The vm:// connection Calibrate.java opens: ActiveMQ's defaults. */
+const VM_HOP = { copyMessageOnSend: true, objectMessageSerializationDefered: false };
+
+/** The figure of one repetition, in nanoseconds. */
+function figures(c: Calibration) {
+  return (what: CalibrationSample['what'], rep: number, size = 0): number => {
     const s = c.samples.find((x) => x.what === what && x.rep === rep && x.size === size);
     if (!s)
       throw new Error(
@@ -39,16 +80,26 @@ export function deriveCosts(c: Calibration, disk: DiskKind): MeasuredCost[] {
       );
     return s.ns;
   };
+}
+
+export function deriveCosts(c: Calibration, disk: DiskKind): MeasuredCost[] {
+  const reps = Array.from({ length: c.plan.reps }, (_, rep) => rep);
+  const of = figures(c);
   const ops = `median of ${c.plan.count} after ${c.plan.warmup} warm-up, per repetition`;
+  const d = DEFAULT_COSTS;
   const roundTrip = reps.map((r) => of('connect', r));
-  const brokerCpu = reps.map((r) =>
-    c.started ? of('brokerCpu', r) : Math.max(0, of('syncSend', r) - of('connect', r)),
-  );
-  const fsync = reps.map((r) => Math.max(0, of('persistentSend', r) - of('syncSend', r)));
+  const transport = reps.map((r) => of('tcpBurst', r));
   const marshal = reps.map((r) =>
     Math.max(0, slope(c.plan.sizes.map((size) => [size / 1024, of('tcpLatency', r, size)])) / 4),
   );
-  const vmHop = reps.map((r, i) => Math.max(0, (of('vmLatency', r) - brokerCpu[i]!) / 2));
+  const brokerCpu = reps.map((r, i) =>
+    c.started
+      ? of('brokerCpu', r)
+      : Math.max(0, of('syncSend', r) - roundTrip[i]! - 2 * transport[i]! - (2 * marshal[i]! * SMALL) / 1024),
+  );
+  const fsync = reps.map((r) => Math.max(0, of('persistentSend', r) - of('syncSend', r)));
+  const vmHops = vmHopUs(d, SMALL, 'text', VM_HOP, 'send') + vmHopUs(d, SMALL, 'text', VM_HOP, 'deliver');
+  const handOff = reps.map((r, i) => Math.max(0, of('vmLatency', r) - brokerCpu[i]! - vmHops * 1000));
   return [
     {
       key: 'lanRoundTrip',
@@ -57,12 +108,18 @@ export function deriveCosts(c: Calibration, disk: DiskKind): MeasuredCost[] {
       measuredBy: `TCP connect to the broker's port (SYN, SYN-ACK: one round trip), ${ops}`,
     },
     {
+      key: 'tcpTransport',
+      unit: 'us',
+      perRep: transport,
+      measuredBy: `wall time per message of a burst of ${c.plan.cpuCount} non-persistent 64 B messages from one tcp:// connection to a listener on another, first send to last receipt (one transport thread per connection and direction is the bottleneck unless brokerCpu is slower), per repetition`,
+    },
+    {
       key: 'brokerCpu',
       unit: 'us',
       perRep: brokerCpu,
       measuredBy: c.started
-        ? `the broker process's CPU time (user + system) over a burst of ${c.plan.cpuCount} non-persistent 64 B messages sent, then received, per message`
-        : `a non-persistent synchronous send (jms.alwaysSyncSend) less the TCP round trip, ${ops} (the broker's CPU time is not readable from here)`,
+        ? `the broker process's CPU time (user + system, its transport threads' included) over a burst of ${c.plan.cpuCount} non-persistent 64 B messages sent, then received, per message`
+        : `a non-persistent synchronous 64 B send (jms.alwaysSyncSend) less the TCP round trip, two tcpTransport and the marshalling, ${ops} (the broker's CPU time is not readable from here)`,
     },
     {
       key: FSYNC_KEY[disk],
@@ -83,11 +140,61 @@ export function deriveCosts(c: Calibration, disk: DiskKind): MeasuredCost[] {
         .join(', ')} (${ops}); its slope per KiB over 4 (marshal and unmarshal on each of two hops)`,
     },
     {
-      key: 'vmHop',
+      key: 'dispatchHandOff',
       unit: 'us',
-      perRep: vmHop,
-      measuredBy: `half of a non-persistent 64 B send-to-receive through a broker embedded in the client's JVM over vm://, less brokerCpu, ${ops}`,
+      perRep: handOff,
+      measuredBy: `a non-persistent 64 B send-to-receive through a broker embedded in the client's JVM over vm://, ${ops}, less brokerCpu and two vmHop at their default of ${d.vmHopUs} us (the figure cannot separate the two; vmHop is not written)`,
     },
+  ];
+}
+
+/** One measured figure (the median over repetitions) and the simulator's path for it. */
+export interface PathCheck {
+  path: string;
+  measuredUs: number;
+  simulatedUs: number;
+}
+
+/**
+ * Each figure against its path in the simulator (the header's list, through src/sim/costs.ts)
+ * with the costs as the file writes them and the defaults for the rest.
+ */
+export function checkPaths(c: Calibration, costs: readonly MeasuredCost[], disk: DiskKind): PathCheck[] {
+  const m: CostModel = { ...DEFAULT_COSTS };
+  for (const cost of costs) {
+    const value = Math.max(1, Math.round(median(cost.perRep) / (cost.unit === 'us' ? 1000 : 1)));
+    m[FIELD[cost.key]] = value;
+  }
+  const of = figures(c);
+  const measured = (what: CalibrationSample['what'], size = 0) =>
+    median(Array.from({ length: c.plan.reps }, (_, rep) => of(what, rep, size))) / 1000;
+  const transport = 2 * m.tcpTransportUs;
+  const syncSend = tcpHopUs(m, SMALL, 'text', 'send') + transport + m.brokerCpuUs + tcpControlUs(m);
+  const tcpLatency = (size: number) =>
+    tcpHopUs(m, size, 'text', 'send') +
+    transport +
+    m.brokerCpuUs +
+    tcpHopUs(m, size, 'text', 'deliver') +
+    m.dispatchHandOffUs;
+  const vmLatency =
+    vmHopUs(m, SMALL, 'text', VM_HOP, 'send') +
+    m.brokerCpuUs +
+    vmHopUs(m, SMALL, 'text', VM_HOP, 'deliver') +
+    m.dispatchHandOffUs;
+  const row = (path: string, measuredUs: number, simulatedUs: number): PathCheck => ({
+    path,
+    measuredUs: Math.round(measuredUs),
+    simulatedUs,
+  });
+  return [
+    row('tcp connect', measured('connect'), m.lanRoundTripUs),
+    row(`sync send ${SMALL} B`, measured('syncSend'), syncSend),
+    row(`persistent send ${SMALL} B`, measured('persistentSend'), syncSend + fsyncUs(m, disk)),
+    ...c.plan.sizes.map((size) =>
+      row(`tcp send to receive ${size / 1024} KiB`, measured('tcpLatency', size), tcpLatency(size)),
+    ),
+    row(`vm send to receive ${SMALL} B`, measured('vmLatency'), vmLatency),
+    row('tcp burst, per message', measured('tcpBurst'), Math.max(m.tcpTransportUs, m.brokerCpuUs)),
   ];
 }
 
@@ -115,7 +222,11 @@ export function formatCost(ns: number, unit: 'ns' | 'us'): string {
 }
 
 /** The costs file as a document (written as YAML, or printed as JSON). */
-export function costsDocument(c: Calibration, costs: readonly MeasuredCost[]): Record<string, unknown> {
+export function costsDocument(
+  c: Calibration,
+  costs: readonly MeasuredCost[],
+  disk: DiskKind,
+): Record<string, unknown> {
   return {
     costs: Object.fromEntries(costs.map((m) => [m.key, formatCost(median(m.perRep), m.unit)])),
     measured: Object.fromEntries(
@@ -130,6 +241,11 @@ export function costsDocument(c: Calibration, costs: readonly MeasuredCost[]): R
         },
       ]),
     ),
+    paths: checkPaths(c, costs, disk).map((p) => ({
+      path: p.path,
+      measured: readableDurationUs(Math.max(1, p.measuredUs)),
+      simulated: readableDurationUs(p.simulatedUs),
+    })),
     machine: {
       broker: c.broker,
       activemq: c.activemq,
@@ -145,6 +261,7 @@ export function costsDocument(c: Calibration, costs: readonly MeasuredCost[]): R
 export const COSTS_FILE_HEADER = `# brokerlab costs file (schemas/costs.schema.json), written by \`brokerlab calibrate\`.
 # \`costs\` holds the values the simulator uses: name this file in a topology
 # (\`costs: ./costs.yaml\`, relative to the topology) or give it to any command (\`--costs FILE\`).
-# \`measured\` says, per value, its spread over the repetitions and how it was measured.
+# \`measured\` says, per value, its spread over the repetitions and how it was measured;
+# \`paths\`, per figure timed, what the simulator's path for it takes with these costs.
 # Keys not here keep the topology's value, or the default of src/model/defaults.ts.
 `;

@@ -54,9 +54,10 @@ suite('brokerlab calibrate on the real broker', () => {
       expect(run.stderr).toMatch(/started ActiveMQ/);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/lanRoundTrip +\d/);
+      expect(run.stdout).toMatch(/vm send to receive 64 B +\d\S* +\d\S*/);
       const loaded = await loadCostsFile(costs);
       expect(loaded.ok && Object.keys(loaded.costs).sort()).toEqual(
-        ['brokerCpu', 'fsyncSsd', 'lanRoundTrip', 'marshalPerKiB', 'vmHop'].sort(),
+        ['brokerCpu', 'dispatchHandOff', 'fsyncSsd', 'lanRoundTrip', 'marshalPerKiB', 'tcpTransport'].sort(),
       );
       expect(readFileSync(costs, 'utf8')).toMatch(/measuredBy: /);
       const { pids, dirs } = started(run.stderr);

@@ -40,7 +40,7 @@ export async function calibrateCommand(options: CalibrateCommandOptions, io: Cli
     (line) => io.err(`calibrate: ${line}\n`),
   );
   const measured = deriveCosts(run, disk);
-  const document = costsDocument(run, measured);
+  const document = costsDocument(run, measured, disk);
   const text = `${COSTS_FILE_HEADER}${stringify(document, { lineWidth: 0 })}`;
   // What calibrate writes, the loader must accept: checked before it replaces anything.
   const check = loadCostsText(text, options.out);
@@ -66,25 +66,33 @@ async function checkBroker(url: string): Promise<void> {
 
 function summary(out: string, document: Record<string, unknown>): string {
   const measured = document.measured as Record<string, { min: string; median: string; max: string }>;
+  const paths = document.paths as { path: string; measured: string; simulated: string }[];
   const machine = document.machine as {
     broker: string;
     loadAverage: number[];
     cpus: number;
     seconds: number;
   };
-  const rows = Object.entries(measured).map(([key, m]) => [key, m.median, m.min, m.max]);
-  const widths = [0, 1, 2, 3].map((i) =>
-    Math.max(...[['cost', 'value', 'min', 'max'], ...rows].map((r) => r[i]!.length)),
-  );
-  const line = (r: string[]) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd();
   return [
     `measured ${machine.broker}`,
     `in ${machine.seconds} s on ${machine.cpus} CPUs, load average ${machine.loadAverage.join(' ')}`,
     '',
-    line(['cost', 'value', 'min', 'max']),
-    ...rows.map(line),
+    ...table([
+      ['cost', 'value', 'min', 'max'],
+      ...Object.entries(measured).map(([key, m]) => [key, m.median, m.min, m.max]),
+    ]),
+    '',
+    ...table([
+      ['figure (median)', 'measured', 'simulated with these costs'],
+      ...paths.map((p) => [p.path, p.measured, p.simulated]),
+    ]),
     '',
     `wrote ${out}; use it with \`--costs ${out}\` or \`costs: ./${out.split('/').pop()}\` in a topology beside it`,
     '',
   ].join('\n');
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd());
 }

@@ -1,13 +1,17 @@
 /**
- * From raw calibration figures to costs: each derived by the mechanism the simulator uses it in,
- * written under the topology's own cost keys, in a file the loader accepts.
+ * From raw calibration figures to costs: each derived as the inverse of the simulated path it was
+ * measured on, so that the simulator's paths with them add up to the figures again; written under
+ * the topology's own cost keys, in a file the loader accepts.
  */
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { DEFAULT_COSTS } from '../../../src/model/defaults.js';
 import type { Calibration, CalibrationSample } from '../../../src/real/calibrate.js';
 import {
   COSTS_FILE_HEADER,
+  checkPaths,
   costsDocument,
   deriveCosts,
   formatCost,
@@ -19,26 +23,41 @@ import { costKeys } from '../../../src/topology/schema.js';
 
 const US = 1000;
 
-/** Two repetitions; tcp send-to-receive grows 8 us per KiB, so marshalling is 2 us per KiB. */
-function calibration(started: boolean): Calibration {
+/**
+ * Figures as the simulator's own paths make them (src/sim/costs.ts, transport.ts, producers.ts,
+ * dispatch.ts) from lanRoundTrip 40 us (50 in the second repetition), tcpTransport 30 us,
+ * brokerCpu 20 us, marshalPerKiB 2 us, fsync 1 ms, dispatchHandOff 35 us (45) and vmHop at its
+ * default of 5 us:
+ * - sync send of 64 B: hop (20 us half round trip + 0.25 us marshalling, rounded to 20) + transport
+ *   30 + CPU 20 + receipt (half round trip 20) + transport 30 = 120 us;
+ * - persistent send: the same and the fsync, 1120 us;
+ * - tcp send-to-receive: two hops (20 + 4 us per KiB each) + two transports + CPU + hand-off,
+ *   155 us + 8 us per KiB;
+ * - vm send-to-receive: two 5 us hops + CPU + hand-off = 65 us;
+ * - a burst: one message per max(tcpTransport, brokerCpu) = 30 us.
+ */
+function calibration(started: boolean, reps = 2): Calibration {
   const samples: CalibrationSample[] = [];
-  for (const [rep, jitter] of [
-    [0, 0],
-    [1, 10 * US],
-  ] as const) {
+  for (const [rep, jitter] of (
+    [
+      [0, 0],
+      [1, 10 * US],
+    ] as const
+  ).slice(0, reps)) {
     const add = (what: CalibrationSample['what'], ns: number, size = 0) =>
       samples.push({ what, rep, size, ns });
     add('connect', 40 * US + jitter);
-    add('syncSend', 100 * US + jitter);
-    add('persistentSend', 1100 * US + jitter);
-    add('tcpLatency', 200 * US + 8 * US, 1024);
-    add('tcpLatency', 200 * US + 64 * 8 * US, 64 * 1024);
-    add('vmLatency', 50 * US + jitter);
+    add('syncSend', 120 * US + jitter);
+    add('persistentSend', 1120 * US + jitter);
+    add('tcpLatency', 155 * US + 8 * US + jitter, 1024);
+    add('tcpLatency', 155 * US + 64 * 8 * US + jitter, 64 * 1024);
+    add('vmLatency', 65 * US + jitter);
+    add('tcpBurst', 30 * US);
     if (started) add('brokerCpu', 20 * US);
   }
   return {
     samples,
-    plan: { reps: 2, count: 10, warmup: 10, sizes: [1024, 64 * 1024], cpuCount: 100 },
+    plan: { reps, count: 10, warmup: 10, sizes: [1024, 64 * 1024], cpuCount: 100 },
     broker: 'tcp://127.0.0.1:1 (test)',
     started,
     dataDirectory: started ? '/tmp' : null,
@@ -54,18 +73,28 @@ const byKey = (c: Calibration, disk: 'ssd' | 'hdd' = 'ssd') =>
   Object.fromEntries(deriveCosts(c, disk).map((m) => [m.key, m.perRep.map((ns) => Math.round(ns))]));
 
 describe('deriveCosts', () => {
-  it('derives each cost by its mechanism, per repetition', () => {
+  it('derives each cost as the inverse of the simulated path it was measured on, per repetition', () => {
     expect(byKey(calibration(true))).toEqual({
       lanRoundTrip: [40 * US, 50 * US],
+      tcpTransport: [30 * US, 30 * US],
       brokerCpu: [20 * US, 20 * US],
       fsyncSsd: [1000 * US, 1000 * US],
       marshalPerKiB: [2 * US, 2 * US],
-      vmHop: [15 * US, 20 * US],
+      dispatchHandOff: [35 * US, 45 * US],
     });
   });
 
-  it('without the broker process, broker work is a synchronous send less the round trip', () => {
-    expect(byKey(calibration(false)).brokerCpu).toEqual([60 * US, 60 * US]);
+  it('without the broker process, broker work is a sync send less its round trip, transports and marshalling', () => {
+    // 120 - 40 - 2 x 30 - 2 x 2 us x 64 B / 1 KiB
+    expect(byKey(calibration(false)).brokerCpu).toEqual([19_750, 19_750]);
+  });
+
+  it('never double-counts the dispatch hand-off into vmHop: vmHop keeps its default', () => {
+    expect(Object.keys(byKey(calibration(true)))).not.toContain('vmHop');
+    // vm send-to-receive 65 us = 2 x vmHop 5 + brokerCpu 20 + dispatchHandOff 35
+    expect(byKey(calibration(true)).dispatchHandOff?.[0]).toBe(
+      65 * US - 2 * DEFAULT_COSTS.vmHopUs * US - 20 * US,
+    );
   });
 
   it('writes the fsync under the disk named', () => {
@@ -77,19 +106,115 @@ describe('deriveCosts', () => {
   });
 });
 
+describe('checkPaths: the simulated paths with the derived costs', () => {
+  for (const started of [true, false])
+    it(`add up to every measured figure (${started ? 'a started broker' : 'a running one'})`, () => {
+      const c = calibration(started, 1);
+      const checks = checkPaths(c, deriveCosts(c, 'ssd'), 'ssd');
+      expect(checks.map((p) => p.path)).toEqual([
+        'tcp connect',
+        'sync send 64 B',
+        'persistent send 64 B',
+        'tcp send to receive 1 KiB',
+        'tcp send to receive 64 KiB',
+        'vm send to receive 64 B',
+        'tcp burst, per message',
+      ]);
+      for (const p of checks) expect(Math.abs(p.simulatedUs - p.measuredUs), p.path).toBeLessThanOrEqual(1);
+    });
+
+  it('show where the model cannot reproduce a figure: a sync send faster than its round trip and two transports', () => {
+    const c = calibration(false, 1);
+    const fast = c.samples.find((s) => s.what === 'syncSend')!;
+    fast.ns = 60 * US; // < 40 + 2 x 30: brokerCpu would be negative, so it stays at its floor
+    const send = checkPaths(c, deriveCosts(c, 'ssd'), 'ssd').find((p) => p.path === 'sync send 64 B')!;
+    expect(send.measuredUs).toBe(60);
+    expect(send.simulatedUs).toBe(20 + 30 + 1 + 20 + 30);
+  });
+
+  it('follow the simulator: a burst is bound by the broker CPU when it is slower than the transport', () => {
+    const c = calibration(true, 1);
+    c.samples.find((s) => s.what === 'brokerCpu')!.ns = 50 * US;
+    const burst = checkPaths(c, deriveCosts(c, 'ssd'), 'ssd').find(
+      (p) => p.path === 'tcp burst, per message',
+    )!;
+    expect(burst).toMatchObject({ measuredUs: 30, simulatedUs: 50 });
+  });
+});
+
+describe('deriveCosts and the simulated paths are inverses', () => {
+  /** Figures as the paths in the header of calibration.ts make them from `k` (us; marshal ns/KiB). */
+  function figuresOf(k: {
+    roundTrip: number;
+    transport: number;
+    cpu: number;
+    marshal: number;
+    fsync: number;
+    handOff: number;
+  }): Calibration {
+    const c = calibration(false, 1);
+    const marshalUs = (bytes: number) => (k.marshal * bytes) / 1024 / 1000;
+    const hop = (bytes: number) => k.roundTrip / 2 + 2 * marshalUs(bytes);
+    const sync = hop(64) + k.transport + k.cpu + k.roundTrip / 2 + k.transport;
+    const figure: Record<string, (size: number) => number> = {
+      connect: () => k.roundTrip,
+      syncSend: () => sync,
+      persistentSend: () => sync + k.fsync,
+      tcpLatency: (size) => 2 * hop(size) + 2 * k.transport + k.cpu + k.handOff,
+      vmLatency: () => 2 * DEFAULT_COSTS.vmHopUs + k.cpu + k.handOff,
+      tcpBurst: () => Math.max(k.transport, k.cpu),
+    };
+    for (const s of c.samples) s.ns = figure[s.what]!(s.size) * US;
+    return c;
+  }
+
+  it('recovers every cost of a running broker from the figures its paths make', () => {
+    const us = fc.integer({ min: 1, max: 5000 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          roundTrip: us,
+          transport: us,
+          cpu: us,
+          marshal: fc.integer({ min: 0, max: 100_000 }),
+          fsync: us,
+          handOff: us,
+        }),
+        (k) => {
+          fc.pre(k.cpu <= k.transport); // else the burst shows the CPU, not the transport
+          const got = Object.fromEntries(deriveCosts(figuresOf(k), 'ssd').map((m) => [m.key, m.perRep[0]!]));
+          const want = {
+            lanRoundTrip: k.roundTrip * US,
+            tcpTransport: k.transport * US,
+            brokerCpu: k.cpu * US,
+            fsyncSsd: k.fsync * US,
+            marshalPerKiB: k.marshal,
+            dispatchHandOff: k.handOff * US,
+          };
+          for (const [key, ns] of Object.entries(want))
+            expect(Math.abs(got[key]! - ns), key).toBeLessThan(1e-3);
+        },
+      ),
+    );
+  });
+});
+
 describe('the costs file', () => {
   it('is one the loader accepts, with the medians as values', () => {
     const c = calibration(true);
-    const text = `${COSTS_FILE_HEADER}${stringify(costsDocument(c, deriveCosts(c, 'ssd')))}`;
+    const text = `${COSTS_FILE_HEADER}${stringify(costsDocument(c, deriveCosts(c, 'ssd'), 'ssd'))}`;
     const loaded = loadCostsText(text, 'costs.yaml');
     expect(loaded.ok && loaded.costs).toEqual({
       lanRoundTrip: '45us',
+      tcpTransport: '30us',
       brokerCpu: '20us',
       fsyncSsd: '1ms',
       marshalPerKiB: '2us',
-      vmHop: '18us',
+      dispatchHandOff: '40us',
     });
     expect(parse(text).measured.lanRoundTrip).toMatchObject({ min: '40us', median: '45us', max: '50us' });
+    // The simulator rounds each half of the 45 us round trip up: 23 + 30 + 20 + 23 + 30.
+    expect(parse(text).paths[1]).toEqual({ path: 'sync send 64 B', measured: '125us', simulated: '126us' });
   });
 });
 
