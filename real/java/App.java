@@ -1,5 +1,6 @@
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.jms.Connection;
 import javax.jms.DeliveryMode;
 import javax.jms.Message;
@@ -18,7 +19,9 @@ import org.apache.activemq.ActiveMQConnectionFactory;
  * Each consumer prints `recv` with the sequence number and JMSRedelivered.
  *
  * Options: produceUrl, consumeUrl, base (first sequence number; producer i adds i * 1,000,000),
- * produce=dest,rate,size,type,persistent,async;... consume=dest,ackMode,processingMs,prefetch;...
+ * produce=dest,rate,size,type,persistent,async[,threads,count];... (rate 0: closed loop, `threads`
+ * sender threads each sending the next as soon as send() returns, `count` in all, -1 none)
+ * consume=dest,ackMode,processingMs,prefetch;...
  * sendMs (how long producers start new sends after `go`), maxMs (exit anyway), waitForGo.
  */
 public final class App {
@@ -48,8 +51,13 @@ public final class App {
       long sendMs = a.num("sendMs", 5000);
       long base = a.num("base", 0);
       for (int i = 0; i < produces.length; i++) {
-        Thread t = producer(pc, produces[i].split(","), base + i * 1_000_000L, goNs, sendMs, out);
-        t.start();
+        String[] spec = produces[i].split(",");
+        int senders = spec.length > 6 ? Integer.parseInt(spec[6]) : 1;
+        long count = spec.length > 7 ? Long.parseLong(spec[7]) : -1;
+        // The sender threads of one producer share its sequence numbers (and its count).
+        AtomicLong next = new AtomicLong();
+        for (int k = 0; k < senders; k++)
+          producer(pc, spec, base + i * 1_000_000L, goNs, sendMs, next, count, out).start();
       }
       Thread.sleep(maxMs);
     } catch (Exception e) {
@@ -69,7 +77,8 @@ public final class App {
     return f;
   }
 
-  private static Thread producer(Connection c, String[] spec, long base, long goNs, long sendMs, Out out) throws Exception {
+  private static Thread producer(Connection c, String[] spec, long base, long goNs, long sendMs, AtomicLong next,
+      long count, Out out) throws Exception {
     String dest = spec[0];
     double rate = Double.parseDouble(spec[1]);
     Payload payload = new Payload(spec[3], Integer.parseInt(spec[2]));
@@ -81,8 +90,11 @@ public final class App {
     MessageProducer p = s.createProducer(s.createQueue(dest));
     p.setDeliveryMode(persistent ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
     return new Thread(() -> {
-      for (long n = 0; ; n++) {
-        long dueNs = goNs + (long) (n * 1e9 / rate);
+      while (true) {
+        long n = next.getAndIncrement();
+        if (count >= 0 && n >= count) break;
+        // Closed loop (rate 0): the next message is due as soon as the last send() returned.
+        long dueNs = rate > 0 ? goNs + (long) (n * 1e9 / rate) : System.nanoTime();
         if ((dueNs - goNs) / 1_000_000 >= sendMs) break;
         long waitNs = dueNs - System.nanoTime();
         try {

@@ -8,6 +8,10 @@
  * KahaDB broker's store thread (storeRecordUs per async persistent queue message) and each
  * consumer's processing time.
  *
+ * A closed-loop producer offers what its own sender threads reach (each one send cycle at a
+ * time), so its own send load is always full and the ceiling is where it runs, unless another
+ * resource is busier.
+ *
  * It is an upper bound: group commit is counted as one fsync per send (a send may also wait for
  * the batch before it), and messages a network of brokers forwards cost nothing extra. A
  * simulation at the ceiling would only measure the same queueing the bound leaves out, at
@@ -42,10 +46,7 @@ interface Load {
 }
 
 export function throughputCeiling(t: Topology): ThroughputCeiling {
-  const offered = t.applications.reduce(
-    (sum, a) => sum + a.replicas * a.producers.reduce((s, p) => s + p.ratePerSecond, 0),
-    0,
-  );
+  const offered = t.applications.reduce((sum, a) => sum + a.replicas * processRate(t, a), 0);
   const loads = [
     ...brokerLoads(t),
     ...storeLoads(t),
@@ -66,8 +67,25 @@ export function throughputCeiling(t: Topology): ThroughputCeiling {
   };
 }
 
-function processRate(a: Application): number {
-  return a.producers.reduce((s, p) => s + p.ratePerSecond, 0);
+function processRate(t: Topology, a: Application): number {
+  return a.producers.reduce((s, p) => s + offeredRate(t, a, p), 0);
+}
+
+/** Messages a second a producer offers per process: its rate, or what a closed loop's threads reach alone. */
+function offeredRate(t: Topology, a: Application, p: Producer): number {
+  if (!p.closedLoop) return p.ratePerSecond;
+  return (p.closedLoop.inFlight * 1e6) / closedLoopCycleUs(t, a, p);
+}
+
+/**
+ * One closed-loop thread's cycle: a sync send's round trip, or an async send's write, which ends
+ * when the broker's side has taken the message (src/sim/producers.ts, asyncSendWritten).
+ */
+function closedLoopCycleUs(t: Topology, a: Application, p: Producer): number {
+  const local = isLocal(t, a);
+  if (p.sendMode === 'sync') return sendCycleUs(t, p, local, local ? t.embedded?.store : t.cluster?.store);
+  // The write waits for the broker's side: the hand-off (vm://), the reader behind the socket buffers (tcp://).
+  return local ? vmHopUs(t.costs, p.sizeBytes, p.messageType, t.embedded!, 'send') : t.costs.tcpTransportUs;
 }
 
 /** Embedded brokers each carry their own process's sends; a cluster's active brokers share all. */
@@ -77,10 +95,11 @@ function brokerLoads(t: Topology): Load[] {
   const embeds = (a: Application) =>
     t.layout === 'embedded' || (t.layout === 'hybrid' && a.producers.length > 0);
   for (const a of t.applications)
-    if (embeds(a)) loads.push({ kind: 'broker-cpu', utilization: (processRate(a) * cpu) / 1e6, costUs: cpu });
+    if (embeds(a))
+      loads.push({ kind: 'broker-cpu', utilization: (processRate(t, a) * cpu) / 1e6, costUs: cpu });
   if (t.layout !== 'embedded' && t.cluster) {
     const active = haModeSpec(t.cluster.ha).active === 'all' ? t.cluster.brokers : 1;
-    const total = t.applications.reduce((s, a) => s + a.replicas * processRate(a), 0);
+    const total = t.applications.reduce((s, a) => s + a.replicas * processRate(t, a), 0);
     loads.push({ kind: 'broker-cpu', utilization: (total / active) * (cpu / 1e6), costUs: cpu });
   }
   return loads;
@@ -95,7 +114,7 @@ function storeLoads(t: Topology): Load[] {
   const rate = (a: Application) =>
     a.producers
       .filter((p) => p.persistent && p.sendMode === 'async' && !isTopic(t, p.destination))
-      .reduce((s, p) => s + p.ratePerSecond, 0);
+      .reduce((s, p) => s + offeredRate(t, a, p), 0);
   const load = (perSecond: number): Load => ({
     kind: 'store-thread',
     utilization: (perSecond * cost) / 1e6,
@@ -133,6 +152,11 @@ function sendLoads(t: Topology): Load[] {
     const store = local ? t.embedded?.store : t.cluster?.store;
     for (const p of a.producers) {
       const kind = p.sendMode === 'sync' ? 'sync-send' : 'async-send';
+      if (p.closedLoop) {
+        // Each of its threads is busy all the time at the rate it offers.
+        loads.push({ kind, utilization: 1, costUs: closedLoopCycleUs(t, a, p) });
+        continue;
+      }
       const cycleUs = p.sendMode === 'sync' ? sendCycleUs(t, p, local, store) : clientSendUs(t, p, local);
       loads.push({ kind, utilization: (p.ratePerSecond * cycleUs) / 1e6, costUs: cycleUs });
     }
@@ -157,10 +181,10 @@ function connectionLoads(t: Topology): Load[] {
   const cost = t.costs.tcpTransportUs;
   for (const a of t.applications) {
     const local = isLocal(t, a);
-    const sends = local ? 0 : a.producers.reduce((s, p) => s + p.ratePerSecond, 0);
+    const sends = local ? 0 : processRate(t, a);
     const receipts = local
       ? 0
-      : a.producers.reduce((s, p) => s + (p.sendMode === 'sync' ? p.ratePerSecond : 0), 0);
+      : a.producers.reduce((s, p) => s + (p.sendMode === 'sync' ? offeredRate(t, a, p) : 0), 0);
     const consumed = local ? 0 : a.consumers.reduce((s, k) => s + consumedRate(t, k.destination), 0);
     for (const commands of [sends + consumed, receipts + consumed])
       if (commands > 0)
@@ -175,7 +199,7 @@ function consumedRate(t: Topology, destination: string): number {
   let rate = 0;
   let count = 0;
   for (const a of t.applications) {
-    for (const p of a.producers) if (p.destination === destination) rate += a.replicas * p.ratePerSecond;
+    for (const p of a.producers) if (p.destination === destination) rate += a.replicas * offeredRate(t, a, p);
     for (const k of a.consumers) if (k.destination === destination) count += a.replicas;
   }
   if (topic) return rate;
@@ -204,7 +228,7 @@ function consumerLoads(t: Topology): Load[] {
       (s, a) =>
         s +
         a.replicas *
-          a.producers.filter((p) => p.destination === d.name).reduce((r, p) => r + p.ratePerSecond, 0),
+          a.producers.filter((p) => p.destination === d.name).reduce((r, p) => r + offeredRate(t, a, p), 0),
       0,
     );
     const consumers = t.applications.flatMap((a) =>

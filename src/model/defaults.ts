@@ -147,7 +147,12 @@ export const DEFAULT_PRODUCER = {
   persistent: true, // JMS default delivery mode
   messageType: 'text',
   arrival: 'poisson',
+  /** Open loop: requests arrive at the rate, as they do for a service (`mode: open-loop`). */
+  closedLoop: null,
 } as const;
+
+/** A closed-loop producer has one sender thread unless the topology says more (JMS: one send() at a time per session). */
+export const DEFAULT_CLOSED_LOOP = { inFlight: 1 } as const;
 
 /**
  * ActiveMQ's send mode when the topology names none (W:async-sends; ActiveMQSession.send): a

@@ -20,6 +20,7 @@ export function computeFigures(plan: Omit<Plan, 'figures' | 'lints'>): PlanFigur
     t.layout !== 'embedded' && t.cluster !== null && t.cluster.store.kind !== 'memory';
   for (const app of t.applications) {
     for (const p of app.producers) {
+      // A closed loop has no set rate (0): how fast it sends is what a simulation measures.
       const rate = p.ratePerSecond * app.replicas;
       messagesPerSecond += rate;
       if (!p.persistent) continue;

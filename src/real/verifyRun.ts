@@ -86,7 +86,11 @@ export async function runReal(plan: Plan, fault: ScheduledFault | null): Promise
     }
     await sleep(goMs + sendMs - Date.now());
     const live = plan.processes.filter((p) => apps.get(p.name)!.exit === null);
-    const producers = (app: string) => plan.topology.applications.find((a) => a.id === app)!.producers.length;
+    // Sender threads: each prints its own `done` (a closed loop has inFlight of them).
+    const producers = (app: string) =>
+      plan.topology.applications
+        .find((a) => a.id === app)!
+        .producers.reduce((n, p) => n + (p.closedLoop?.inFlight ?? 1), 0);
     await settle(
       live.map((p) => apps.get(p.name)!),
       goMs + sendMs + SETTLE_LIMIT_MS,
@@ -139,6 +143,8 @@ function startApp(
             p.messageType,
             p.persistent,
             p.sendMode === 'async',
+            // A closed loop: rate 0, its sender threads and its count (-1: until the sends end).
+            ...(p.closedLoop ? [p.closedLoop.inFlight, p.closedLoop.count ?? -1] : []),
           ].join(','),
         )
         .join(';'),
@@ -270,7 +276,7 @@ function watchTakeover(brokers: Map<string, RealBroker>, seen: (ms: number) => v
         );
 }
 
-/** Whether every producer of an application process has ended (its last send answered, or failed). */
+/** Whether every sender thread of an application process has ended (its last send answered, or failed). */
 function producersFinished(p: JavaProcess, producers: number): boolean {
   return p.lines.filter((l) => l.includes('"ev":"done"') || l.includes('"ev":"failed"')).length >= producers;
 }

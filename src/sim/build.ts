@@ -6,7 +6,7 @@
 import { faultTargets } from '../plan/faultTargets.js';
 import type { ClientConnection, Plan } from '../plan/types.js';
 import { explainUnknownInstance, resolveInstance } from '../topology/names.js';
-import type { Topology } from '../topology/types.js';
+import type { Producer, Topology } from '../topology/types.js';
 import { createBrokerLifecycle } from './brokers.js';
 import { PairDeque } from './deque.js';
 import { EventQueue } from './eventQueue.js';
@@ -17,7 +17,7 @@ import { CopyTable, MessageTable } from './messages.js';
 import { Metrics } from './metrics.js';
 import { CostNoise } from './noise.js';
 import { Rng } from './rng.js';
-import type { BrokerRt, ProcessRt, StoreRt, World } from './world.js';
+import type { BrokerRt, ClosedLoopRt, ProcessRt, StoreRt, World } from './world.js';
 
 export function buildWorld(plan: Plan, seed: number, durationUs: number): World {
   const t = plan.topology;
@@ -118,6 +118,40 @@ function buildStores(w: World, plan: Plan): void {
   }
 }
 
+function addProducer(
+  w: World,
+  proc: ProcessRt,
+  spec: Producer,
+  dest: number,
+  rng: Rng,
+  loop: ClosedLoopRt | null,
+): void {
+  proc.producers.push(w.producers.length);
+  w.producers.push({
+    id: w.producers.length,
+    process: proc.id,
+    dest,
+    spec,
+    rng,
+    backlog: [],
+    backlogHead: 0,
+    current: -1,
+    inTransit: false,
+    link: -1,
+    replay: [],
+    waitGen: 0,
+    unavailableSinceUs: -1,
+    unavailable: { windows: 0, totalUs: 0, maxUs: 0 },
+    unavailableFault: -1,
+    failoverFault: -1,
+    lastBroker: -1,
+    gaveUp: false,
+    loop,
+    stopped: false,
+    writeGen: 0,
+  });
+}
+
 function buildProcesses(w: World, plan: Plan, root: Rng): void {
   const apps = new Map(plan.topology.applications.map((a) => [a.id, a]));
   const destIndex = new Map(plan.topology.destinations.map((d, i) => [d.name, i]));
@@ -139,27 +173,17 @@ function buildProcesses(w: World, plan: Plan, root: Rng): void {
     w.processes.push(proc);
     w.processByName.set(p.name, proc.id);
     app.producers.forEach((spec, j) => {
-      proc.producers.push(w.producers.length);
-      w.producers.push({
-        id: w.producers.length,
-        process: proc.id,
-        dest: destIndex.get(spec.destination)!,
-        spec,
-        rng: root.fork(`producer:${p.name}:${j}`),
-        backlog: [],
-        backlogHead: 0,
-        current: -1,
-        inTransit: false,
-        link: -1,
-        replay: [],
-        waitGen: 0,
-        unavailableSinceUs: -1,
-        unavailable: { windows: 0, totalUs: 0, maxUs: 0 },
-        unavailableFault: -1,
-        failoverFault: -1,
-        lastBroker: -1,
-        gaveUp: false,
-      });
+      // A closed-loop producer is `inFlight` sender threads (one send() at a time each) sharing its count.
+      const loop = spec.closedLoop ? { left: spec.closedLoop.count ?? Number.POSITIVE_INFINITY } : null;
+      for (let thread = 0; thread < (spec.closedLoop?.inFlight ?? 1); thread++)
+        addProducer(
+          w,
+          proc,
+          spec,
+          destIndex.get(spec.destination)!,
+          root.fork(`producer:${p.name}:${j}${thread > 0 ? `#${thread}` : ''}`),
+          loop,
+        );
     });
     for (const spec of app.consumers) {
       proc.consumers.push(w.consumers.length);

@@ -55,4 +55,6 @@ export const Ev = {
   Boot: 21,
   /** A send blocked on a full socket may have room now (a: producer, b: wait generation). */
   SocketRoom: 22,
+  /** A closed-loop producer's async send over vm:// has been written, so send() returns (a: producer, b: write generation). */
+  SendWritten: 23,
 } as const;

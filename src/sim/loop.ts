@@ -18,7 +18,14 @@ import { onJournalDone, onJournalStart, onStoreSync } from './journal.js';
 import { onLifecycleTimer } from './lifecycle.js';
 import { onLinkFailure, startLink } from './links.js';
 import { drainNotices } from './notices.js';
-import { onArrival, onReceipt, onSendTimeout, onSocketRoom, scheduleNextArrival } from './producers.js';
+import {
+  onArrival,
+  onReceipt,
+  onSendTimeout,
+  onSendWritten,
+  onSocketRoom,
+  startProducer,
+} from './producers.js';
 import type { World } from './world.js';
 
 export function handleEvent(w: World, kind: number, a: number, b: number, targets: RandomTarget[]): void {
@@ -34,7 +41,7 @@ function boot(w: World): void {
     if (!proc.alive) w.queue.push(proc.app.startUs, Ev.ProcessRestart, proc.id, proc.epoch);
     else for (const link of proc.links) startLink(w, w.links[link]!);
   }
-  for (const p of w.producers) if (w.processes[p.process]!.alive) scheduleNextArrival(w, p);
+  for (const p of w.producers) if (w.processes[p.process]!.alive) startProducer(w, p);
 }
 
 function handle(w: World, kind: number, a: number, b: number, targets: RandomTarget[]): void {
@@ -84,6 +91,8 @@ function handle(w: World, kind: number, a: number, b: number, targets: RandomTar
       return;
     case Ev.Boot:
       return boot(w);
+    case Ev.SendWritten:
+      return onSendWritten(w, a, b);
     default:
       throw new Error(`unknown event kind ${kind}`);
   }

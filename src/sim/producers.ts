@@ -6,6 +6,14 @@
  * (sendFailIfNoSpace) when the broker's memory is full. Over tcp:// a send also blocks while the
  * connection's socket buffers are full (sendPipeline.ts). On reconnect the in-flight send is
  * replayed, as the failover transport does.
+ *
+ * A closed-loop producer (`mode: closed-loop`) is `inFlight` sender threads per process: each
+ * takes its next message as soon as its send() returns, so it never has more than one send
+ * outstanding and nothing waits in a backlog. While its connection is down a thread is blocked in
+ * send() and sends nothing, sync or async: FailoverTransport.oneway waits for a connected
+ * transport for every command, and only a `timeout` ends the wait for a message ("Failover
+ * timeout of N ms reached"). A thread whose send() throws ends its loop, as a batch job's loop
+ * does without a catch.
  */
 import { isActive } from './brokerState.js';
 import { CopyState } from './copyState.js';
@@ -25,6 +33,22 @@ export function scheduleNextArrival(w: World, p: ProducerRt): void {
   if (next < w.sendsEndUs) w.queue.push(next, Ev.Arrival, p.id, w.processes[p.process]!.epoch);
 }
 
+/** A producer starts, with the run or when its process restarts. */
+export function startProducer(w: World, p: ProducerRt): void {
+  if (!p.loop) return scheduleNextArrival(w, p);
+  p.stopped = false;
+  trySend(w, p);
+}
+
+/** A closed-loop thread whose send() returned takes its next message now, while it may still send. */
+function nextInLoop(w: World, p: ProducerRt): boolean {
+  const loop = p.loop;
+  if (!loop || p.stopped || loop.left <= 0 || !w.sending || !w.processes[p.process]!.alive) return false;
+  loop.left--;
+  p.backlog.push(w.now);
+  return true;
+}
+
 export function onArrival(w: World, producer: number, epoch: number): void {
   const p = w.producers[producer]!;
   const proc = w.processes[p.process]!;
@@ -36,7 +60,7 @@ export function onArrival(w: World, producer: number, epoch: number): void {
 
 /** Starts sends from the backlog while the producer's thread is free. */
 function trySend(w: World, p: ProducerRt): void {
-  while (p.current < 0 && p.backlogHead < p.backlog.length) {
+  while (p.current < 0 && (p.backlogHead < p.backlog.length || nextInLoop(w, p))) {
     const created = p.backlog[p.backlogHead++]!;
     if (p.backlogHead > 1024 && p.backlogHead * 2 > p.backlog.length) {
       p.backlog = p.backlog.slice(p.backlogHead);
@@ -51,12 +75,33 @@ function trySend(w: World, p: ProducerRt): void {
       completeSend(w, p, false);
       continue;
     }
-    if (!transmit(w, p)) {
+    const writtenUs = transmit(w, p);
+    if (writtenUs < 0) {
       if (p.current >= 0) return; // waiting for a route or for memory
       continue; // failed at once (sendFailIfNoSpace)
     }
-    if (p.spec.sendMode === 'async') completeSend(w, p, true);
+    if (p.spec.sendMode === 'async') asyncSendWritten(w, p, writtenUs);
   }
+}
+
+/**
+ * An async send() returns once its message is written. Over tcp:// that is at once: a write that
+ * does not fit the socket buffers blocks before it is made (blockedOnSocket). Over vm:// an open
+ * loop's returns at once too; a closed loop's returns when the hand-off is done and the broker's
+ * thread has finished the work queued before it (VMTransport queues commands for the broker's
+ * thread and blocks the sender when its queue is full; that queue's asyncQueueDepth is not
+ * modelled): without a return time a closed loop would send without end in no time.
+ */
+function asyncSendWritten(w: World, p: ProducerRt, writtenUs: number): void {
+  if (!p.loop || p.link >= 0) return completeSend(w, p, true);
+  w.queue.push(Math.max(writtenUs, w.now + 1), Ev.SendWritten, p.id, ++p.writeGen);
+}
+
+export function onSendWritten(w: World, producer: number, writeGen: number): void {
+  const p = w.producers[producer]!;
+  if (p.writeGen !== writeGen || p.current < 0 || !p.inTransit || !w.processes[p.process]!.alive) return;
+  completeSend(w, p, true);
+  trySend(w, p);
 }
 
 /** The broker a send would go to now: the process's own over vm, or the link's; -1 none. */
@@ -70,15 +115,19 @@ function routeTag(w: World, p: ProducerRt, broker: number): number {
   return p.link >= 0 ? w.links[p.link]!.epoch : w.brokers[broker]!.epoch;
 }
 
-/** Puts a copy of message `m` on the wire to the producer's broker; false when it must wait. */
-function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
+/**
+ * Puts a copy of message `m` on the wire to the producer's broker. Returns when the message has
+ * been written, i.e. the broker's side has taken it (an async closed loop's send() returns then),
+ * or -1 when it must wait for a route or for memory.
+ */
+function transmitMessage(w: World, p: ProducerRt, m: number): number {
   const broker = routeBroker(w, p);
-  if (broker < 0) return false;
+  if (broker < 0) return -1;
   const b = w.brokers[broker]!;
   if (b.memoryBytes >= b.memoryLimitBytes) {
     w.metrics.flowControlBlocks++;
     if (!b.blocked.includes(p.id)) b.blocked.push(p.id);
-    return false;
+    return -1;
   }
   const copies = w.copies;
   const c = copies.allocate(m, CopyState.Arriving, broker, b.epoch);
@@ -86,19 +135,27 @@ function transmitMessage(w: World, p: ProducerRt, m: number): boolean {
   copies.link[c] = p.link;
   copies.routeTag[c] = routeTag(w, p, broker);
   const spec = p.spec;
-  const atUs =
-    p.link >= 0
-      ? writeToSocket(
-          w,
-          w.links[p.link]!,
-          spec.sizeBytes,
-          tcpHopUs(w.costs, spec.sizeBytes, spec.messageType, 'send'),
-        )
-      : w.now +
-        w.noise.hop.draw(vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!, 'send'));
+  let atUs: number;
+  let writtenUs: number;
+  if (p.link >= 0) {
+    atUs = writeToSocket(
+      w,
+      w.links[p.link]!,
+      spec.sizeBytes,
+      tcpHopUs(w.costs, spec.sizeBytes, spec.messageType, 'send'),
+    );
+    // In the socket buffers now: a write that does not fit blocks before this (blockedOnSocket).
+    writtenUs = w.now;
+  } else {
+    atUs =
+      w.now +
+      w.noise.hop.draw(vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!, 'send'));
+    // The hand-off is done, and the broker's thread has finished the work queued before it.
+    writtenUs = Math.max(atUs, b.cpuFreeUs);
+  }
   sendOver(w, p.link, 'up', atUs, Ev.AtBroker, c, copies.stamp[c]!);
   p.lastBroker = broker;
-  return true;
+  return writtenUs;
 }
 
 /**
@@ -127,16 +184,20 @@ function blockedOnSocket(w: World, p: ProducerRt): boolean {
   return true;
 }
 
-/** Sends the producer's current message, or starts waiting for a route (or for memory, or the socket). */
-function transmit(w: World, p: ProducerRt): boolean {
+/**
+ * Sends the producer's current message, returning when it has been written, or starts waiting
+ * for a route, for memory or for the socket (-1).
+ */
+function transmit(w: World, p: ProducerRt): number {
   const broker = routeBroker(w, p);
   const b = broker >= 0 ? w.brokers[broker]! : undefined;
   if (b && b.memoryBytes >= b.memoryLimitBytes && b.sendFailIfNoSpace) {
     completeSend(w, p, false);
-    return false;
+    return -1;
   }
-  if (b && blockedOnSocket(w, p)) return false;
-  if (transmitMessage(w, p, p.current)) {
+  if (b && blockedOnSocket(w, p)) return -1;
+  const writtenUs = transmitMessage(w, p, p.current);
+  if (writtenUs >= 0) {
     p.inTransit = true;
     w.messages.acked[p.current] = Ack.Sent;
     // A send into a dead broker or a partition is blocked from now on, even if the client
@@ -145,10 +206,10 @@ function transmit(w: World, p: ProducerRt): boolean {
     if (b && (!isActive(b) || link?.stalledUp))
       openUnavailable(w, p, !isActive(b) ? b.downFault : link!.downFault);
     else if (p.spec.sendMode === 'async') closeUnavailable(w, p);
-    return true;
+    return writtenUs;
   }
   startWaiting(w, p, b ? -1 : routeFault(w, p));
-  return false;
+  return -1;
 }
 
 /** The fault that cut the producer's route, for attribution; -1 unknown. */
@@ -167,6 +228,12 @@ export function openUnavailable(w: World, p: ProducerRt, fault: number): void {
 
 function startWaiting(w: World, p: ProducerRt, fault: number): void {
   p.inTransit = false;
+  // A closed-loop async send not yet written is sent again by its own thread: no replay too.
+  const replayed = p.replay.indexOf(p.current);
+  if (p.current >= 0 && replayed >= 0) {
+    p.replay.splice(replayed, 1);
+    releaseHold(w, p.current);
+  }
   openUnavailable(w, p, fault);
   p.waitGen++;
   const timeout = w.topology.failover.timeoutUs;
@@ -197,7 +264,10 @@ function completeSend(w: World, p: ProducerRt, success: boolean): void {
     w.messages.acked[m] = Ack.Ok;
     closeUnavailable(w, p);
     completeFailover(w, p);
-  } else giveUpAnswer(w, m);
+  } else {
+    giveUpAnswer(w, m);
+    if (p.loop) p.stopped = true; // send() threw: the closed loop ends
+  }
   releaseHold(w, m);
 }
 
@@ -232,7 +302,8 @@ export function onReceipt(w: World, producer: number, tag: number): void {
 export function onSocketRoom(w: World, producer: number, waitGen: number): void {
   const p = w.producers[producer]!;
   if (p.waitGen !== waitGen || p.current < 0 || p.inTransit || !w.processes[p.process]!.alive) return;
-  if (transmit(w, p) && p.spec.sendMode === 'async') completeSend(w, p, true);
+  const writtenUs = transmit(w, p);
+  if (writtenUs >= 0 && p.spec.sendMode === 'async') asyncSendWritten(w, p, writtenUs);
   trySend(w, p);
 }
 
@@ -248,11 +319,12 @@ export function onRouteUp(w: World, p: ProducerRt): void {
   if (!w.processes[p.process]!.alive) return;
   p.gaveUp = false;
   if (p.current >= 0 && !p.inTransit) {
-    if (transmit(w, p) && p.spec.sendMode === 'async') completeSend(w, p, true);
+    const writtenUs = transmit(w, p);
+    if (writtenUs >= 0 && p.spec.sendMode === 'async') asyncSendWritten(w, p, writtenUs);
   }
   while (p.replay.length > 0 && p.current < 0) {
     const m = p.replay[0]!;
-    if (!transmitMessage(w, p, m)) break;
+    if (transmitMessage(w, p, m) < 0) break;
     p.replay.shift();
     releaseHold(w, m);
   }
@@ -310,8 +382,10 @@ export function lostOnTheWay(w: World, c: number, fault: number): void {
   const m = w.copies.message[c]!;
   const p = w.producers[w.messages.producer[m]!]!;
   const fromProducer = w.copies.forwardedFrom[c]! < 0 && w.copies.hops[c] === 0;
+  const resentByItsThread = m === p.current && !p.inTransit;
   if (
     fromProducer &&
+    !resentByItsThread &&
     p.spec.sendMode === 'async' &&
     p.link >= 0 &&
     w.topology.failover.trackMessages &&

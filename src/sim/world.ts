@@ -148,6 +148,18 @@ export interface ProducerRt {
   lastBroker: number;
   /** The link gave up (maxReconnectAttempts): sends fail at once. */
   gaveUp: boolean;
+  /** A closed-loop sender thread's producer, shared with its sibling threads; null: open loop. */
+  loop: ClosedLoopRt | null;
+  /** A closed-loop thread whose send() threw: its loop ended (until its process restarts). */
+  stopped: boolean;
+  /** Changes whenever an async closed-loop send starts its write: an older SendWritten is void. */
+  writeGen: number;
+}
+
+/** What the sender threads of one closed-loop producer in one process share. */
+export interface ClosedLoopRt {
+  /** Messages still to send (Infinity: no count, until the sends end). */
+  left: number;
 }
 
 export interface ConsumerRt {

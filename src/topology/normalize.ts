@@ -4,6 +4,7 @@
  */
 import {
   DEFAULT_APPLICATION,
+  DEFAULT_CLOSED_LOOP,
   DEFAULT_CLUSTER,
   DEFAULT_CONSUMER,
   DEFAULT_COSTS,
@@ -28,6 +29,7 @@ import { haModeSpec } from '../model/haModes.js';
 import { type DocPath, formatPath, type PathIssue } from './issues.js';
 import type {
   Application,
+  ClosedLoop,
   ClusterSettings,
   CostModel,
   Destination,
@@ -181,6 +183,30 @@ class Normalizer {
     return perSecond;
   }
 
+  /** A producer's closed loop, or null for an open one; a setting of the other loop is an issue. */
+  closedLoop(p: Raw, at: DocPath): ClosedLoop | null {
+    const closed = p.mode === 'closed-loop';
+    const foreign = closed ? ['rate', 'arrival'] : ['inFlight', 'count'];
+    for (const key of foreign.filter((k) => p[k] !== undefined)) {
+      const path = [...at, key];
+      this.issues.push(
+        closed
+          ? {
+              path,
+              message: `${formatPath(path)} is set on a \`mode: closed-loop\` producer, which sends as fast as send() returns and has no ${key}`,
+              hint: `remove \`${key}\`, or write \`mode: open-loop\` for requests arriving at a rate`,
+            }
+          : {
+              path,
+              message: `${formatPath(path)} is set on an open-loop producer (\`mode\` is \`${p.mode ?? 'open-loop'}\`${p.mode ? '' : ' by default'}), which sends at its \`rate\``,
+              hint: `add \`mode: closed-loop\` to send the next message as soon as send() returns, or remove \`${key}\``,
+            },
+      );
+    }
+    if (!closed) return null;
+    return { inFlight: p.inFlight ?? DEFAULT_CLOSED_LOOP.inFlight, count: p.count ?? null };
+  }
+
   application(a: Raw, path: DocPath, destinations: Raw[]): Application {
     const typeOf = (name: string) =>
       destinations.find((d: Raw) => d.name === name)?.type ?? DEFAULT_DESTINATION_TYPE;
@@ -193,9 +219,10 @@ class Normalizer {
       connection: a.connection ?? DEFAULT_APPLICATION.connection,
       producers: (a.producers ?? []).map((p: Raw, j: number) => {
         const at: DocPath = [...path, 'producers', j];
+        const closedLoop = this.closedLoop(p, at);
         return {
           destination: p.destination,
-          ratePerSecond: this.rate(p.rate, DEFAULT_PRODUCER.ratePerSecond, [...at, 'rate']),
+          ratePerSecond: closedLoop ? 0 : this.rate(p.rate, DEFAULT_PRODUCER.ratePerSecond, [...at, 'rate']),
           sizeBytes: this.size(p.size, DEFAULT_PRODUCER.sizeBytes, LIMITS.messageSizeBytes, [...at, 'size']),
           persistent: p.persistent ?? DEFAULT_PRODUCER.persistent,
           sendMode: defaultSendMode(
@@ -205,6 +232,7 @@ class Normalizer {
           ),
           messageType: p.messageType ?? DEFAULT_PRODUCER.messageType,
           arrival: p.arrival ?? DEFAULT_PRODUCER.arrival,
+          closedLoop,
         };
       }),
       consumers: (a.consumers ?? []).map((c: Raw, j: number) => ({

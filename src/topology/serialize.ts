@@ -25,12 +25,18 @@ export function serializeTopology(t: Topology): Record<string, unknown> {
       ...(a.connection !== 'failover' ? { connection: a.connection } : {}),
       producers: a.producers.map((p) => ({
         destination: p.destination,
-        rate: formatRate(p.ratePerSecond),
+        ...(p.closedLoop
+          ? {
+              mode: 'closed-loop',
+              inFlight: p.closedLoop.inFlight,
+              ...(p.closedLoop.count !== null ? { count: p.closedLoop.count } : {}),
+            }
+          : { rate: formatRate(p.ratePerSecond) }),
         size: formatSizeBytes(p.sizeBytes),
         persistent: p.persistent,
         sendMode: p.sendMode,
         messageType: p.messageType,
-        arrival: p.arrival,
+        ...(p.closedLoop ? {} : { arrival: p.arrival }),
       })),
       consumers: a.consumers.map((c) => ({
         destination: c.destination,

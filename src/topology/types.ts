@@ -25,14 +25,27 @@ export interface Destination {
   type: DestinationType;
 }
 
+/**
+ * A closed-loop producer: `inFlight` sender threads per process, each sending its next message as
+ * soon as its send() returns, `count` messages in all per process (null: until the sends end).
+ */
+export interface ClosedLoop {
+  inFlight: number;
+  count: number | null;
+}
+
 export interface Producer {
   destination: string;
+  /** Open loop: requests per second per process. Closed loop: 0 (it has no set rate). */
   ratePerSecond: number;
   sizeBytes: number;
   persistent: boolean;
   sendMode: SendMode;
   messageType: MessageType;
+  /** Open loop: how requests are spaced (closed loop: unused). */
   arrival: Arrival;
+  /** null: open loop (requests arrive at `ratePerSecond`). */
+  closedLoop: ClosedLoop | null;
 }
 
 export interface Consumer {

@@ -175,6 +175,43 @@ function withSlowConsumers(apps: unknown, slow: { processingTime: string; prefet
   }));
 }
 
+/**
+ * Now and then every producer closed-loop: up to 8 sender threads each, with a count or, in a
+ * short run, none (sending until the sends end as fast as send() returns).
+ */
+type ClosedLoops = { inFlight: number; count: number | undefined } | undefined;
+const closedLoops: fc.Arbitrary<ClosedLoops> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(undefined) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      inFlight: fc.constantFrom(1, 2, 8),
+      count: fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined }),
+    }),
+  },
+);
+
+/** Longest send phase of a run whose closed loops have no count, in ms: they send all the time. */
+const UNCOUNTED_LOOP_MAX_MS = 200;
+
+function withClosedLoops(apps: unknown, loops: ClosedLoops, durationMs: number) {
+  if (loops === undefined) return apps;
+  const count = loops.count ?? (durationMs <= UNCOUNTED_LOOP_MAX_MS ? undefined : 100);
+  return (apps as Doc[]).map((a) => ({
+    ...a,
+    ...(a.producers
+      ? {
+          producers: (a.producers as Doc[]).map(({ rate: _r, arrival: _a, count: _c, ...p }) => ({
+            ...p,
+            mode: 'closed-loop',
+            inFlight: loops.inFlight,
+            ...(count === undefined ? {} : { count }),
+          })),
+        }
+      : {}),
+  }));
+}
+
 export interface HostileOptions {
   /** Longest send phase, in ms (default 3,000): runs stay short so that many fit in an hour. */
   maxDurationMs?: number;
@@ -196,13 +233,14 @@ export function hostileDocument(options: HostileOptions = {}): fc.Arbitrary<Topo
       embeddedMemory: tinyMemory,
       clusterMemory: tinyMemory,
       slow: slowConsumers,
+      loops: closedLoops,
     })
     .chain((g) => {
       const embedded = withTinyMemory(g.base.embedded, g.embeddedMemory);
       const cluster = withTinyMemory(g.base.cluster, g.clusterMemory);
       const doc: TopologyDocument = {
         ...g.base,
-        applications: withSlowConsumers(g.base.applications, g.slow),
+        applications: withClosedLoops(withSlowConsumers(g.base.applications, g.slow), g.loops, g.durationMs),
         ...(embedded ? { embedded } : {}),
         ...(cluster ? { cluster } : {}),
         // Warm-up dropped: it must end before the (now shorter) sends do.

@@ -236,21 +236,31 @@ const destination = someOf({ name: names, type: fc.constantFrom('queue', 'topic'
 /** 1 .. 4 destinations; names must be unique (references.ts: "declared twice"). */
 const destinations = fc.uniqueArray(destination, { minLength: 1, maxLength: 4, selector: (d) => d.name });
 
-/** Producers and consumers only name declared destinations (references.ts: dangling destination). */
+/**
+ * Producers and consumers only name declared destinations (references.ts: dangling destination).
+ * Open-loop producers mostly; closed-loop ones always with a small count, so that a simulation of
+ * them stays as short as a modest rate's.
+ */
 function producer(destinationNames: string[]) {
-  return someOf(
+  const common = {
+    destination: fc.constantFrom(...destinationNames),
+    // Up to 64 KiB; whole bytes only (the loader rejects `0.5B`).
+    size: size(1, 64 * 1024),
+    persistent: fc.boolean(),
+    sendMode: fc.constantFrom('sync', 'async'),
+    messageType: fc.constantFrom('text', 'object'),
+  };
+  const open = someOf({ ...common, rate, arrival: fc.constantFrom('poisson', 'constant') }, ['destination']);
+  const closed = someOf(
     {
-      destination: fc.constantFrom(...destinationNames),
-      rate,
-      // Up to 64 KiB; whole bytes only (the loader rejects `0.5B`).
-      size: size(1, 64 * 1024),
-      persistent: fc.boolean(),
-      sendMode: fc.constantFrom('sync', 'async'),
-      messageType: fc.constantFrom('text', 'object'),
-      arrival: fc.constantFrom('poisson', 'constant'),
+      ...common,
+      mode: fc.constant('closed-loop'),
+      inFlight: fc.integer({ min: 1, max: 4 }),
+      count: fc.integer({ min: 1, max: 50 }),
     },
-    ['destination'],
+    ['destination', 'mode', 'count'],
   );
+  return fc.oneof({ weight: 4, arbitrary: open }, { weight: 1, arbitrary: closed });
 }
 
 function consumer(destinationNames: string[]) {

@@ -4,6 +4,14 @@ import { plural } from '../../text/plural.js';
 import { humanSizeBytes } from '../../topology/units.js';
 import { formatCount as n, renderTable } from './table.js';
 
+/** Closed-loop producers have no set rate: the figure counts the open-loop ones only. */
+function sentNote(plan: Plan): string {
+  const closed = plan.topology.applications.some((a) => a.producers.some((p) => p.closedLoop));
+  return closed
+    ? 'by open-loop producers (closed-loop ones send as fast as send() returns)'
+    : 'by all producers';
+}
+
 export function planText(plan: Plan, file: string): string {
   const f = plan.figures;
   const t = plan.topology;
@@ -21,7 +29,7 @@ export function planText(plan: Plan, file: string): string {
     ['persistent stores', n(f.persistentStores), 'to back up and manage'],
     ['bridges', n(f.bridges), bridgeNote(plan)],
     ['client connections', n(f.clientConnections), `${n(f.vmConnections)} vm, ${n(f.tcpConnections)} tcp`],
-    ['messages sent', `${n(f.messagesPerSecond, 2)}/s`, 'by all producers'],
+    ['messages sent', `${n(f.messagesPerSecond, 2)}/s`, sentNote(plan)],
     ['persisted', `${humanSizeBytes(f.persistedBytesPerSecond)}/s`, 'journal writes across all stores'],
     [
       'backup footprint',

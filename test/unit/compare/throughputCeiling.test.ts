@@ -90,3 +90,34 @@ cluster: { brokers: 1, ha: none }
     expect(throughputCeiling(t)).toEqual({ messagesPerSecond: 0, bottleneck: 'none', bottleneckUs: 0 });
   });
 });
+
+describe('throughput ceiling of closed-loop producers', () => {
+  const batch = (producer: string, consumers = 'processingTime: 0s') =>
+    loadInline(`
+name: batch
+layout: central
+cluster: { brokers: 1, ha: none, disk: ssd }
+destinations: [{ name: work }]
+applications:
+  - id: batch
+    producers: [${producer}]
+  - id: worker
+    consumers: [{ destination: work, ${consumers} }]
+`);
+
+  it('one sync thread reaches one send cycle at a time (its own bound)', () => {
+    const c = throughputCeiling(batch('{ destination: work, mode: closed-loop }'));
+    expect(c.bottleneck).toBe('sync-send');
+    expect(c.messagesPerSecond).toBe(Math.round(1e6 / c.bottleneckUs));
+  });
+
+  it('more threads reach more, until another resource is the busiest', () => {
+    const one = throughputCeiling(batch('{ destination: work, mode: closed-loop }'));
+    const four = throughputCeiling(batch('{ destination: work, mode: closed-loop, inFlight: 4 }'));
+    expect(four.messagesPerSecond).toBeCloseTo(4 * one.messagesPerSecond, -1);
+    const slow = throughputCeiling(
+      batch('{ destination: work, mode: closed-loop, inFlight: 4 }', 'processingTime: 10ms'),
+    );
+    expect(slow).toMatchObject({ bottleneck: 'consumer', messagesPerSecond: 100 });
+  });
+});

@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_CLOSED_LOOP,
   DEFAULT_CLUSTER,
   DEFAULT_CONSUMER,
   DEFAULT_COSTS,
@@ -103,6 +104,11 @@ const MODEL_DEFAULTS: Record<string, [Parse, unknown]> = {
   '#/$defs/producer/properties/alwaysSyncSend': [same, false],
   '#/$defs/producer/properties/messageType': [same, DEFAULT_PRODUCER.messageType],
   '#/$defs/producer/properties/arrival': [same, DEFAULT_PRODUCER.arrival],
+  '#/$defs/producer/properties/mode': [
+    (mode) => (mode === 'open-loop' ? null : mode),
+    DEFAULT_PRODUCER.closedLoop,
+  ],
+  '#/$defs/producer/properties/inFlight': [same, DEFAULT_CLOSED_LOOP.inFlight],
   '#/$defs/consumer/properties/ackMode': [same, DEFAULT_CONSUMER.ackMode],
   '#/$defs/consumer/properties/ackEvery': [same, DEFAULT_CONSUMER.ackEvery],
   '#/$defs/consumer/properties/processingTime': [us, DEFAULT_CONSUMER.processingUs],
