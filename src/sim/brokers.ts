@@ -153,8 +153,12 @@ export function killBroker(w: World, b: BrokerRt, cause: DeathCause, fault: numb
   b.downFault = fault;
   b.downSinceUs = w.now;
   sendLifecycle(w, b.lifecycle, { type: cause === 'stop' ? 'STOP' : 'CRASH' });
-  if (!wasServing) return;
   const store = b.store >= 0 ? w.stores[b.store]! : undefined;
+  // A slave in its keep-alive wait holds the lock without serving: it goes as the master's does.
+  if (!wasServing) {
+    if (store && store.lockHolder === b.id) dropLock(w, store, cause);
+    return;
+  }
   settleJournal(w, b, cause, fault);
   abandonCopies(w, b, oldEpoch, fault);
   if (store) {

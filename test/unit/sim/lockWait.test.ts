@@ -57,3 +57,37 @@ describe('lockKeepAlivePeriod wait of a shared-store slave', () => {
     expect(r.fates.sent).toBeGreaterThanOrEqual(250);
   });
 });
+
+describe('a broker killed while it waits out the keep-alive', () => {
+  /** Three brokers on one store: broker-1 takes the lock at 3 s and waits 4 s; it dies at 4 s, in the wait. */
+  const trio = `
+name: lock-wait-killed
+layout: central
+destinations: [{ name: work }]
+applications:
+  - id: shop
+    producers: [{ destination: work, rate: 100/s, arrival: constant, sendMode: sync }]
+  - id: worker
+    consumers: [{ destination: work, processingTime: 1ms }]
+cluster:
+  brokers: 3
+  ha: shared-store
+  lockAcquireSleepInterval: 1s
+  lockKeepAlivePeriod: 4s
+  lockRelease: immediate
+faults:
+  schedule:
+    - { at: 2.5s, kind: broker-crash, target: broker-0, restartAfter: never }
+    - { at: 4s, kind: broker-crash, target: broker-1, restartAfter: never }
+simulation: { duration: 20s, warmup: 0s, drain: 30s, seed: 1 }
+`;
+
+  it('frees the store lock with its files, so the third broker takes over and the producer resumes', () => {
+    // A killed process's file lock goes with its files whatever state the broker was in
+    // (SharedFileLocker holds a java.nio FileLock); broker-2 then locks, waits and serves.
+    const r = simulateYaml(trio);
+    expect(r.fates.inFlight).toBe(0);
+    expect(r.fates.sent).toBeGreaterThan(1_500);
+    expect(r.faults[0]!.failoverUs).toBeGreaterThan(0);
+  });
+});
