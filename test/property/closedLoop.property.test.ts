@@ -113,6 +113,11 @@ describe(`closed-loop producers (seed ${seed})`, () => {
         const r = simulate(buildPlan(t), { schedule, randomFaults: false });
         if (l.count !== null) expect(r.fates.sent).toBeLessThanOrEqual(l.count * l.replicas);
         expect(r.fates.sent).toBeGreaterThan(0);
+        // Every message sent ends in exactly one fate (a queue: no fan-out); a send still blocked
+        // on a broker that never comes back counts as in flight.
+        const f = r.fates;
+        const fates = f.delivered + f.lost + f.stranded + f.inFlight + f.sendFailed + f.unknown;
+        expect(fates + f.deadLettered + f.discarded).toBe(f.sent + f.fanout);
       }),
       { seed, numRuns: 25 },
     );
