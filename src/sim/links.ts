@@ -173,6 +173,9 @@ function connected(w: World, link: LinkRt): void {
   link.held = [];
   link.downFault = -1;
   resetPipeline(link);
+  // A new socket has its own transport threads: the old connection's backlog went with it.
+  link.upFreeUs = w.now;
+  link.downFreeUs = w.now;
   updateStall(w, link);
   w.notices.push({ kind: 'linkUp', link: link.id, epoch: link.epoch });
 }

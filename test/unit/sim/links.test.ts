@@ -50,4 +50,18 @@ describe('links', () => {
     expect(link.broker).toBe(1);
     expect(w.consumers[0]!.broker).toBe(1);
   });
+
+  it("starts a new connection with idle transport threads: the dead connection's backlog is not waited for", () => {
+    const w = smallWorld(PAIR);
+    const link = w.links[0]!;
+    // The old connection's threads were busy far ahead (writes into a dead broker's buffers).
+    link.upFreeUs = w.now + 60_000_000;
+    link.downFreeUs = w.now + 60_000_000;
+    killBroker(w, w.brokers[0]!, 'kill', -1);
+    runUntil(w, 10_000_000);
+    expect(link.broker).toBe(1);
+    // A new socket has its own reader and writer threads (TcpTransport per connection).
+    expect(link.upFreeUs).toBeLessThanOrEqual(w.now);
+    expect(link.downFreeUs).toBeLessThanOrEqual(w.now);
+  });
 });
