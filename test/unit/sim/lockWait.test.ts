@@ -8,8 +8,15 @@
 import { describe, expect, it } from 'vitest';
 import { simulateYaml } from '../../support/simulateYaml.js';
 
-/** A pair whose slave polls every 1 s from time 0; the master dies at 2.5 s, the slave gets the lock at 3 s. */
-function pair(ha: 'shared-store' | 'jdbc', keepAlive: string): string {
+/**
+ * A pair whose slave polls every 1 s from time 0; the master dies at 2.5 s, the slave gets the
+ * lock at 3 s. `more` adds brokers (slaves polling the same store), later faults and a longer run.
+ */
+function pair(
+  ha: 'shared-store' | 'jdbc',
+  keepAlive: string,
+  more = { brokers: 0, faults: [] as string[], duration: '5s' },
+): string {
   return `
 name: lock-wait-${ha}-${keepAlive}
 layout: central
@@ -20,7 +27,7 @@ applications:
   - id: worker
     consumers: [{ destination: work, processingTime: 1ms }]
 cluster:
-  brokers: 2
+  brokers: ${2 + more.brokers}
   ha: ${ha}
   lockAcquireSleepInterval: 1s
   lockKeepAlivePeriod: ${keepAlive}
@@ -28,7 +35,7 @@ cluster:
 faults:
   schedule:
     - { at: 2.5s, kind: broker-crash, target: broker-0, restartAfter: never }
-simulation: { duration: 5s, warmup: 0s, drain: 30s, seed: 1 }
+${more.faults.map((f) => `    - ${f}\n`).join('')}simulation: { duration: ${more.duration}, warmup: 0s, drain: 30s, seed: 1 }
 `;
 }
 
@@ -60,27 +67,11 @@ describe('lockKeepAlivePeriod wait of a shared-store slave', () => {
 
 describe('a broker killed while it waits out the keep-alive', () => {
   /** Three brokers on one store: broker-1 takes the lock at 3 s and waits 4 s; it dies at 4 s, in the wait. */
-  const trio = `
-name: lock-wait-killed
-layout: central
-destinations: [{ name: work }]
-applications:
-  - id: shop
-    producers: [{ destination: work, rate: 100/s, arrival: constant, sendMode: sync }]
-  - id: worker
-    consumers: [{ destination: work, processingTime: 1ms }]
-cluster:
-  brokers: 3
-  ha: shared-store
-  lockAcquireSleepInterval: 1s
-  lockKeepAlivePeriod: 4s
-  lockRelease: immediate
-faults:
-  schedule:
-    - { at: 2.5s, kind: broker-crash, target: broker-0, restartAfter: never }
-    - { at: 4s, kind: broker-crash, target: broker-1, restartAfter: never }
-simulation: { duration: 20s, warmup: 0s, drain: 30s, seed: 1 }
-`;
+  const trio = pair('shared-store', '4s', {
+    brokers: 1,
+    faults: ['{ at: 4s, kind: broker-crash, target: broker-1, restartAfter: never }'],
+    duration: '20s',
+  });
 
   it('frees the store lock with its files, so the third broker takes over and the producer resumes', () => {
     // A killed process's file lock goes with its files whatever state the broker was in
