@@ -92,13 +92,11 @@ function closedLoopCycleUs(t: Topology, a: Application, p: Producer): number {
 function brokerLoads(t: Topology): Load[] {
   const cpu = t.costs.brokerCpuUs;
   const loads: Load[] = [];
-  const embeds = (a: Application) =>
-    t.layout === 'embedded' || (t.layout === 'hybrid' && a.producers.length > 0);
   for (const a of t.applications)
-    if (embeds(a))
+    if (isLocal(t, a))
       loads.push({ kind: 'broker-cpu', utilization: (processRate(t, a) * cpu) / 1e6, costUs: cpu });
   if (t.layout !== 'embedded' && t.cluster) {
-    const active = haModeSpec(t.cluster.ha).active === 'all' ? t.cluster.brokers : 1;
+    const active = servingBrokers(t.cluster);
     const total = t.applications.reduce((s, a) => s + a.replicas * processRate(t, a), 0);
     loads.push({ kind: 'broker-cpu', utilization: (total / active) * (cpu / 1e6), costUs: cpu });
   }
@@ -124,7 +122,7 @@ function storeLoads(t: Topology): Load[] {
   if (t.embedded?.store.kind === 'kahadb')
     for (const a of t.applications) if (isLocal(t, a)) loads.push(load(rate(a)));
   if (t.layout !== 'embedded' && t.cluster?.store.kind === 'kahadb') {
-    const active = haModeSpec(t.cluster.ha).active === 'all' ? t.cluster.brokers : 1;
+    const active = servingBrokers(t.cluster);
     const remote = t.applications.filter((a) => !isLocal(t, a));
     loads.push(load(remote.reduce((s, a) => s + a.replicas * rate(a), 0) / active));
   }
@@ -136,6 +134,11 @@ function isTopic(t: Topology, destination: string): boolean {
 }
 
 /** Whether an application's clients use their own embedded broker over vm:// (else tcp://). */
+/** The cluster brokers that share the load: all of them in a network, else the one master. */
+function servingBrokers(cluster: NonNullable<Topology['cluster']>): number {
+  return haModeSpec(cluster.ha).active === 'all' ? cluster.brokers : 1;
+}
+
 function isLocal(t: Topology, a: Application): boolean {
   return t.layout === 'embedded' || (t.layout === 'hybrid' && a.producers.length > 0);
 }
