@@ -20,7 +20,9 @@ import org.apache.activemq.ActiveMQConnectionFactory;
  *
  * Options: produceUrl, consumeUrl, base (first sequence number; producer i adds i * 1,000,000),
  * produce=dest,rate,size,type,persistent,async[,threads,count];... (rate 0: closed loop, `threads`
- * sender threads each sending the next as soon as send() returns, `count` in all, -1 none)
+ * sender threads each sending the next as soon as send() returns, `count` in all, -1 none; a
+ * restarted App, like any restarted application, knows nothing of its last run and sends its
+ * `count` again: the simulator's closed loop does the same)
  * consume=dest,ackMode,processingMs,prefetch;...
  * sendMs (how long producers start new sends after `go`), maxMs (exit anyway), waitForGo.
  */

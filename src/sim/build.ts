@@ -174,7 +174,8 @@ function buildProcesses(w: World, plan: Plan, root: Rng): void {
     w.processByName.set(p.name, proc.id);
     app.producers.forEach((spec, j) => {
       // A closed-loop producer is `inFlight` sender threads (one send() at a time each) sharing its count.
-      const loop = spec.closedLoop ? { left: spec.closedLoop.count ?? Number.POSITIVE_INFINITY } : null;
+      const count = spec.closedLoop?.count ?? Number.POSITIVE_INFINITY;
+      const loop = spec.closedLoop ? { count, left: count } : null;
       for (let thread = 0; thread < (spec.closedLoop?.inFlight ?? 1); thread++)
         addProducer(
           w,

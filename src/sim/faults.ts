@@ -15,7 +15,7 @@ import { Ev } from './events.js';
 import { type FaultRecord, newFaultRecord } from './faultRecord.js';
 import { restartLink, scheduleLinkFailure, stopLink } from './links.js';
 import { releaseHeld, updateStall } from './network.js';
-import { crashProducer, openUnavailable, startProducer } from './producers.js';
+import { crashProducer, openUnavailable, restartProducers } from './producers.js';
 import type { Rng } from './rng.js';
 import type { ProcessRt, World } from './world.js';
 
@@ -175,7 +175,7 @@ export function onProcessRestart(w: World, procId: number, epoch: number): void 
   w.metrics.processUp(proc.id, w.now, w.sendsEndUs);
   if (proc.broker >= 0) startBroker(w, w.brokers[proc.broker]!);
   for (const link of proc.links) restartLink(w, w.links[link]!);
-  if (w.sending) for (const p of proc.producers) startProducer(w, w.producers[p]!);
+  if (w.sending) restartProducers(w, proc);
 }
 
 export function onBrokerStart(w: World, broker: number, epoch: number): void {

@@ -24,13 +24,25 @@ import { Ack } from './messages.js';
 import { sendOver } from './network.js';
 import { enterPipeline, pipelineRoomUs } from './sendPipeline.js';
 import { tcpArrivalUs } from './transport.js';
-import type { BrokerRt, LinkRt, ProducerRt, World } from './world.js';
+import type { BrokerRt, LinkRt, ProcessRt, ProducerRt, World } from './world.js';
 
 export function scheduleNextArrival(w: World, p: ProducerRt): void {
   const meanGapUs = 1e6 / p.spec.ratePerSecond;
   const gap = p.spec.arrival === 'poisson' ? p.rng.exponential(meanGapUs) : meanGapUs;
   const next = w.now + Math.max(1, Math.round(gap));
   if (next < w.sendsEndUs) w.queue.push(next, Ev.Arrival, p.id, w.processes[p.process]!.epoch);
+}
+
+/**
+ * A restarted process's producers start from scratch: a closed loop's count starts over, since a
+ * real application restarted by its supervisor does not know what it sent before the crash.
+ */
+export function restartProducers(w: World, proc: ProcessRt): void {
+  for (const id of proc.producers) {
+    const loop = w.producers[id]!.loop;
+    if (loop) loop.left = loop.count;
+  }
+  for (const id of proc.producers) startProducer(w, w.producers[id]!);
 }
 
 /** A producer starts, with the run or when its process restarts. */

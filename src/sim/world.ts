@@ -158,7 +158,9 @@ export interface ProducerRt {
 
 /** What the sender threads of one closed-loop producer in one process share. */
 export interface ClosedLoopRt {
-  /** Messages still to send (Infinity: no count, until the sends end). */
+  /** Messages to send in each run of the process (Infinity: no count, until the sends end). */
+  count: number;
+  /** Messages still to send in this run of the process. */
   left: number;
 }
 

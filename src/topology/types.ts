@@ -27,7 +27,8 @@ export interface Destination {
 
 /**
  * A closed-loop producer: `inFlight` sender threads per process, each sending its next message as
- * soon as its send() returns, `count` messages in all per process (null: until the sends end).
+ * soon as its send() returns, `count` messages in all per process (null: until the sends end),
+ * again from the start after the process restarts.
  */
 export interface ClosedLoop {
   inFlight: number;
