@@ -107,6 +107,13 @@ export const TCP_SOCKET_BUFFER_BYTES = 64 * 1024;
 /** KahaDB checkpoints its index this often (MessageDatabase.checkpointInterval): a restart replays the journal since. */
 export const KAHADB_CHECKPOINT_INTERVAL_US = 5 * S;
 
+/**
+ * KahaDB's journal writes less than this in one batch (journalMaxWriteBatchSize, 4 MiB:
+ * Journal.DEFAULT_MAX_WRITE_BATCH_SIZE): DataFileAppender's WriteBatch.canAppend takes a record
+ * only while the batch stays below it, and a new batch always takes its first record.
+ */
+export const KAHADB_MAX_WRITE_BATCH_BYTES = 4 * 1024 * 1024;
+
 /** Broker memory limit for producer flow control: 1 GB (systemUsage memoryUsage default). */
 export const DEFAULT_MEMORY_LIMIT_BYTES = 1024 ** 3;
 

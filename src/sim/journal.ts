@@ -1,11 +1,12 @@
 /**
  * KahaDB's journal (W:kahadb): one writer per broker takes every record queued since its last
- * batch and writes them together (group commit). With `always` each batch is fsynced before any
+ * batch, up to the batch size, and writes them together (group commit). With `always` each batch is fsynced before any
  * of its sends is acknowledged; with `periodic` and `never` a send is acknowledged once queued,
  * the batch lands in the page cache, and only the periodic sync (journalDiskSyncInterval) or the
  * OS writeback makes it durable.
  */
 
+import { KAHADB_MAX_WRITE_BATCH_BYTES } from '../model/defaults.js';
 import { CopyState, moveCopy } from './copyState.js';
 import { fsyncUs } from './costs.js';
 import { accepted } from './dispatch.js';
@@ -46,17 +47,24 @@ export function onJournalStart(w: World, broker: number, epoch: number): void {
   kickJournal(w, b);
 }
 
-/** The batch is every record queued and ready now; it stays at the front of the queue until written. */
+/**
+ * The batch is every record queued and ready now, as long as it stays below the batch size
+ * (KAHADB_MAX_WRITE_BATCH_BYTES; its first record always fits); it stays at the front of the
+ * queue until written.
+ */
 function startBatch(w: World, b: BrokerRt): void {
   const q = b.journal;
   const copies = w.copies;
   let n = 0;
   let records = 0;
+  let bytes = 0;
   for (; n < q.length; n++) {
     const c = q.slotAt(n);
     const gen = q.genAt(n);
     if (!isQueued(w, c, gen)) continue;
     if (copies.readyUs[c]! > w.now) break;
+    bytes += recordBytes(w, c);
+    if (records > 0 && bytes >= KAHADB_MAX_WRITE_BATCH_BYTES) break;
     copies.journal[c] = Journal.Writing;
     records++;
   }
@@ -66,6 +74,11 @@ function startBatch(w: World, b: BrokerRt): void {
   const costUs = b.syncStrategy === 'always' ? fsyncUs(w.costs, store.settings.disk) : w.costs.journalWriteUs;
   b.journalBusy = true;
   w.queue.push(w.now + w.noise.disk.draw(costUs * store.slowFactor), Ev.JournalDone, b.id, b.epoch);
+}
+
+/** A message's journal record: its body (the marshalled headers are left out). */
+function recordBytes(w: World, c: number): number {
+  return w.producers[w.messages.producer[w.copies.message[c]!]!]!.spec.sizeBytes;
 }
 
 export function onJournalDone(w: World, broker: number, epoch: number): void {

@@ -6,13 +6,13 @@ import { enqueueJournal, syncStore } from '../../../src/sim/journal.js';
 import { Journal } from '../../../src/sim/messages.js';
 import { copyOnTheWay, runUntil, smallWorld } from '../../support/smallWorld.js';
 
-const topology = (strategy: string) => `
+const topology = (strategy: string, size = '1KiB') => `
 name: journal
 layout: central
 destinations: [{ name: q, type: queue }]
 applications:
   - id: p
-    producers: [{ destination: q, rate: 1/s, arrival: constant }]
+    producers: [{ destination: q, rate: 1/s, arrival: constant, size: ${size} }]
 cluster: { brokers: 1, ha: none, store: kahadb, journalDiskSyncStrategy: ${strategy} }
 simulation: { duration: 5s, drain: 1s }
 `;
@@ -50,6 +50,19 @@ describe('journal', () => {
       Journal.Synced,
     ]);
     expect(store.count).toBe(3);
+  });
+
+  it("a batch holds less than KahaDB's 4 MiB (journalMaxWriteBatchSize): three 1 MiB records, and a fourth waits", () => {
+    const w = smallWorld(topology('always', '1MiB'));
+    const copies = Array.from({ length: 8 }, () => queued(w));
+    const states = () => copies.map((c) => w.copies.journal[c]);
+    for (let t = 100; w.copies.journal[copies[0]!] !== Journal.Synced && t < 1_000_000; t += 100)
+      runUntil(w, t);
+    expect(states()).toEqual([
+      Journal.Synced,
+      ...Array(3).fill(Journal.Writing),
+      ...Array(4).fill(Journal.Queued),
+    ]);
   });
 
   it('periodic: a written record stays in the page cache until the next sync', () => {
