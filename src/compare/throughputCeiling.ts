@@ -2,21 +2,25 @@
  * The throughput ceiling of a topology, computed from the cost model rather than measured: the
  * offered load, scaled up with the same mix of producers, until the busiest resource is busy
  * all the time. The resources are each broker's CPU, each producer's send cycle (synchronous:
- * hop, broker CPU, journal write and, with sync `always`, one fsync before the receipt;
+ * hop, broker CPU, with sync `always` the fsync of its journal batch, and the receipt;
  * asynchronous: the client's own share of the hop), each tcp:// connection's transport thread
  * (tcpTransportUs per command each way: sends and acks up, deliveries and receipts down), each
- * KahaDB broker's store thread (storeRecordUs per async persistent queue message) and each
- * consumer's processing time.
+ * KahaDB broker's store thread (storeRecordUs per async persistent queue message), each broker's
+ * journal writer (one batch at a time: an fsync with `always`, else a page-cache write, of up to
+ * KahaDB's batch size) and each consumer's processing time.
  *
  * A closed-loop producer offers what its own sender threads reach (each one send cycle at a
  * time), so its own send load is always full and the ceiling is where it runs, unless another
  * resource is busier.
  *
- * It is an upper bound: group commit is counted as one fsync per send (a send may also wait for
- * the batch before it), and messages a network of brokers forwards cost nothing extra. A
- * simulation at the ceiling would only measure the same queueing the bound leaves out, at
- * thousands of times the cost.
+ * It is an upper bound of the simulation (a property test holds it to that): a synchronous send
+ * waits for one fsync (group commit shares it among the sends waiting; the batch being written
+ * when a send arrives, which it also waits for, is left out), a journal batch is counted as a
+ * full 4 MiB however its records fit, and messages a network of brokers forwards cost nothing
+ * extra. A simulation at the ceiling would only measure the same queueing the bound leaves out,
+ * at thousands of times the cost.
  */
+import { KAHADB_MAX_WRITE_BATCH_BYTES } from '../model/defaults.js';
 import { haModeSpec } from '../model/haModes.js';
 import { fsyncUs, tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from '../sim/costs.js';
 import type { Application, Producer, StoreSettings, Topology } from '../topology/types.js';
@@ -24,6 +28,7 @@ import type { Application, Producer, StoreSettings, Topology } from '../topology
 export type BottleneckKind =
   | 'broker-cpu'
   | 'store-thread'
+  | 'journal'
   | 'sync-send'
   | 'async-send'
   | 'connection'
@@ -50,6 +55,7 @@ export function throughputCeiling(t: Topology): ThroughputCeiling {
   const loads = [
     ...brokerLoads(t),
     ...storeLoads(t),
+    ...journalLoads(t),
     ...sendLoads(t),
     ...connectionLoads(t),
     ...consumerLoads(t),
@@ -127,6 +133,62 @@ function storeLoads(t: Topology): Load[] {
     loads.push(load(remote.reduce((s, a) => s + a.replicas * rate(a), 0) / active));
   }
   return loads;
+}
+
+/**
+ * Each broker's journal writes one batch at a time (src/sim/journal.ts): with `always` an fsync
+ * each, else a page-cache write, of every persistent queue message's record (topic messages go to
+ * non-durable subscribers from memory). A batch holds less than KAHADB_MAX_WRITE_BATCH_BYTES, or
+ * one larger record: counted as that many bytes, so the load is a lower bound and the ceiling
+ * stays an upper one. Synchronous senders never fill it faster than one record each per fsync,
+ * which their own send cycles already bound. Its cost per message is a batch's over the records
+ * it holds.
+ */
+function journalLoads(t: Topology): Load[] {
+  const loads: Load[] = [];
+  const embedded = t.embedded?.store;
+  if (embedded && embedded.kind !== 'memory')
+    for (const a of t.applications)
+      if (isLocal(t, a)) loads.push(journalLoad(t, embedded, journaled(t, [{ app: a, processes: 1 }])));
+  const cluster = t.cluster;
+  if (t.layout !== 'embedded' && cluster && cluster.store.kind !== 'memory') {
+    // The serving brokers share the remote applications' processes.
+    const sources = t.applications
+      .filter((a) => !isLocal(t, a))
+      .map((a) => ({ app: a, processes: a.replicas / servingBrokers(cluster) }));
+    loads.push(journalLoad(t, cluster.store, journaled(t, sources)));
+  }
+  return loads;
+}
+
+/** Records a second one journal takes, and the full batches they need at the least. */
+interface Journaled {
+  perSecond: number;
+  batchesPerSecond: number;
+}
+
+/** What one journal takes from `processes` processes of each application. */
+function journaled(t: Topology, sources: { app: Application; processes: number }[]): Journaled {
+  let perSecond = 0;
+  let batchesPerSecond = 0;
+  for (const { app: a, processes } of sources)
+    for (const p of a.producers) {
+      if (!p.persistent || isTopic(t, p.destination)) continue;
+      const rate = processes * offeredRate(t, a, p);
+      perSecond += rate;
+      batchesPerSecond += rate / Math.max(1, KAHADB_MAX_WRITE_BATCH_BYTES / p.sizeBytes);
+    }
+  return { perSecond, batchesPerSecond };
+}
+
+function journalLoad(t: Topology, store: StoreSettings, records: Journaled): Load {
+  const batchUs =
+    store.journalDiskSyncStrategy === 'always' ? fsyncUs(t.costs, store.disk) : t.costs.journalWriteUs;
+  const utilization = (records.batchesPerSecond * batchUs) / 1e6;
+  // A batch's cost over the records it holds, to the nanosecond.
+  const perRecordUs = (records.batchesPerSecond * batchUs) / records.perSecond;
+  const costUs = records.perSecond > 0 ? Math.round(perRecordUs * 1000) / 1000 : batchUs;
+  return { kind: 'journal', utilization, costUs };
 }
 
 function isTopic(t: Topology, destination: string): boolean {
@@ -215,12 +277,12 @@ function sendCycleUs(t: Topology, p: Producer, local: boolean, store: StoreSetti
   const hop = local
     ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!, 'send') + vmControlUs(c)
     : tcpHopUs(c, p.sizeBytes, p.messageType, 'send') + tcpControlUs(c) + 2 * c.tcpTransportUs;
-  let stored = 0;
-  if (p.persistent && store && store.kind !== 'memory') {
-    stored = c.journalWriteUs;
-    if (store.journalDiskSyncStrategy === 'always') stored += fsyncUs(c, store.disk);
-  }
-  return hop + c.brokerCpuUs + stored;
+  // With `always` the receipt waits for the fsync of the record's batch (the write is part of it:
+  // the simulator's batch costs the fsync alone); with `periodic` and `never` the broker answers
+  // once the record is queued for the journal writer.
+  const synced =
+    p.persistent && store && store.kind !== 'memory' && store.journalDiskSyncStrategy === 'always';
+  return hop + c.brokerCpuUs + (synced ? fsyncUs(c, store.disk) : 0);
 }
 
 /** A queue's messages are shared by its consumers; every topic subscriber gets every message. */

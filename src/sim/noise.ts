@@ -57,7 +57,10 @@ export class CostStream {
 
 const INT32_LIMIT = 2 ** 31 - 1;
 
-/** Every kind's stream, forked from the run's cost seed by kind name. */
+/**
+ * Every kind's stream, forked from the run's cost seed by kind name. `sigma` is COST_SIGMA;
+ * all zeros make every cost its mean (tests that check the model's mechanism without its noise).
+ */
 export class CostNoise {
   readonly hop: CostStream;
   readonly cpu: CostStream;
@@ -65,8 +68,8 @@ export class CostNoise {
   readonly transport: CostStream;
   readonly disk: CostStream;
 
-  constructor(root: Rng) {
-    const stream = (kind: CostKind) => new CostStream(root.fork(`cost:${kind}`), COST_SIGMA[kind]);
+  constructor(root: Rng, sigma: Readonly<Record<CostKind, number>> = COST_SIGMA) {
+    const stream = (kind: CostKind) => new CostStream(root.fork(`cost:${kind}`), sigma[kind]);
     this.hop = stream('hop');
     this.cpu = stream('cpu');
     this.handOff = stream('handOff');

@@ -1,6 +1,8 @@
 /** The cost-model throughput ceiling, worked out by hand for the bundled topologies. */
 import { describe, expect, it } from 'vitest';
 import { throughputCeiling } from '../../../src/compare/throughputCeiling.js';
+import { buildPlan } from '../../../src/plan/buildPlan.js';
+import { simulate } from '../../../src/sim/simulate.js';
 import { loadTopologyFile } from '../../../src/topology/load.js';
 import { loadInline } from '../../support/simulateYaml.js';
 
@@ -13,8 +15,9 @@ async function bundled(name: string) {
 describe('throughputCeiling', () => {
   it('central-cluster: the billing consumers saturate before the NFS-bound sends', async () => {
     // Offered: 100 web x 5/s orders + 5 billing x 10/s invoices = 550 msg/s.
-    // A sync send: tcp hop 100 + 2 (marshal 1KiB both ways) + receipt 100 + CPU 12 + journal
-    // write 50 + fsync 10,000 = 10,264 us; the busiest sender, billing at 10/s, is 10.264% busy.
+    // A sync send: tcp hop 100 + 2 (marshal 1KiB both ways) + receipt 100 + two transport reads
+    // 48 + CPU 12 + the fsync of its batch 10,000 = 10,262 us; the busiest sender, billing at
+    // 10/s, is 10.262% busy.
     // The 500 orders/s are shared by 5 billing consumers: 100/s x 9.8 ms = 98% busy.
     // The broker: 550/s x 12 us = 0.66%. The ceiling: 550 / 0.98 = 561.2 msg/s.
     expect(throughputCeiling(await bundled('central-cluster'))).toEqual({
@@ -119,5 +122,61 @@ applications:
       batch('{ destination: work, mode: closed-loop, inFlight: 4 }', 'processingTime: 10ms'),
     );
     expect(slow).toMatchObject({ bottleneck: 'consumer', messagesPerSecond: 100 });
+  });
+});
+
+describe('throughput ceiling of the journal', () => {
+  const batch = (sync: string) =>
+    loadInline(`
+name: journal
+layout: central
+cluster: { brokers: 1, ha: none, disk: ssd, journalDiskSyncStrategy: ${sync} }
+destinations: [{ name: work }]
+applications:
+  - id: batch
+    producers: [{ destination: work, mode: closed-loop, persistent: true }]
+  - id: worker
+    consumers: [{ destination: work, processingTime: 0s }]
+simulation: { duration: 300ms, drain: 1s, seed: 1 }
+`);
+
+  it("a sync send waits for its batch's fsync (the write is part of it), and with periodic for nothing", () => {
+    // tcp hop 102 + receipt 100 + two transport reads 48 + CPU 12 = 262 us, + fsync 800 with always.
+    expect(throughputCeiling(batch('always'))).toEqual({
+      messagesPerSecond: 942,
+      bottleneck: 'sync-send',
+      bottleneckUs: 1062,
+    });
+    // periodic / never: the broker answers once the record is queued for the journal writer.
+    expect(throughputCeiling(batch('periodic'))).toEqual({
+      messagesPerSecond: 3817,
+      bottleneck: 'sync-send',
+      bottleneckUs: 262,
+    });
+  });
+
+  it('a journal batch holds up to 4 MiB: many threads of 1 MiB messages share an fsync four at a time', () => {
+    // Embedded (vm://): 64 threads of 5 + 512 (clone) + 5 + 12 + 800 us cycles offer 47,976
+    // msg/s; the journal takes at most 4 MiB an 800 us fsync: 5,000 msg/s, 200 us a message.
+    const t = loadInline(`
+name: journal
+layout: embedded
+embedded: { disk: ssd, journalDiskSyncStrategy: always }
+destinations: [{ name: work }]
+applications:
+  - id: batch
+    producers: [{ destination: work, mode: closed-loop, inFlight: 64, persistent: true, size: 1MiB }]
+    consumers: [{ destination: work, processingTime: 0s }]
+simulation: { duration: 300ms, drain: 1s, seed: 1 }
+`);
+    expect(throughputCeiling(t)).toEqual({
+      messagesPerSecond: 5000,
+      bottleneck: 'journal',
+      bottleneckUs: 200,
+    });
+    // KahaDB's batch stays below 4 MiB: three 1 MiB records an fsync, 3,750 msg/s at most.
+    const r = simulate(buildPlan(t));
+    expect(r.throughput.deliveredPerSecond).toBeLessThanOrEqual(3750);
+    expect(r.throughput.deliveredPerSecond).toBeGreaterThan(2500);
   });
 });
