@@ -1,10 +1,21 @@
 /** The static figures of a plan: what the deployment costs to run, before any simulation. */
+import type { Producer, Topology } from '../topology/types.js';
 import type { Plan, PlanFigures } from './types.js';
 
 /** KahaDB's journalMaxFileLength (W:kahadb): the least a store occupies on disk. */
 const JOURNAL_FILE_BYTES = 32 * 1024 * 1024;
 /** [est] the B-tree index beside the journal of a small store. */
 const INDEX_BYTES = 4 * 1024 * 1024;
+
+/** Bytes a message of `p` writes to persistent stores: hybrid ones twice, embedded and central. */
+export function persistedBytesPerMessage(t: Topology, p: Producer): number {
+  if (!p.persistent) return 0;
+  const embeddedPersistent =
+    t.layout !== 'central' && t.embedded !== null && t.embedded.store.kind !== 'memory';
+  const clusterPersistent =
+    t.layout !== 'embedded' && t.cluster !== null && t.cluster.store.kind !== 'memory';
+  return p.sizeBytes * ((embeddedPersistent ? 1 : 0) + (clusterPersistent ? 1 : 0));
+}
 
 export function computeFigures(plan: Omit<Plan, 'figures' | 'lints'>): PlanFigures {
   const t = plan.topology;
@@ -14,19 +25,12 @@ export function computeFigures(plan: Omit<Plan, 'figures' | 'lints'>): PlanFigur
   const vmConnections = plan.connections.filter((c) => c.transport === 'vm').length;
   let messagesPerSecond = 0;
   let persistedBytesPerSecond = 0;
-  const embeddedPersistent =
-    t.layout !== 'central' && t.embedded !== null && t.embedded.store.kind !== 'memory';
-  const clusterPersistent =
-    t.layout !== 'embedded' && t.cluster !== null && t.cluster.store.kind !== 'memory';
   for (const app of t.applications) {
     for (const p of app.producers) {
-      // A closed loop has no set rate (0): how fast it sends is what a simulation measures.
+      // A closed loop has no set rate (0 here): compare/closedLoopLoad.ts bounds it.
       const rate = p.ratePerSecond * app.replicas;
       messagesPerSecond += rate;
-      if (!p.persistent) continue;
-      // Hybrid messages are journaled twice: in the embedded store, then in the cluster's.
-      const writes = (embeddedPersistent ? 1 : 0) + (clusterPersistent ? 1 : 0);
-      persistedBytesPerSecond += rate * p.sizeBytes * writes;
+      persistedBytesPerSecond += rate * persistedBytesPerMessage(t, p);
     }
   }
   return {

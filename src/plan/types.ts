@@ -93,11 +93,11 @@ export interface PlanFigures {
   clientConnections: number;
   vmConnections: number;
   tcpConnections: number;
-  /** Bytes per second written to persistent stores across the deployment. */
+  /** Bytes per second written to persistent stores by open-loop producers (closed loops: compare/closedLoopLoad.ts). */
   persistedBytesPerSecond: number;
   /** Rough backup footprint: one KahaDB journal file (32 MiB) per store, plus the index. */
   backupFootprintBytes: number;
-  /** Messages sent per second by all producers. */
+  /** Messages sent per second by open-loop producers (a closed loop has no set rate). */
   messagesPerSecond: number;
 }
 

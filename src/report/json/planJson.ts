@@ -1,4 +1,5 @@
 /** A plan as the JSON document of schemas/plan.schema.json. */
+import { closedLoopLoad } from '../../compare/closedLoopLoad.js';
 import type { Plan } from '../../plan/types.js';
 
 export const PLAN_JSON_FORMAT = 'brokerlab.plan/1';
@@ -10,6 +11,7 @@ export function planJson(plan: Plan, file: string) {
     file,
     topology: { name: t.name, layout: t.layout },
     figures: plan.figures,
+    closedLoop: closedLoopLoad(plan),
     lints: plan.lints,
     processes: plan.processes,
     brokers: plan.brokers,

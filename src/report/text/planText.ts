@@ -1,20 +1,27 @@
 /** A plan for the terminal: the static figures, one client URI per application, and the lints. */
+import { type ClosedLoopLoad, closedLoopLoad } from '../../compare/closedLoopLoad.js';
 import type { Plan } from '../../plan/types.js';
 import { plural } from '../../text/plural.js';
 import { humanSizeBytes } from '../../topology/units.js';
 import { formatCount as n, renderTable } from './table.js';
 
-/** Closed-loop producers have no set rate: the figure counts the open-loop ones only. */
-function sentNote(plan: Plan): string {
-  const closed = plan.topology.applications.some((a) => a.producers.some((p) => p.closedLoop));
-  return closed
-    ? 'by open-loop producers (closed-loop ones send as fast as send() returns)'
-    : 'by all producers';
+/** Closed-loop producers have no set rate: they count at most at their throughput ceiling. */
+function sentNote(plan: Plan, load: ClosedLoopLoad | null): string {
+  if (!load) return 'by all producers';
+  const open = plan.figures.messagesPerSecond;
+  const closed = 'at most at their throughput ceiling';
+  if (open === 0) return `closed-loop producers ${closed}`;
+  return `open-loop producers at their rate (${n(open, 2)}/s), closed-loop ones ${closed}`;
 }
 
 export function planText(plan: Plan, file: string): string {
   const f = plan.figures;
   const t = plan.topology;
+  const load = closedLoopLoad(plan);
+  const sent = load ? `up to ${n(load.messagesPerSecondUpTo, 2)}` : n(f.messagesPerSecond, 2);
+  const persisted = load
+    ? `up to ${humanSizeBytes(load.persistedBytesPerSecondUpTo)}`
+    : humanSizeBytes(f.persistedBytesPerSecond);
   const rows: string[][] = [
     [
       'deployment units',
@@ -29,8 +36,8 @@ export function planText(plan: Plan, file: string): string {
     ['persistent stores', n(f.persistentStores), 'to back up and manage'],
     ['bridges', n(f.bridges), bridgeNote(plan)],
     ['client connections', n(f.clientConnections), `${n(f.vmConnections)} vm, ${n(f.tcpConnections)} tcp`],
-    ['messages sent', `${n(f.messagesPerSecond, 2)}/s`, sentNote(plan)],
-    ['persisted', `${humanSizeBytes(f.persistedBytesPerSecond)}/s`, 'journal writes across all stores'],
+    ['messages sent', `${sent}/s`, sentNote(plan, load)],
+    ['persisted', `${persisted}/s`, 'journal writes across all stores'],
     [
       'backup footprint',
       humanSizeBytes(f.backupFootprintBytes),
