@@ -6,8 +6,8 @@
  * asynchronous: the client's own share of the hop), each tcp:// connection's transport thread
  * (tcpTransportUs per command each way: sends and acks up, deliveries and receipts down), each
  * KahaDB broker's store thread (storeRecordUs per async persistent queue message), each broker's
- * journal writer (one batch at a time: an fsync with `always`, else a page-cache write, of up to
- * KahaDB's batch size) and each consumer's processing time.
+ * journal writer (one batch at a time: an fsync with `always`, else a page-cache write, of less
+ * than KahaDB's batch size) and each consumer's processing time.
  *
  * A closed-loop producer offers what its own sender threads reach (each one send cycle at a
  * time), so its own send load is always full and the ceiling is where it runs, unless another
@@ -184,11 +184,11 @@ function journaled(t: Topology, sources: { app: Application; processes: number }
 function journalLoad(t: Topology, store: StoreSettings, records: Journaled): Load {
   const batchUs =
     store.journalDiskSyncStrategy === 'always' ? fsyncUs(t.costs, store.disk) : t.costs.journalWriteUs;
-  const utilization = (records.batchesPerSecond * batchUs) / 1e6;
+  const busyUsPerSecond = records.batchesPerSecond * batchUs;
   // A batch's cost over the records it holds, to the nanosecond.
-  const perRecordUs = (records.batchesPerSecond * batchUs) / records.perSecond;
-  const costUs = records.perSecond > 0 ? Math.round(perRecordUs * 1000) / 1000 : batchUs;
-  return { kind: 'journal', utilization, costUs };
+  const costUs =
+    records.perSecond > 0 ? Math.round((busyUsPerSecond / records.perSecond) * 1000) / 1000 : batchUs;
+  return { kind: 'journal', utilization: busyUsPerSecond / 1e6, costUs };
 }
 
 function isTopic(t: Topology, destination: string): boolean {

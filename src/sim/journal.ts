@@ -1,9 +1,9 @@
 /**
  * KahaDB's journal (W:kahadb): one writer per broker takes every record queued since its last
- * batch, up to the batch size, and writes them together (group commit). With `always` each batch is fsynced before any
- * of its sends is acknowledged; with `periodic` and `never` a send is acknowledged once queued,
- * the batch lands in the page cache, and only the periodic sync (journalDiskSyncInterval) or the
- * OS writeback makes it durable.
+ * batch, less than 4 MiB of them, and writes them together (group commit). With `always` each
+ * batch is fsynced before any of its sends is acknowledged; with `periodic` and `never` a send is
+ * acknowledged once queued, the batch lands in the page cache, and only the periodic sync
+ * (journalDiskSyncInterval) or the OS writeback makes it durable.
  */
 
 import { KAHADB_MAX_WRITE_BATCH_BYTES } from '../model/defaults.js';
