@@ -94,12 +94,11 @@ cluster: { brokers: 1, ha: none }
   });
 });
 
-describe('throughput ceiling of closed-loop producers', () => {
-  const batch = (producer: string, consumers = 'processingTime: 0s') =>
-    loadInline(`
+const batch = (producer: string, consumers = 'processingTime: 0s', sync = 'always') =>
+  loadInline(`
 name: batch
 layout: central
-cluster: { brokers: 1, ha: none, disk: ssd }
+cluster: { brokers: 1, ha: none, disk: ssd, journalDiskSyncStrategy: ${sync} }
 destinations: [{ name: work }]
 applications:
   - id: batch
@@ -108,6 +107,7 @@ applications:
     consumers: [{ destination: work, ${consumers} }]
 `);
 
+describe('throughput ceiling of closed-loop producers', () => {
   it('one sync thread reaches one send cycle at a time (its own bound)', () => {
     const c = throughputCeiling(batch('{ destination: work, mode: closed-loop }'));
     expect(c.bottleneck).toBe('sync-send');
@@ -126,29 +126,18 @@ applications:
 });
 
 describe('throughput ceiling of the journal', () => {
-  const batch = (sync: string) =>
-    loadInline(`
-name: journal
-layout: central
-cluster: { brokers: 1, ha: none, disk: ssd, journalDiskSyncStrategy: ${sync} }
-destinations: [{ name: work }]
-applications:
-  - id: batch
-    producers: [{ destination: work, mode: closed-loop, persistent: true }]
-  - id: worker
-    consumers: [{ destination: work, processingTime: 0s }]
-simulation: { duration: 300ms, drain: 1s, seed: 1 }
-`);
+  const persistent = (sync: string) =>
+    batch('{ destination: work, mode: closed-loop, persistent: true }', undefined, sync);
 
   it("a sync send waits for its batch's fsync (the write is part of it), and with periodic for nothing", () => {
     // tcp hop 102 + receipt 100 + two transport reads 48 + CPU 12 = 262 us, + fsync 800 with always.
-    expect(throughputCeiling(batch('always'))).toEqual({
+    expect(throughputCeiling(persistent('always'))).toEqual({
       messagesPerSecond: 942,
       bottleneck: 'sync-send',
       bottleneckUs: 1062,
     });
     // periodic / never: the broker answers once the record is queued for the journal writer.
-    expect(throughputCeiling(batch('periodic'))).toEqual({
+    expect(throughputCeiling(persistent('periodic'))).toEqual({
       messagesPerSecond: 3817,
       bottleneck: 'sync-send',
       bottleneckUs: 262,
