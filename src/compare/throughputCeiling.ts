@@ -13,12 +13,14 @@
  * time), so its own send load is always full and the ceiling is where it runs, unless another
  * resource is busier.
  *
- * It is an upper bound of the simulation (a property test holds it to that): a synchronous send
- * waits for one fsync (group commit shares it among the sends waiting; the batch being written
- * when a send arrives, which it also waits for, is left out), a journal batch is counted as a
- * full 4 MiB however its records fit, and messages a network of brokers forwards cost nothing
- * extra. A simulation at the ceiling would only measure the same queueing the bound leaves out,
- * at thousands of times the cost.
+ * It is an upper bound of the simulation for one kind of producer (a property test holds it to
+ * that; unlike producers scale as one mix, and open-loop async sends' client side is charged here
+ * but not in the simulator: see the README): a synchronous send waits for one fsync (group
+ * commit shares it among the sends waiting; the batch being written when a send arrives, which
+ * it also waits for, is left out), a journal batch is counted as a full 4 MiB however its
+ * records fit, and messages a network of brokers forwards cost nothing extra. A simulation at
+ * the ceiling would only measure the same queueing the bound leaves out, at thousands of times
+ * the cost.
  */
 import { KAHADB_MAX_WRITE_BATCH_BYTES } from '../model/defaults.js';
 import { haModeSpec } from '../model/haModes.js';
