@@ -10,7 +10,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { BROKER_START_MS, client, clusterBroker, failoverUrl, type Lab, openLab, sleep, withRun } from './lab.js';
+import {
+  BROKER_START_MS,
+  client,
+  clusterBroker,
+  failoverUrl,
+  type Lab,
+  openLab,
+  sleep,
+  withRun,
+} from './lab.js';
 import { loadMirror } from './mirror.js';
 
 const TICK_US = 10_000; // USER_HZ 100: /proc reports CPU time in 10 ms ticks
@@ -28,7 +37,9 @@ for (const transport of ['vm', 'tcp'] as const) {
   const total = r.threads.reduce((s, t) => s + t.usPerMessage, 0);
   for (const t of r.threads.filter((x) => x.usPerMessage >= 0.5))
     process.stdout.write(`  ${t.process.padEnd(6)} ${t.name.padEnd(16)} ${t.usPerMessage.toFixed(1)} us\n`);
-  process.stdout.write(`  all threads ${total.toFixed(1)} us (${(total / cpus().length).toFixed(1)} us over the cores)\n`);
+  process.stdout.write(
+    `  all threads ${total.toFixed(1)} us (${(total / cpus().length).toFixed(1)} us over the cores)\n`,
+  );
 }
 
 interface ThreadCpu {

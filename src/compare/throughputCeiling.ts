@@ -19,14 +19,7 @@
  * thousands of times the cost.
  */
 import { haModeSpec } from '../model/haModes.js';
-import {
-  fsyncUs,
-  tcpConnectionHoldUs,
-  tcpControlUs,
-  tcpHopUs,
-  vmControlUs,
-  vmHopUs,
-} from '../sim/costs.js';
+import { fsyncUs, tcpConnectionHoldUs, tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from '../sim/costs.js';
 import type { Application, Producer, StoreSettings, Topology } from '../topology/types.js';
 
 export type BottleneckKind =

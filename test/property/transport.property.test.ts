@@ -29,10 +29,13 @@ simulation: { duration: 20ms, warmup: 0s, drain: 1s, seed: 2 }
 `;
 }
 
-const commands = fc.array(fc.record({ gapUs: fc.integer({ min: 0, max: 300 }), wireUs: fc.integer({ min: 1, max: 200 }) }), {
-  minLength: 1,
-  maxLength: 60,
-});
+const commands = fc.array(
+  fc.record({ gapUs: fc.integer({ min: 0, max: 300 }), wireUs: fc.integer({ min: 1, max: 200 }) }),
+  {
+    minLength: 1,
+    maxLength: 60,
+  },
+);
 
 describe(`tcp:// connection capacity (seed ${seed})`, () => {
   it('carries commands in order, one per connection time at most, and a lone command on its path only', () => {

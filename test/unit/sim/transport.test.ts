@@ -57,7 +57,9 @@ describe('tcpArrivalUs', () => {
   });
 
   it('holds the connection at least for the path when tcpConnection is shorter', () => {
-    const w = exactWorld(CENTRAL.replace('tcpTransport: 5us, tcpConnection: 30us', 'tcpTransport: 40us, tcpConnection: 10us'));
+    const w = exactWorld(
+      CENTRAL.replace('tcpTransport: 5us, tcpConnection: 30us', 'tcpTransport: 40us, tcpConnection: 10us'),
+    );
     const link = w.links[0]!;
     const t0 = w.now + 1_000;
     expect(tcpArrivalUs(w, link, 'up', t0, 9)).toBe(t0 + 49);
