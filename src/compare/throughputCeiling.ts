@@ -4,10 +4,9 @@
  * all the time. The resources are each broker's CPU, each producer's send cycle (synchronous:
  * hop, broker CPU, journal write and, with sync `always`, one fsync before the receipt;
  * asynchronous: the client's own share of the hop), each tcp:// connection's transport thread
- * (tcpConnectionUs per command each way, its capacity: sends and acks up, deliveries and receipts
- * down), each
- * KahaDB broker's store thread (storeRecordUs per async persistent queue message) and each
- * consumer's processing time.
+ * (tcpConnectionUs per command each way, its capacity: sends and acks up, deliveries and
+ * receipts down), each KahaDB broker's store thread (storeRecordUs per async persistent queue
+ * message) and each consumer's processing time.
  *
  * A closed-loop producer offers what its own sender threads reach (each one send cycle at a
  * time), so its own send load is always full and the ceiling is where it runs, unless another

@@ -27,7 +27,7 @@ export const DEFAULT_COSTS = {
   // A tcp:// connection's time per command when it is saturated: one reader thread per connection
   // and direction, and one writer (MutexTransport; the broker's TransportConnection dispatch task),
   // so its commands pass one at a time, at most one per tcpConnection each way. Not on a message's
-  // path: the thread is busy after it handed the command over (src/sim/transport.ts). Measured (the
+  // path: the threads go on after the hand-off (src/sim/transport.ts). Measured (the
   // same run): the real tcp:// throughput, 30,370 a second, one message per 33 us. That is the
   // connection's pace on the 2-core fidelity host where both JVMs share the cores, not any one
   // thread's CPU: fidelity/transportProbe.ts found the busiest thread at 7.4 us a message (load 4).

@@ -4,9 +4,10 @@
  * broker runs TransportConnection.service) and one writer (MutexTransport; the broker's
  * TransportConnection dispatch task). A command costs its message tcpTransportUs on the path
  * (the reader's wake-up, read and unmarshal, once the bytes are there), but holds the
- * connection for tcpConnectionUs (at least that): the thread is still busy after it handed the
- * command over, so one connection carries at most 1 / tcpConnectionUs commands a second each
- * way, while a message alone on it sees only the path.
+ * connection for tcpConnectionUs (at least that): the threads go on after the hand-off (the
+ * broker's work on the reader, the writer's socket calls, their turns on the host's cores), so
+ * one connection carries at most 1 / tcpConnectionUs commands a second each way, while a message
+ * alone on it sees only the path.
  */
 import type { Direction } from './network.js';
 import type { LinkRt, World } from './world.js';
