@@ -115,6 +115,7 @@ function buildStores(w: World, plan: Plan, root: Rng): void {
       recordsToReplay: 0,
       lockHolder: -1,
       lockGen: 0,
+      lockReleaseDueUs: -1,
       slowFactor: 1,
       epoch: 0,
     };

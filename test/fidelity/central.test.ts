@@ -67,7 +67,9 @@ describe('a central broker crash', () => {
     expect(r.fates.lost).toBeGreaterThanOrEqual(f.atRisk - 4);
     // On top: the async sends written into the dead broker's sockets before they reset
     // (killTeardown and a round trip, at 400/s): gone as well.
-    expect(r.fates.lost).toBeLessThanOrEqual(f.atRisk + Math.ceil(400 * (DEFAULT_COSTS.killTeardownUs + 1_000) / 1e6));
+    expect(r.fates.lost).toBeLessThanOrEqual(
+      f.atRisk + Math.ceil((400 * (DEFAULT_COSTS.killTeardownUs + 1_000)) / 1e6),
+    );
     expect(r.fates.stranded).toBe(0);
   });
 

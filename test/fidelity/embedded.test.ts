@@ -82,7 +82,9 @@ describe('an application process crash with an embedded broker', () => {
     // a drawn phase): at most 5 s of 200 adds and 100 removes a second.
     const { storeRecoveryUs, journalReplayUs } = DEFAULT_COSTS;
     expect(onlyFault(r).failoverUs).toBeGreaterThanOrEqual(2_000_000 + storeRecoveryUs);
-    expect(onlyFault(r).failoverUs).toBeLessThan(2_000_000 + storeRecoveryUs + 5 * 300 * journalReplayUs + 20_000);
+    expect(onlyFault(r).failoverUs).toBeLessThan(
+      2_000_000 + storeRecoveryUs + 5 * 300 * journalReplayUs + 20_000,
+    );
   });
 
   it('loses every unconsumed persistent message of the process when its disk is lost', () => {
