@@ -4,10 +4,10 @@
  * all the time. The resources are each broker's CPU, each producer's send cycle (synchronous:
  * hop, broker CPU, with sync `always` the fsync of its journal batch, and the receipt;
  * asynchronous: the client's own share of the hop), each tcp:// connection's transport thread
- * (tcpTransportUs per command each way: sends and acks up, deliveries and receipts down), each
- * KahaDB broker's store thread (storeRecordUs per async persistent queue message), each broker's
- * journal writer (one batch at a time: an fsync with `always`, else a page-cache write, of less
- * than KahaDB's batch size) and each consumer's processing time.
+ * (tcpConnectionUs per command each way, its capacity: sends and acks up, deliveries and
+ * receipts down), each KahaDB broker's store thread (storeRecordUs per async persistent queue
+ * message), each broker's journal writer (one batch at a time: an fsync with `always`, else a
+ * page-cache write, of less than KahaDB's batch size) and each consumer's processing time.
  *
  * A closed-loop producer offers what its own sender threads reach (each one send cycle at a
  * time), so its own send load is always full and the ceiling is where it runs, unless another
@@ -24,7 +24,7 @@
  */
 import { KAHADB_MAX_WRITE_BATCH_BYTES } from '../model/defaults.js';
 import { haModeSpec } from '../model/haModes.js';
-import { fsyncUs, tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from '../sim/costs.js';
+import { fsyncUs, tcpConnectionHoldUs, tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from '../sim/costs.js';
 import type { Application, Producer, StoreSettings, Topology } from '../topology/types.js';
 
 export type BottleneckKind =
@@ -93,7 +93,9 @@ function closedLoopCycleUs(t: Topology, a: Application, p: Producer): number {
   const local = isLocal(t, a);
   if (p.sendMode === 'sync') return sendCycleUs(t, p, local, local ? t.embedded?.store : t.cluster?.store);
   // The write waits for the broker's side: the hand-off (vm://), the reader behind the socket buffers (tcp://).
-  return local ? vmHopUs(t.costs, p.sizeBytes, p.messageType, t.embedded!, 'send') : t.costs.tcpTransportUs;
+  return local
+    ? vmHopUs(t.costs, p.sizeBytes, p.messageType, t.embedded!, 'send')
+    : tcpConnectionHoldUs(t.costs);
 }
 
 /** Embedded brokers each carry their own process's sends; a cluster's active brokers share all. */
@@ -239,13 +241,13 @@ function clientSendUs(t: Topology, p: Producer, local: boolean): number {
 }
 
 /**
- * One transport thread per tcp:// connection and direction reads its commands in order: a
- * process's connection carries its sends and its consumers' acks up, their deliveries and its
- * sync sends' receipts down.
+ * One transport thread per tcp:// connection and direction reads its commands in order, each
+ * holding it for tcpConnectionUs (src/sim/transport.ts): a process's connection carries its sends
+ * and its consumers' acks up, their deliveries and its sync sends' receipts down.
  */
 function connectionLoads(t: Topology): Load[] {
   const loads: Load[] = [];
-  const cost = t.costs.tcpTransportUs;
+  const cost = tcpConnectionHoldUs(t.costs);
   for (const a of t.applications) {
     const local = isLocal(t, a);
     const sends = local ? 0 : processRate(t, a);

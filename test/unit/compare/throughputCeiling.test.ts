@@ -16,8 +16,8 @@ describe('throughputCeiling', () => {
   it('central-cluster: the billing consumers saturate before the NFS-bound sends', async () => {
     // Offered: 100 web x 5/s orders + 5 billing x 10/s invoices = 550 msg/s.
     // A sync send: tcp hop 100 + 2 (marshal 1KiB both ways) + receipt 100 + two transport reads
-    // 48 + CPU 12 + the fsync of its batch 10,000 = 10,262 us; the busiest sender, billing at
-    // 10/s, is 10.262% busy.
+    // 10 + CPU 12 + the fsync of its batch 10,000 = 10,224 us; the busiest sender, billing at
+    // 10/s, is 10.224% busy.
     // The 500 orders/s are shared by 5 billing consumers: 100/s x 9.8 ms = 98% busy.
     // The broker: 550/s x 12 us = 0.66%. The ceiling: 550 / 0.98 = 561.2 msg/s.
     expect(throughputCeiling(await bundled('central-cluster'))).toEqual({
@@ -56,6 +56,31 @@ costs: { brokerCpu: 100us }
       bottleneck: 'broker-cpu',
       bottleneckUs: 100,
     });
+  });
+
+  it('a tcp:// connection carries one command per tcpConnection each way, not per tcpTransport', () => {
+    const t = (transport: string) =>
+      loadInline(`
+name: connection
+layout: central
+destinations: [{ name: q }]
+applications:
+  - id: shop
+    producers: [{ destination: q, rate: 1000/s, persistent: false, sendMode: async }]
+  - id: worker
+    consumers: [{ destination: q, processingTime: 0s }]
+cluster: { brokers: 1, ha: none }
+costs: { brokerCpu: 1us, tcpTransport: ${transport}, tcpConnection: 100us }
+`);
+    // 1,000 sends a second x 100 us = 10% of the shop's connection: ceiling 10,000 msg/s. The
+    // reader's 5 us on each message's path is within that time, not on top of it.
+    expect(throughputCeiling(t('5us'))).toEqual({
+      messagesPerSecond: 10000,
+      bottleneck: 'connection',
+      bottleneckUs: 100,
+    });
+    // A command holds its thread at least for its time on the path.
+    expect(throughputCeiling(t('200us'))).toMatchObject({ messagesPerSecond: 5000, bottleneckUs: 200 });
   });
 
   it('async persistent sends to a KahaDB broker are bound by its store thread, sync ones are not', () => {
@@ -130,17 +155,17 @@ describe('throughput ceiling of the journal', () => {
     batch('{ destination: work, mode: closed-loop, persistent: true }', undefined, sync);
 
   it("a sync send waits for its batch's fsync (the write is part of it), and with periodic for nothing", () => {
-    // tcp hop 102 + receipt 100 + two transport reads 48 + CPU 12 = 262 us, + fsync 800 with always.
+    // tcp hop 102 + receipt 100 + two transport reads 10 + CPU 12 = 224 us, + fsync 800 with always.
     expect(throughputCeiling(persistent('always'))).toEqual({
-      messagesPerSecond: 942,
+      messagesPerSecond: 977,
       bottleneck: 'sync-send',
-      bottleneckUs: 1062,
+      bottleneckUs: 1024,
     });
     // periodic / never: the broker answers once the record is queued for the journal writer.
     expect(throughputCeiling(persistent('periodic'))).toEqual({
-      messagesPerSecond: 3817,
+      messagesPerSecond: 4464,
       bottleneck: 'sync-send',
-      bottleneckUs: 262,
+      bottleneckUs: 224,
     });
   });
 
