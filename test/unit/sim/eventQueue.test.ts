@@ -77,6 +77,35 @@ describe('EventQueue', () => {
     );
   });
 
+  it('matches the model when pushes follow pops directly (a push fills the popped root)', () => {
+    // No peekTime between the steps: peekTime removes the popped root, so the first property
+    // never lets a push fill it.
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 300 }), fc.integer({ min: 1, max: 8 }), (ops, capacity) => {
+        const queue = new EventQueue(capacity);
+        const model = new SortedModel();
+        let pushes = 0;
+        for (const step of ops) {
+          if (step.op === 'push') {
+            const entry = { time: step.time, kind: pushes % 7, a: pushes, b: 1000 - pushes };
+            pushes++;
+            queue.push(entry.time, entry.kind, entry.a, entry.b);
+            model.push(entry);
+          } else {
+            const expected = model.pop();
+            expect(queue.pop()).toBe(expected !== undefined);
+            if (expected)
+              expect({ time: queue.time, kind: queue.kind, a: queue.a, b: queue.b }).toEqual(expected);
+          }
+          expect(queue.size).toBe(model.size);
+        }
+        const rest: Entry[] = [];
+        for (let e = model.pop(); e; e = model.pop()) rest.push(e);
+        expect(drain(queue)).toEqual(rest);
+      }),
+    );
+  });
+
   it('pops all pushed entries in nondecreasing time, equal times in push order', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 2000 }), (times) => {
