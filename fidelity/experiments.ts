@@ -7,7 +7,7 @@ import type { Topology } from '../src/topology/types.js';
 import { type CrashOutcome, crashReal, crashSimulated } from './crashLoss.js';
 import { failoverReal, failoverSimulated } from './failover.js';
 import type { Lab } from './lab.js';
-import { loadMirror } from './mirror.js';
+import { loadMirror, seeded } from './mirror.js';
 import { type TransportOutcome, transportReal, transportSimulated } from './transport.js';
 import { lossCategory, median, medianRun, withinTolerance } from './verdict.js';
 
@@ -73,16 +73,17 @@ function oneMirror<T>(
 
 function crash(id: string, title: string, judgeDuplicates = false): Experiment {
   return oneMirror(id, title, crashReal, (t, real) => {
-    const sim = crashSimulated(t);
+    const sim = seeded(t).map(crashSimulated);
     const rows = [lossRow(id, real, sim)];
     if (judgeDuplicates) rows.push(duplicateRow(id, real, sim));
     return rows;
   });
 }
 
-function lossRow(id: string, real: CrashOutcome[], sim: CrashOutcome): Row {
+function lossRow(id: string, real: CrashOutcome[], sims: CrashOutcome[]): Row {
   const mid = medianRun(real, (r) => r.lost);
   const realCategory = lossCategory(mid.lost, mid.atRisk);
+  const sim = medianRun(sims, (r) => r.lost);
   const simCategory = lossCategory(sim.lost, sim.atRisk);
   return {
     experiment: id,
@@ -91,16 +92,20 @@ function lossRow(id: string, real: CrashOutcome[], sim: CrashOutcome): Row {
       real.map((r) => r.lost),
       String,
     )}: ${realCategory}`,
-    simulated: `${sim.lost}: ${simCategory}`,
+    simulated: `${spread(
+      sims.map((r) => r.lost),
+      String,
+    )}: ${simCategory}`,
     ok: realCategory === simCategory,
-    raw: `real ${real.map(crashText).join('; ')} | simulated ${crashText(sim)}`,
+    raw: `real ${real.map(crashText).join('; ')} | simulated, the median seed: ${crashText(sim)}`,
   };
 }
 
 /** Duplicates (a message delivered twice) after a consumer dies: none, a handful or more. */
-function duplicateRow(id: string, real: CrashOutcome[], sim: CrashOutcome): Row {
+function duplicateRow(id: string, real: CrashOutcome[], sims: CrashOutcome[]): Row {
   const category = (d: number) => (d === 0 ? 'none' : d <= 10 ? 'a handful' : 'more than a handful');
   const mid = median(real.map((r) => r.duplicates));
+  const simMid = median(sims.map((r) => r.duplicates));
   return {
     experiment: id,
     measure: 'duplicates (delivered twice)',
@@ -108,9 +113,12 @@ function duplicateRow(id: string, real: CrashOutcome[], sim: CrashOutcome): Row 
       real.map((r) => r.duplicates),
       String,
     )}: ${category(mid)}`,
-    simulated: `${sim.duplicates}: ${category(sim.duplicates)}`,
-    ok: category(mid) === category(sim.duplicates),
-    raw: `redelivered: real ${real.map((r) => r.redelivered).join(', ')} | simulated ${sim.redelivered}`,
+    simulated: `${spread(
+      sims.map((r) => r.duplicates),
+      String,
+    )}: ${category(simMid)}`,
+    ok: category(mid) === category(simMid),
+    raw: `redelivered: real ${real.map((r) => r.redelivered).join(', ')} | simulated ${sims.map((r) => r.redelivered).join(', ')}`,
   };
 }
 
@@ -137,28 +145,32 @@ function transport(type: 'text' | 'object', persistence: 'persistent' | 'nonpers
         tcp: await transportReal(lab, loadMirror(tcp)),
       })),
     judge(real) {
-      const sim = { vm: transportSimulated(loadMirror(vm)), tcp: transportSimulated(loadMirror(tcp)) };
+      const tcps = seeded(loadMirror(tcp));
+      const sims = seeded(loadMirror(vm)).map((v, i) => ({
+        vm: transportSimulated(v),
+        tcp: transportSimulated(tcps[i]!),
+      }));
       const latency = (r: TransportPair) => r.tcp.latencyP50Us / r.vm.latencyP50Us;
       const throughput = (r: TransportPair) => r.vm.throughputPerSecond / r.tcp.throughputPerSecond;
       const raw = (r: TransportPair) =>
         `p50 vm ${r.vm.latencyP50Us}us tcp ${r.tcp.latencyP50Us}us, throughput vm ${r.vm.throughputPerSecond}/s tcp ${r.tcp.throughputPerSecond}/s`;
-      const rawText = `real ${real.map(raw).join('; ')} | simulated ${raw(sim)}`;
+      const rawText = `real ${real.map(raw).join('; ')} | simulated ${sims.map(raw).join('; ')}`;
       return [
-        ratioRow(id, 'p50 latency, tcp / vm', real.map(latency), latency(sim), rawText),
-        ratioRow(id, 'throughput, vm / tcp', real.map(throughput), throughput(sim), rawText),
+        ratioRow(id, 'p50 latency, tcp / vm', real.map(latency), sims.map(latency), rawText),
+        ratioRow(id, 'throughput, vm / tcp', real.map(throughput), sims.map(throughput), rawText),
       ];
     },
   });
 }
 
-function ratioRow(id: string, measure: string, real: number[], sim: number, raw: string): Row {
+function ratioRow(id: string, measure: string, real: number[], sim: number[], raw: string): Row {
   const x = (v: number) => `${v.toFixed(2)}x`;
   return {
     experiment: id,
     measure,
     real: spread(real, x),
-    simulated: x(sim),
-    ok: withinTolerance(sim, median(real)),
+    simulated: spread(sim, x),
+    ok: withinTolerance(median(sim), median(real)),
     raw,
   };
 }
@@ -166,16 +178,17 @@ function ratioRow(id: string, measure: string, real: number[], sim: number, raw:
 function failover(id: string, title: string): Experiment {
   return oneMirror(id, title, failoverReal, (t, runs) => {
     const real = runs.map((r) => r.gapUs);
-    const sim = failoverSimulated(t).gapUs;
+    const sims = seeded(t).map((x) => failoverSimulated(x).gapUs);
+    const sim = median(sims);
     const s = (us: number) => `${(us / 1e6).toFixed(2)}s`;
     return [
       {
         experiment: id,
         measure: 'gap: kill to first acknowledged send',
         real: spread(real, s),
-        simulated: s(sim),
-        ok: sim >= 0 && withinTolerance(sim, median(real)),
-        raw: `real ${real.map(s).join(', ')} | simulated ${s(sim)}`,
+        simulated: spread(sims, s),
+        ok: sims.every((g) => g >= 0) && withinTolerance(sim, median(real)),
+        raw: `real ${real.map(s).join(', ')} | simulated ${sims.map(s).join(', ')}`,
       },
     ];
   });

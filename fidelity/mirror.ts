@@ -23,6 +23,22 @@ export function simulateMirror(t: Topology): SimResult {
   return simulate(buildPlan(t));
 }
 
+/**
+ * How many seeds each mirror is simulated with. A simulated run is one draw of the costs' noise
+ * and of what the topology leaves open (a store's checkpoint phase at the window's start), as a
+ * real run is one draw of the machine's: both sides are judged by their median, and a race that
+ * a single seed would settle one way shows in the simulated min / max.
+ */
+export const SIM_SEEDS = 9;
+
+/** The mirror with its own seed and the SIM_SEEDS - 1 after it, one topology each. */
+export function seeded(t: Topology): Topology[] {
+  return Array.from({ length: SIM_SEEDS }, (_, i) => ({
+    ...t,
+    simulation: { ...t.simulation, seed: t.simulation.seed + i },
+  }));
+}
+
 /** The one application that produces (the experiments have exactly one). */
 export function producerApp(t: Topology): Application {
   const apps = t.applications.filter((a) => a.producers.length > 0);

@@ -38,24 +38,30 @@ export const DEFAULT_COSTS = {
   // thread bounds it at 276 us a record (a second run, load ~17: 3,200 against 6,218, 312 us).
   // Charged to async persistent sends only (see arrival.ts).
   storeRecordUs: 276,
-  // Measured (fidelity/recoveryProbe.ts, 2026-11-30, load average ~16): a warm slave accepts
-  // connections 544 ms after taking the lock of a store with nothing to replay, 1.27 s with
-  // 1,008 records to replay (720 us each), 2.9 s with 14,745 (160 us each: the replay path
-  // warms up). Calibrated at the scale of one checkpoint interval of a failover (hundreds to a
-  // thousand records); a large backlog recovers faster than this charges.
-  storeRecoveryUs: 550 * MS,
-  journalReplayUs: 720,
-  // Measured (fidelity/failoverProbe.ts, failover-1s-lock-poll, 2026-11-30, load average ~20 on
-  // 2 cores): a failed failover: reconnect attempt over a two-broker list (each refuses a
-  // loopback connect; its transport is set up and torn down; the reconnect thread wakes late)
-  // adds a median of 22 ms (7-74 ms over 19 attempts in 3 runs, and one of 279 ms) to the
-  // back-off delay that follows it (FailoverTransport.doReconnect sleeps only after the attempt).
-  reconnectAttemptUs: 22 * MS,
-  // Measured (fidelity/failoverProbe.ts, the same runs): from kill -9 of a broker's JVM to its
-  // client's failover transport noticing (transportInterupted), median 44 ms (23-127 ms, 7 runs). The
-  // kernel frees a killed process's memory before it closes its files, so its sockets reset,
-  // and its store lock frees, only then.
-  killTeardownUs: 44 * MS,
+  // Measured on a quiet machine (fidelity/recoveryProbe.ts, 2026-11-30 14:26, load average ~1;
+  // two sweeps): a warm slave accepts connections 141 / 155 ms after taking the lock of a store
+  // with nothing to replay; with ~500 records to replay, 219 / 250 ms there and 238-292 ms
+  // (median 242) in five failovers of fidelity/failoverProbe.ts: (242 - 148) / 500 = 190 us a
+  // record. KahaDB's replay warms up (1,000 records: 268 / 301 ms; 10,000: 542 / 600 ms, 45 us
+  // each), so this is calibrated at the scale of one checkpoint interval of a failover (hundreds
+  // of records) and overcharges a large backlog. Under load everything is slower: at load ~16 the
+  // same probe gave 544 ms and 720 us a record.
+  storeRecoveryUs: 148 * MS,
+  journalReplayUs: 190,
+  // Measured on a quiet machine (fidelity/failoverProbe.ts, failover-1s-lock-poll, 2026-11-30
+  // 14:25, load average ~1, 5 runs): a failed failover: reconnect attempt over a two-broker list
+  // (each refuses a loopback connect; its transport is set up and torn down; the reconnect
+  // thread wakes late) adds a median of 7.5 ms (3-23 ms over 30 attempts) to the back-off delay
+  // that follows it (FailoverTransport.doReconnect sleeps only after the attempt). At load ~20 the
+  // median was 22 ms.
+  reconnectAttemptUs: 7_500,
+  // Measured (the same runs): from kill -9 of a broker's JVM to its client's failover transport
+  // noticing (transportInterupted), median 17 ms (15-23 ms, 5 runs); fidelity/asyncSendProbe.ts
+  // agreed (crash-async-send, 3 runs: a useAsyncSend producer's last send that "succeeded" came
+  // 12.8-14.8 ms after the kill). The kernel frees a killed process's memory before it closes its
+  // files, so its sockets reset, and its store lock frees, only then; on a loaded host that takes
+  // longer (median 44 ms, 23-127 ms, at load ~20).
+  killTeardownUs: 17 * MS,
   osWritebackUs: 30 * S, // [est] journalDiskSyncStrategy=never: the OS flushes dirty pages
   bridgeReconnectInitialUs: 1 * S, // W:networks-of-brokers
   bridgeReconnectMaxUs: 30 * S, // W:networks-of-brokers

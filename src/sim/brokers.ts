@@ -66,12 +66,14 @@ function grantLock(w: World, b: BrokerRt): boolean {
   // expiry (Ev.LockRelease of the old generation) must not free the lock under it.
   store.lockHolder = b.id;
   store.lockGen++;
+  store.lockReleaseDueUs = -1;
   return true;
 }
 
 function releaseLock(store: StoreRt): void {
   store.lockHolder = -1;
   store.lockGen++;
+  store.lockReleaseDueUs = -1;
 }
 
 export function onLockRelease(w: World, storeId: number, lockGen: number): void {
@@ -271,13 +273,35 @@ export function wipeStore(w: World, store: StoreRt, fault: number): void {
 function dropLock(w: World, store: StoreRt, cause: DeathCause): void {
   const policy = w.topology.cluster?.lock.releaseOnCrash ?? 'immediate';
   if (cause === 'stop' || cause === 'disk' || store.locking === 'quorum') return releaseLock(store);
-  if (policy === 'never') return;
-  if (policy === 'immediate' && cause === 'kill') {
-    // The file lock goes with the killed process's files, after its teardown.
-    w.queue.push(w.now + teardownUs(w, cause), Ev.LockRelease, store.id, store.lockGen);
+  if (policy === 'never') {
+    store.lockReleaseDueUs = Number.POSITIVE_INFINITY;
     return;
   }
-  w.queue.push(w.now + (w.topology.cluster?.lock.leaseUs ?? 0), Ev.LockRelease, store.id, store.lockGen);
+  // The file lock goes with the killed process's files, after its teardown; else after the lease.
+  const afterUs =
+    policy === 'immediate' && cause === 'kill'
+      ? teardownUs(w, cause)
+      : (w.topology.cluster?.lock.leaseUs ?? 0);
+  store.lockReleaseDueUs = w.now + afterUs;
+  w.queue.push(store.lockReleaseDueUs, Ev.LockRelease, store.id, store.lockGen);
+}
+
+/**
+ * A store lock a dead broker kept past the release dropLock scheduled for it (none scheduled, or
+ * one that never came), unless nothing releases it by design (releaseOnCrash `never`): a wedge,
+ * in which slaves and producers wait silently until the run ends. Checked at the end of every run.
+ */
+export function wedgedLockError(w: World): string | undefined {
+  for (const store of w.stores) {
+    const holder = store.lockHolder >= 0 ? w.brokers[store.lockHolder]! : undefined;
+    if (!holder || !isDown(holder) || w.now <= store.lockReleaseDueUs) continue;
+    const due =
+      store.lockReleaseDueUs < 0
+        ? 'no release was ever scheduled'
+        : `its release was due at ${store.lockReleaseDueUs} us`;
+    return `the lock of store ${store.name} is still held by ${holder.name}, down since ${holder.downSinceUs} us (${due}): its slaves and producers wait forever`;
+  }
+  return undefined;
 }
 
 /** How long after its death a broker's sockets and files close: a killed JVM's teardown. */

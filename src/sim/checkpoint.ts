@@ -33,9 +33,13 @@ export function storeRecoveryUs(w: World, store: StoreRt | undefined): number {
   return w.costs.storeRecoveryUs + (store ? store.recordsToReplay * w.costs.journalReplayUs : 0);
 }
 
-/** A broker serves from `store` again (recovered, or wiped): the recovery ended with a checkpoint. */
+/**
+ * A broker serves from `store` again (recovered, or wiped): the recovery ended with a checkpoint.
+ * A broker up when the window opens has been running since before it: its store keeps the
+ * checkpoint phase drawn for it (build.ts).
+ */
 export function openStore(w: World, store: StoreRt): void {
   store.recordsToReplay = 0;
   store.recordsSinceCheckpoint = 0;
-  store.checkpointUs = w.now;
+  if (w.booted) store.checkpointUs = w.now;
 }

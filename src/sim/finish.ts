@@ -3,6 +3,7 @@
  * broker that is down) or in flight; conservation is checked; the World becomes a SimResult.
  */
 import { isActive } from './brokerState.js';
+import { wedgedLockError } from './brokers.js';
 import { CopyState, isAtBroker } from './copyState.js';
 import { settleDelivered } from './ledger.js';
 import { Ack, Journal } from './messages.js';
@@ -14,7 +15,7 @@ export function finishRun(w: World, seed: number, durationUs: number): SimResult
   const stillDown = [...w.metrics.downSinceUs.keys()];
   for (const proc of stillDown) w.metrics.processUp(proc, w.now, w.sendsEndUs);
   const downtime = [...w.metrics.downtime].sort(([a], [b]) => a - b);
-  const error = w.ledger.conservationError();
+  const error = w.ledger.conservationError() ?? wedgedLockError(w);
   if (error) throw new Error(`brokerlab invariant: ${error} (seed ${seed})`);
   const l = w.ledger;
   const h = w.metrics.latency;

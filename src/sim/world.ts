@@ -115,6 +115,8 @@ export interface StoreRt {
   lockHolder: number;
   /** Changes when the lock changes hands: a lease release scheduled earlier is void. */
   lockGen: number;
+  /** When the lock of its dead holder frees (Infinity: only an operator frees it); -1 if none is due. */
+  lockReleaseDueUs: number;
   slowFactor: number;
   epoch: number;
 }

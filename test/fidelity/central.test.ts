@@ -2,6 +2,7 @@
  * MODEL.md, "Fault x configuration", rows for a central cluster reached over failover:.
  */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_COSTS } from '../../src/model/defaults.js';
 import { onlyFault, simulateYaml } from '../support/simulateYaml.js';
 
 interface Central {
@@ -65,8 +66,10 @@ describe('a central broker crash', () => {
     // The two messages in onMessage, and the two whose acks are on the wire, are delivered.
     expect(r.fates.lost).toBeGreaterThanOrEqual(f.atRisk - 4);
     // On top: the async sends written into the dead broker's sockets before they reset
-    // (killTeardown, 44 ms, and a round trip, at 400/s): gone as well.
-    expect(r.fates.lost).toBeLessThanOrEqual(f.atRisk + Math.ceil(400 * 0.045));
+    // (killTeardown and a round trip, at 400/s): gone as well.
+    expect(r.fates.lost).toBeLessThanOrEqual(
+      f.atRisk + Math.ceil((400 * (DEFAULT_COSTS.killTeardownUs + 1_000)) / 1e6),
+    );
     expect(r.fates.stranded).toBe(0);
   });
 
@@ -89,18 +92,20 @@ describe('a central broker crash', () => {
     expect(r.fates.stranded).toBe(0);
     expect(r.fates.inFlight).toBe(0);
     // The slave polls the lock every 10 s from time zero: it gets it at 20 s, waits one
-    // lockKeepAlivePeriod (5 s), and recovers (550 ms and the journal since the last checkpoint,
-    // well under a second here). The clients see the reset once the killed JVM is torn down
-    // (44 ms) and a round trip (200 us) later, and retry 10, 20, 40, ... ms after each failed
-    // attempt, which itself takes 22 ms: the first attempt after the recovery connects.
+    // lockKeepAlivePeriod (5 s), and recovers (storeRecovery and the journal since the last
+    // checkpoint, well under a second here). The clients see the reset once the killed JVM is
+    // torn down (killTeardown) and a round trip (200 us) later, and retry 10, 20, 40, ... ms after
+    // each failed attempt, which itself takes reconnectAttempt: the first attempt after the
+    // recovery connects.
+    const { killTeardownUs, reconnectAttemptUs, storeRecoveryUs } = DEFAULT_COSTS;
     const firstAttemptAfter = (activeUs: number) => {
-      let attemptUs = at + 44_000 + 200 + 10_000;
+      let attemptUs = at + killTeardownUs + 200 + 10_000;
       for (let delayMs = 20; attemptUs < activeUs; delayMs = Math.min(delayMs * 2, 30_000))
-        attemptUs += 22_000 + delayMs * 1000;
+        attemptUs += reconnectAttemptUs + delayMs * 1000;
       return attemptUs;
     };
-    const expected = firstAttemptAfter(25_550_000) - at;
-    expect(firstAttemptAfter(26_550_000) - at).toBe(expected);
+    const expected = firstAttemptAfter(25_000_000 + storeRecoveryUs) - at;
+    expect(firstAttemptAfter(26_000_000 + storeRecoveryUs) - at).toBe(expected);
     expect(f.failoverUs).toBeGreaterThanOrEqual(expected);
     // The first successful send also waits for its journal batch (NFS-free SSD fsync 0.8 ms) and two hops.
     expect(f.failoverUs).toBeLessThan(expected + 5_000);
@@ -267,11 +272,11 @@ describe('useAsyncSend', () => {
       }),
     );
     // 2,000 msg/s with 5 ms on the wire: about 10 in flight, and the producers keep sending
-    // into the dead sockets until they reset (killTeardown, 44 ms, and a 10 ms round trip):
-    // about 110 more. Now and then a crash catches about 30 more than that (seed 5 here: 152;
-    // 118-136 over seeds 10-39), so the margin is 50.
+    // into the dead sockets until they reset (killTeardown and a 10 ms round trip). Now and then
+    // a crash catches about 30 more than that (with a 44 ms teardown, seed 5: 152; 118-136 over
+    // seeds 10-39), so the margin is 50.
     expect(r.fates.lost).toBeGreaterThan(10);
-    expect(r.fates.lost).toBeLessThan(10 + 2_000 * 0.054 + 50);
+    expect(r.fates.lost).toBeLessThan(10 + (2_000 * (DEFAULT_COSTS.killTeardownUs + 10_000)) / 1e6 + 50);
   });
 
   it('replays them with trackMessages', () => {

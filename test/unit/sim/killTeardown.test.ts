@@ -16,12 +16,12 @@ applications:
     consumers: [{ destination: work, processingTime: 1ms }]
 simulation: { duration: 6s, warmup: 0s, drain: 30s, seed: 1 }`;
 
-/** One broker, killed at 2 s and restarted 1 s later; it serves again 1.55 s after the kill. */
+/** One broker, killed at 2 s and restarted 1 s later; it serves again 1.55 s after the kill (recovery pinned at 550 ms). */
 function restarted(teardown: string): string {
   return `name: teardown-${teardown}
 layout: central${PRODUCER}
 cluster: { brokers: 1, ha: none, restartTime: 1s }
-costs: { killTeardown: ${teardown}, reconnectAttempt: 0s }
+costs: { killTeardown: ${teardown}, reconnectAttempt: 0s, storeRecovery: 550ms, journalReplayPerRecord: 0s }
 faults:
   schedule:
     - { at: 2s, kind: broker-crash, target: broker-0, restartAfter: 1s }
@@ -33,7 +33,7 @@ function pair(teardown: string): string {
   return `name: teardown-pair-${teardown}
 layout: central${PRODUCER}
 cluster: { brokers: 2, ha: shared-store, lockAcquireSleepInterval: 1s, lockKeepAlivePeriod: 0s }
-costs: { killTeardown: ${teardown}, reconnectAttempt: 0s }
+costs: { killTeardown: ${teardown}, reconnectAttempt: 0s, storeRecovery: 550ms, journalReplayPerRecord: 0s }
 faults:
   schedule:
     - { at: 2.9s, kind: broker-crash, target: broker-0, restartAfter: never }
