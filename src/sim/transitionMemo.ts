@@ -24,11 +24,7 @@ export class TransitionMemo {
 
   /** The machine's initial snapshot for `input` (no machine here runs an initial action). */
   initial(machine: AnyStateMachine, input: unknown): AnyMachineSnapshot {
-    let byInput = this.initials.get(machine);
-    if (!byInput) {
-      byInput = new Map();
-      this.initials.set(machine, byInput);
-    }
+    const byInput = innerMap(this.initials, machine);
     const key = memoKey(input);
     const known = byInput.get(key);
     if (known) return known;
@@ -45,11 +41,7 @@ export class TransitionMemo {
     snapshot: AnyMachineSnapshot,
     event: { type: string },
   ): Step {
-    let byEvent = this.steps.get(snapshot);
-    if (!byEvent) {
-      byEvent = new Map();
-      this.steps.set(snapshot, byEvent);
-    }
+    const byEvent = innerMap(this.steps, snapshot);
     const key = memoKey(event);
     const known = byEvent.get(key);
     if (known) return known;
@@ -61,6 +53,19 @@ export class TransitionMemo {
     byEvent.set(key, step);
     return step;
   }
+}
+
+/** The map that `outer` keeps under `key`, made empty the first time. */
+function innerMap<K extends object, V>(
+  outer: Map<K, Map<string, V>> | WeakMap<K, Map<string, V>>,
+  key: K,
+): Map<string, V> {
+  let inner = outer.get(key);
+  if (!inner) {
+    inner = new Map();
+    outer.set(key, inner);
+  }
+  return inner;
 }
 
 /** JSON, except that a non-finite number or undefined keeps a key of its own (JSON makes them null or drops them). */
