@@ -45,8 +45,12 @@ export function tryForward(w: World, b: BrokerRt, c: number, atUs: number): bool
   const r = route(w, b, c, dest);
   if (!r) return false;
   const peers = w.peersOf[b.id]!;
+  // With no hop left beyond the peer, only a peer with its own consumer has demand: skip the
+  // others here, as forwardIfDemand would (a web tier's broker passes ~19 peers per order).
+  const localDemandOnly = r.hopsLeft <= 1;
   for (let i = 0; i < peers.length; i++) {
     const j = (b.nextPeer + i) % peers.length;
+    if (localDemandOnly && w.brokers[peers[j]!]!.consumersByDest[dest]!.length === 0) continue;
     if (forwardIfDemand(w, b, c, dest, peers[j]!, r, atUs)) {
       b.nextPeer = j + 1;
       return true;
