@@ -4,9 +4,9 @@
  * all the time. The resources are each broker's CPU, each producer's send cycle (synchronous:
  * hop, broker CPU, journal write and, with sync `always`, one fsync before the receipt;
  * asynchronous: the client's own share of the hop), each tcp:// connection's transport thread
- * (tcpTransportUs per command each way: sends and acks up, deliveries and receipts down), each
- * KahaDB broker's store thread (storeRecordUs per async persistent queue message) and each
- * consumer's processing time.
+ * (tcpConnectionUs per command each way, its capacity: sends and acks up, deliveries and
+ * receipts down), each KahaDB broker's store thread (storeRecordUs per async persistent queue
+ * message) and each consumer's processing time.
  *
  * A closed-loop producer offers what its own sender threads reach (each one send cycle at a
  * time), so its own send load is always full and the ceiling is where it runs, unless another
@@ -18,7 +18,7 @@
  * thousands of times the cost.
  */
 import { haModeSpec } from '../model/haModes.js';
-import { fsyncUs, tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from '../sim/costs.js';
+import { fsyncUs, tcpConnectionHoldUs, tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from '../sim/costs.js';
 import type { Application, Producer, StoreSettings, Topology } from '../topology/types.js';
 
 export type BottleneckKind =
@@ -85,7 +85,9 @@ function closedLoopCycleUs(t: Topology, a: Application, p: Producer): number {
   const local = isLocal(t, a);
   if (p.sendMode === 'sync') return sendCycleUs(t, p, local, local ? t.embedded?.store : t.cluster?.store);
   // The write waits for the broker's side: the hand-off (vm://), the reader behind the socket buffers (tcp://).
-  return local ? vmHopUs(t.costs, p.sizeBytes, p.messageType, t.embedded!, 'send') : t.costs.tcpTransportUs;
+  return local
+    ? vmHopUs(t.costs, p.sizeBytes, p.messageType, t.embedded!, 'send')
+    : tcpConnectionHoldUs(t.costs);
 }
 
 /** Embedded brokers each carry their own process's sends; a cluster's active brokers share all. */
@@ -175,13 +177,13 @@ function clientSendUs(t: Topology, p: Producer, local: boolean): number {
 }
 
 /**
- * One transport thread per tcp:// connection and direction reads its commands in order: a
- * process's connection carries its sends and its consumers' acks up, their deliveries and its
- * sync sends' receipts down.
+ * One transport thread per tcp:// connection and direction reads its commands in order, each
+ * holding it for tcpConnectionUs (src/sim/transport.ts): a process's connection carries its sends
+ * and its consumers' acks up, their deliveries and its sync sends' receipts down.
  */
 function connectionLoads(t: Topology): Load[] {
   const loads: Load[] = [];
-  const cost = t.costs.tcpTransportUs;
+  const cost = tcpConnectionHoldUs(t.costs);
   for (const a of t.applications) {
     const local = isLocal(t, a);
     const sends = local ? 0 : processRate(t, a);

@@ -18,13 +18,23 @@ export const DEFAULT_COSTS = {
   objectSerializationNsPerKiB: 15_000,
   marshalNsPerKiB: 1_000, // [est] OpenWire marshal or unmarshal, 1 us/KiB each way
   lanRoundTripUs: 200, // [est] LAN round trip; localhost send-ack ~0.1 ms (A:perf-tools)
-  // Measured (docs/FIDELITY.md, transport-text-nonpersistent, 2026-11-30): a tcp:// client's
-  // throughput is 1.99x below vm:// where the broker CPU (brokerCpuUs) bounds vm://, so the
-  // per-connection transport thread costs 1.99 x 12 us per command.
-  tcpTransportUs: 24,
-  // Measured (docs/FIDELITY.md, transport-text-nonpersistent, 2026-11-30): the real vm:// p50
-  // (66 us) less the simulated vm path without it (hops and broker CPU, 23 us).
-  dispatchHandOffUs: 43,
+  // A tcp:// command's time on its message's path, once its bytes are there: the receiving
+  // transport thread's wake-up, read and unmarshal (TcpTransport.doRun -> readCommand ->
+  // doConsume). Measured (docs/FIDELITY.md, transport-text-nonpersistent, warm JVMs, quiet machine
+  // at load 1.8, 2026-11-30 13:34): the real tcp:// p50 (90 us) less its simulated path without it
+  // (two 1 KiB hops of 11 us over the 18 us loopback, brokerCpu, dispatchHandOff: 81 us), halved.
+  tcpTransportUs: 5,
+  // A tcp:// connection's time per command when it is saturated: one reader thread per connection
+  // and direction, and one writer (MutexTransport; the broker's TransportConnection dispatch task),
+  // so its commands pass one at a time, at most one per tcpConnection each way. Not on a message's
+  // path: the threads go on after the hand-off (src/sim/transport.ts). Measured (the
+  // same run): the real tcp:// throughput, 30,370 a second, one message per 33 us. That is the
+  // connection's pace on the 2-core fidelity host where both JVMs share the cores, not any one
+  // thread's CPU: fidelity/transportProbe.ts found the busiest thread at 7.4 us a message (load 4).
+  tcpConnectionUs: 33,
+  // Measured (the same run, warm JVMs): the real vm:// p50 (71 us) less the simulated vm:// path
+  // without it (two hops of 6 us and brokerCpu: 24 us). Cold JVMs gave 43 us.
+  dispatchHandOffUs: 47,
   brokerCpuUs: 12, // ~86k msg/s non-persistent (A:perf-tools)
   fsyncSsdUs: 800, // Artemis auto-tune log
   fsyncHddUs: 8 * MS, // [est]

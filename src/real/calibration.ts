@@ -7,31 +7,34 @@
  * unless a size is given:
  *
  * - tcp connect = lanRoundTrip (SYN, SYN-ACK);
- * - tcp burst, per message = max(tcpTransport, brokerCpu): one transport thread per connection
- *   and direction reads each command, so a burst through one connection each way moves a message
- *   per tcpTransport unless the broker's CPU is slower;
+ * - tcp burst, per message = max(tcpConnection, tcpTransport, brokerCpu): one transport thread
+ *   per connection and direction takes each command and is busy for tcpConnection (at least
+ *   tcpTransport) before the next, so a burst through one connection each way moves a message per
+ *   tcpConnection unless the broker's CPU is slower;
  * - sync send = hop (lanRoundTrip / 2 + 2 x marshalPerKiB x size) + tcpTransport + brokerCpu
- *   + receipt (lanRoundTrip / 2) + tcpTransport;
+ *   + receipt (lanRoundTrip / 2) + tcpTransport: a message alone sees only each reader's time
+ *   on its path, never the connection time;
  * - persistent send = sync send + fsync<Disk> (journalDiskSyncStrategy=always; a sync send, so
  *   storeRecord, which async persistent adds pay, is not on it);
  * - tcp send-to-receive at size s = 2 hops + 2 x tcpTransport + brokerCpu + dispatchHandOff:
  *   grows by 4 x marshalPerKiB per KiB;
  * - vm send-to-receive = 2 x vmHop + brokerCpu + dispatchHandOff.
  *
- * Derived from them: lanRoundTrip from the connect; tcpTransport from the burst; brokerCpu from
- * the broker process's CPU time when calibrate started it (its transport threads' CPU time is in
- * it: tcpTransport is the threads' wall time per command, a throughput bound), else the sync send
- * less the rest of its path; the fsync from the persistent send less the sync send; marshalPerKiB
- * from the slope over sizes; dispatchHandOff from the vm:// figure less brokerCpu and two vmHops at
- * their default. The vm:// figure holds two unknowns, vmHop and dispatchHandOff, and nothing else
- * measured here separates them: vmHop (an estimate of 1-20 us) stays at its default, as when the
- * default dispatchHandOff was measured, because the other way round would put the larger, measured
- * hand-off into a guess; the tcp:// intercept would separate them only through lanRoundTrip,
- * two tcpTransports and brokerCpu, each with its own error. A derived value that would be negative
- * is 0 (written as the format's floor of 1): the path's other costs exceed the figure, and
- * checkPaths shows by how much. Not on any path measured here, so never written: ObjectMessage
- * serialization (text messages), storeRecord, journalReplayPerRecord, reconnectAttempt,
- * killTeardown.
+ * Derived from them: lanRoundTrip from the connect; tcpConnection from the burst; marshalPerKiB
+ * from the slope over sizes; tcpTransport from the tcp:// send-to-receive at the smallest size
+ * less the vm:// one: the two share brokerCpu and dispatchHandOff, so what is left is the two
+ * hops' wire and marshalling less the two vmHops (at their default), and two tcpTransports;
+ * brokerCpu from the broker process's CPU time when calibrate started it (its transport threads'
+ * CPU time is in it: tcpConnection is the threads' wall time per command, a throughput bound),
+ * else the sync send less the rest of its path; the fsync from the persistent send less the sync
+ * send; dispatchHandOff from the vm:// figure less brokerCpu and two vmHops at their default. The
+ * vm:// figure holds two unknowns, vmHop and dispatchHandOff, and nothing else measured here
+ * separates them: vmHop (an estimate of 1-20 us) stays at its default, as when the default
+ * dispatchHandOff was measured, because the other way round would put the larger, measured
+ * hand-off into a guess. A derived value that would be negative is 0 (written as the format's
+ * floor of 1): the path's other costs exceed the figure, and checkPaths shows by how much. Not on
+ * any path measured here, so never written: ObjectMessage serialization (text messages),
+ * storeRecord, journalReplayPerRecord, reconnectAttempt, killTeardown.
  */
 import { DEFAULT_COSTS } from '../model/defaults.js';
 import { fsyncUs, tcpControlUs, tcpHopUs, vmHopUs } from '../sim/costs.js';
@@ -53,6 +56,7 @@ export interface MeasuredCost {
 const FIELD = {
   lanRoundTrip: 'lanRoundTripUs',
   tcpTransport: 'tcpTransportUs',
+  tcpConnection: 'tcpConnectionUs',
   brokerCpu: 'brokerCpuUs',
   fsyncSsd: 'fsyncSsdUs',
   fsyncHdd: 'fsyncHddUs',
@@ -88,17 +92,23 @@ export function deriveCosts(c: Calibration, disk: DiskKind): MeasuredCost[] {
   const ops = `median of ${c.plan.count} after ${c.plan.warmup} warm-up, per repetition`;
   const d = DEFAULT_COSTS;
   const roundTrip = reps.map((r) => of('connect', r));
-  const transport = reps.map((r) => of('tcpBurst', r));
+  const connection = reps.map((r) => of('tcpBurst', r));
   const marshal = reps.map((r) =>
     Math.max(0, slope(c.plan.sizes.map((size) => [size / 1024, of('tcpLatency', r, size)])) / 4),
   );
+  const vmHops = vmHopUs(d, SMALL, 'text', VM_HOP, 'send') + vmHopUs(d, SMALL, 'text', VM_HOP, 'deliver');
+  const first = c.plan.sizes[0]!;
+  // tcp:// less vm:// send-to-receive: brokerCpu and dispatchHandOff cancel out.
+  const transport = reps.map((r, i) => {
+    const hopNs = roundTrip[i]! / 2 + (2 * marshal[i]! * first) / 1024;
+    return Math.max(0, (of('tcpLatency', r, first) - 2 * hopNs - of('vmLatency', r) + vmHops * 1000) / 2);
+  });
   const brokerCpu = reps.map((r, i) =>
     c.started
       ? of('brokerCpu', r)
       : Math.max(0, of('syncSend', r) - roundTrip[i]! - 2 * transport[i]! - (2 * marshal[i]! * SMALL) / 1024),
   );
   const fsync = reps.map((r) => Math.max(0, of('persistentSend', r) - of('syncSend', r)));
-  const vmHops = vmHopUs(d, SMALL, 'text', VM_HOP, 'send') + vmHopUs(d, SMALL, 'text', VM_HOP, 'deliver');
   const handOff = reps.map((r, i) => Math.max(0, of('vmLatency', r) - brokerCpu[i]! - vmHops * 1000));
   return [
     {
@@ -111,6 +121,12 @@ export function deriveCosts(c: Calibration, disk: DiskKind): MeasuredCost[] {
       key: 'tcpTransport',
       unit: 'us',
       perRep: transport,
+      measuredBy: `a non-persistent send-to-receive of ${first / 1024} KiB over tcp:// less one of 64 B over vm:// (brokerCpu and dispatchHandOff cancel out), less two hops (lanRoundTrip and marshalPerKiB as derived here) and plus two vmHop at their default, halved: one reader's time on the message's path per command, ${ops}`,
+    },
+    {
+      key: 'tcpConnection',
+      unit: 'us',
+      perRep: connection,
       measuredBy: `wall time per message of a burst of ${c.plan.cpuCount} non-persistent 64 B messages from one tcp:// connection to a listener on another, first send to last receipt (one transport thread per connection and direction is the bottleneck unless brokerCpu is slower), per repetition`,
     },
     {
@@ -194,7 +210,11 @@ export function checkPaths(c: Calibration, costs: readonly MeasuredCost[], disk:
       row(`tcp send to receive ${size / 1024} KiB`, measured('tcpLatency', size), tcpLatency(size)),
     ),
     row(`vm send to receive ${SMALL} B`, measured('vmLatency'), vmLatency),
-    row('tcp burst, per message', measured('tcpBurst'), Math.max(m.tcpTransportUs, m.brokerCpuUs)),
+    row(
+      'tcp burst, per message',
+      measured('tcpBurst'),
+      Math.max(m.tcpConnectionUs, m.tcpTransportUs, m.brokerCpuUs),
+    ),
   ];
 }
 

@@ -52,6 +52,15 @@ export function tcpHopUs(costs: CostModel, sizeBytes: number, type: MessageType,
   return Math.max(1, Math.round(us));
 }
 
+/**
+ * How long one command holds its tcp:// connection's thread, on average: its time on the path,
+ * and at least the connection's time per command (transport.ts). One connection carries at most
+ * one command per this each way.
+ */
+export function tcpConnectionHoldUs(costs: CostModel): number {
+  return Math.max(costs.tcpTransportUs, costs.tcpConnectionUs);
+}
+
 /** A small control frame (receipt, ack) one way over tcp://. */
 export function tcpControlUs(costs: CostModel): number {
   return Math.max(1, Math.round(costs.lanRoundTripUs / 2));

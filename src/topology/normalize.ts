@@ -359,6 +359,7 @@ class Normalizer {
       marshalNsPerKiB: ns('marshalPerKiB', d.marshalNsPerKiB),
       lanRoundTripUs: us('lanRoundTrip', d.lanRoundTripUs),
       tcpTransportUs: us('tcpTransport', d.tcpTransportUs),
+      tcpConnectionUs: us('tcpConnection', d.tcpConnectionUs),
       dispatchHandOffUs: us('dispatchHandOff', d.dispatchHandOffUs),
       brokerCpuUs: us('brokerCpu', d.brokerCpuUs),
       fsyncSsdUs: us('fsyncSsd', d.fsyncSsdUs),

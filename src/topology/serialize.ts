@@ -65,6 +65,7 @@ export function serializeTopology(t: Topology): Record<string, unknown> {
       marshalPerKiB: formatDurationNs(t.costs.marshalNsPerKiB),
       lanRoundTrip: d(t.costs.lanRoundTripUs),
       tcpTransport: d(t.costs.tcpTransportUs),
+      tcpConnection: d(t.costs.tcpConnectionUs),
       dispatchHandOff: d(t.costs.dispatchHandOffUs),
       brokerCpu: d(t.costs.brokerCpuUs),
       fsyncSsd: d(t.costs.fsyncSsdUs),

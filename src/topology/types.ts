@@ -135,7 +135,10 @@ export interface CostModel {
   objectSerializationNsPerKiB: number;
   marshalNsPerKiB: number;
   lanRoundTripUs: number;
+  /** A tcp:// command's time on its message's path: the reader's wake-up, read and unmarshal. */
   tcpTransportUs: number;
+  /** A tcp:// connection's time per command each way when saturated: its capacity, not on the path. */
+  tcpConnectionUs: number;
   dispatchHandOffUs: number;
   brokerCpuUs: number;
   fsyncSsdUs: number;

@@ -47,7 +47,7 @@ applications:
   - id: worker
     consumers: [{ destination: work, processingTime: ${c.processingUs}us }]
 cluster: { brokers: 1, ha: none }
-costs: { tcpTransport: ${c.transportUs}us, storeRecord: ${c.storeRecordUs}us }
+costs: { tcpConnection: ${c.transportUs}us, storeRecord: ${c.storeRecordUs}us }
 failover: { randomize: false }
 ${
   kill

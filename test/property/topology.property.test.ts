@@ -133,6 +133,7 @@ const UNIT_KEYS = new Set([
   'marshalPerKiB',
   'lanRoundTrip',
   'tcpTransport',
+  'tcpConnection',
   'dispatchHandOff',
   'brokerCpu',
   'fsyncSsd',

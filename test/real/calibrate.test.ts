@@ -57,7 +57,15 @@ suite('brokerlab calibrate on the real broker', () => {
       expect(run.stdout).toMatch(/vm send to receive 64 B +\d\S* +\d\S*/);
       const loaded = await loadCostsFile(costs);
       expect(loaded.ok && Object.keys(loaded.costs).sort()).toEqual(
-        ['brokerCpu', 'dispatchHandOff', 'fsyncSsd', 'lanRoundTrip', 'marshalPerKiB', 'tcpTransport'].sort(),
+        [
+          'brokerCpu',
+          'dispatchHandOff',
+          'fsyncSsd',
+          'lanRoundTrip',
+          'marshalPerKiB',
+          'tcpConnection',
+          'tcpTransport',
+        ].sort(),
       );
       expect(readFileSync(costs, 'utf8')).toMatch(/measuredBy: /);
       const { pids, dirs } = started(run.stderr);

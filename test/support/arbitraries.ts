@@ -456,6 +456,7 @@ const costsBlock = someOf({
   marshalPerKiB: smallDuration(100, 5_000),
   lanRoundTrip: duration(50, 2 * MS),
   tcpTransport: duration(1, 100),
+  tcpConnection: duration(1, 100),
   dispatchHandOff: duration(0, 100),
   brokerCpu: duration(1, 50),
   fsyncSsd: duration(100, 2 * MS),

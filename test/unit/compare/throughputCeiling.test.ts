@@ -55,6 +55,31 @@ costs: { brokerCpu: 100us }
     });
   });
 
+  it('a tcp:// connection carries one command per tcpConnection each way, not per tcpTransport', () => {
+    const t = (transport: string) =>
+      loadInline(`
+name: connection
+layout: central
+destinations: [{ name: q }]
+applications:
+  - id: shop
+    producers: [{ destination: q, rate: 1000/s, persistent: false, sendMode: async }]
+  - id: worker
+    consumers: [{ destination: q, processingTime: 0s }]
+cluster: { brokers: 1, ha: none }
+costs: { brokerCpu: 1us, tcpTransport: ${transport}, tcpConnection: 100us }
+`);
+    // 1,000 sends a second x 100 us = 10% of the shop's connection: ceiling 10,000 msg/s. The
+    // reader's 5 us on each message's path is within that time, not on top of it.
+    expect(throughputCeiling(t('5us'))).toEqual({
+      messagesPerSecond: 10000,
+      bottleneck: 'connection',
+      bottleneckUs: 100,
+    });
+    // A command holds its thread at least for its time on the path.
+    expect(throughputCeiling(t('200us'))).toMatchObject({ messagesPerSecond: 5000, bottleneckUs: 200 });
+  });
+
   it('async persistent sends to a KahaDB broker are bound by its store thread, sync ones are not', () => {
     const t = (sendMode: string, store: string, ha = 'none') =>
       loadInline(`

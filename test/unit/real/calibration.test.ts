@@ -26,15 +26,15 @@ const US = 1000;
 /**
  * Figures as the simulator's own paths make them (src/sim/costs.ts, transport.ts, producers.ts,
  * dispatch.ts) from lanRoundTrip 40 us (50 in the second repetition), tcpTransport 30 us,
- * brokerCpu 20 us, marshalPerKiB 2 us, fsync 1 ms, dispatchHandOff 35 us (45) and vmHop at its
+ * tcpConnection 50 us, brokerCpu 20 us, marshalPerKiB 2 us, fsync 1 ms, dispatchHandOff 35 us (45) and vmHop at its
  * default of 5 us:
  * - sync send of 64 B: hop (20 us half round trip + 0.25 us marshalling, rounded to 20) + transport
  *   30 + CPU 20 + receipt (half round trip 20) + transport 30 = 120 us;
  * - persistent send: the same and the fsync, 1120 us;
  * - tcp send-to-receive: two hops (20 + 4 us per KiB each) + two transports + CPU + hand-off,
- *   155 us + 8 us per KiB;
+ *   155 us + 8 us per KiB (20 us more in the second repetition: its round trip and its hand-off);
  * - vm send-to-receive: two 5 us hops + CPU + hand-off = 65 us;
- * - a burst: one message per max(tcpTransport, brokerCpu) = 30 us.
+ * - a burst: one message per max(tcpConnection, tcpTransport, brokerCpu) = 50 us.
  */
 function calibration(started: boolean, reps = 2): Calibration {
   const samples: CalibrationSample[] = [];
@@ -49,10 +49,10 @@ function calibration(started: boolean, reps = 2): Calibration {
     add('connect', 40 * US + jitter);
     add('syncSend', 120 * US + jitter);
     add('persistentSend', 1120 * US + jitter);
-    add('tcpLatency', 155 * US + 8 * US + jitter, 1024);
-    add('tcpLatency', 155 * US + 64 * 8 * US + jitter, 64 * 1024);
+    add('tcpLatency', 155 * US + 8 * US + 2 * jitter, 1024);
+    add('tcpLatency', 155 * US + 64 * 8 * US + 2 * jitter, 64 * 1024);
     add('vmLatency', 65 * US + jitter);
-    add('tcpBurst', 30 * US);
+    add('tcpBurst', 50 * US);
     if (started) add('brokerCpu', 20 * US);
   }
   return {
@@ -77,6 +77,7 @@ describe('deriveCosts', () => {
     expect(byKey(calibration(true))).toEqual({
       lanRoundTrip: [40 * US, 50 * US],
       tcpTransport: [30 * US, 30 * US],
+      tcpConnection: [50 * US, 50 * US],
       brokerCpu: [20 * US, 20 * US],
       fsyncSsd: [1000 * US, 1000 * US],
       marshalPerKiB: [2 * US, 2 * US],
@@ -132,13 +133,13 @@ describe('checkPaths: the simulated paths with the derived costs', () => {
     expect(send.simulatedUs).toBe(20 + 30 + 1 + 20 + 30);
   });
 
-  it('follow the simulator: a burst is bound by the broker CPU when it is slower than the transport', () => {
+  it('follow the simulator: a burst is bound by the broker CPU when it is slower than the connection', () => {
     const c = calibration(true, 1);
-    c.samples.find((s) => s.what === 'brokerCpu')!.ns = 50 * US;
+    c.samples.find((s) => s.what === 'brokerCpu')!.ns = 60 * US;
     const burst = checkPaths(c, deriveCosts(c, 'ssd'), 'ssd').find(
       (p) => p.path === 'tcp burst, per message',
     )!;
-    expect(burst).toMatchObject({ measuredUs: 30, simulatedUs: 50 });
+    expect(burst).toMatchObject({ measuredUs: 50, simulatedUs: 60 });
   });
 });
 
@@ -147,6 +148,7 @@ describe('deriveCosts and the simulated paths are inverses', () => {
   function figuresOf(k: {
     roundTrip: number;
     transport: number;
+    connection: number;
     cpu: number;
     marshal: number;
     fsync: number;
@@ -162,7 +164,7 @@ describe('deriveCosts and the simulated paths are inverses', () => {
       persistentSend: () => sync + k.fsync,
       tcpLatency: (size) => 2 * hop(size) + 2 * k.transport + k.cpu + k.handOff,
       vmLatency: () => 2 * DEFAULT_COSTS.vmHopUs + k.cpu + k.handOff,
-      tcpBurst: () => Math.max(k.transport, k.cpu),
+      tcpBurst: () => Math.max(k.connection, k.transport, k.cpu),
     };
     for (const s of c.samples) s.ns = figure[s.what]!(s.size) * US;
     return c;
@@ -175,17 +177,20 @@ describe('deriveCosts and the simulated paths are inverses', () => {
         fc.record({
           roundTrip: us,
           transport: us,
+          connection: us,
           cpu: us,
           marshal: fc.integer({ min: 0, max: 100_000 }),
           fsync: us,
           handOff: us,
         }),
         (k) => {
-          fc.pre(k.cpu <= k.transport); // else the burst shows the CPU, not the transport
+          // Else the burst shows the CPU or the path, not the connection.
+          fc.pre(k.cpu <= k.connection && k.transport <= k.connection);
           const got = Object.fromEntries(deriveCosts(figuresOf(k), 'ssd').map((m) => [m.key, m.perRep[0]!]));
           const want = {
             lanRoundTrip: k.roundTrip * US,
             tcpTransport: k.transport * US,
+            tcpConnection: k.connection * US,
             brokerCpu: k.cpu * US,
             fsyncSsd: k.fsync * US,
             marshalPerKiB: k.marshal,
@@ -207,6 +212,7 @@ describe('the costs file', () => {
     expect(loaded.ok && loaded.costs).toEqual({
       lanRoundTrip: '45us',
       tcpTransport: '30us',
+      tcpConnection: '50us',
       brokerCpu: '20us',
       fsyncSsd: '1ms',
       marshalPerKiB: '2us',

@@ -70,7 +70,7 @@ describe('pipelineRoomUs', () => {
   });
 });
 
-/** One async producer over tcp:// to one broker, its transport thread reading `transport` a command. */
+/** One async producer over tcp:// to one broker, its transport thread taking `transport` a command (tcpConnection). */
 function pipeTopology(o: {
   rate: string;
   persistent: boolean;
@@ -90,7 +90,7 @@ applications:
   - id: worker
     consumers: [{ destination: work, processingTime: 0s }]
 cluster: { brokers: 1, ha: none, restartTime: 1s }
-costs: { tcpTransport: ${o.transport ?? '24us'}, storeRecord: ${o.storeRecord ?? '276us'} }
+costs: { tcpConnection: ${o.transport ?? '33us'}, storeRecord: ${o.storeRecord ?? '276us'} }
 failover: { randomize: false }
 ${
   o.kill === false

@@ -160,6 +160,7 @@ const MODEL_DEFAULTS: Record<string, [Parse, unknown]> = {
   '#/$defs/costs/properties/marshalPerKiB': [ns, DEFAULT_COSTS.marshalNsPerKiB],
   '#/$defs/costs/properties/lanRoundTrip': [us, DEFAULT_COSTS.lanRoundTripUs],
   '#/$defs/costs/properties/tcpTransport': [us, DEFAULT_COSTS.tcpTransportUs],
+  '#/$defs/costs/properties/tcpConnection': [us, DEFAULT_COSTS.tcpConnectionUs],
   '#/$defs/costs/properties/dispatchHandOff': [us, DEFAULT_COSTS.dispatchHandOffUs],
   '#/$defs/costs/properties/brokerCpu': [us, DEFAULT_COSTS.brokerCpuUs],
   '#/$defs/costs/properties/fsyncSsd': [us, DEFAULT_COSTS.fsyncSsdUs],
