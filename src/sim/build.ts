@@ -18,6 +18,7 @@ import { CopyTable, MessageTable } from './messages.js';
 import { Metrics } from './metrics.js';
 import { CostNoise } from './noise.js';
 import { Rng } from './rng.js';
+import { TransitionMemo } from './transitionMemo.js';
 import type { BrokerRt, ClosedLoopRt, ProcessRt, StoreRt, World } from './world.js';
 
 export function buildWorld(plan: Plan, seed: number, durationUs: number): World {
@@ -34,6 +35,7 @@ export function buildWorld(plan: Plan, seed: number, durationUs: number): World 
     sending: true,
     queue,
     lifecycles: [],
+    transitions: new TransitionMemo(),
     notices: [],
     booted: false,
     rng: root.fork('links'),

@@ -45,8 +45,12 @@ export function tryForward(w: World, b: BrokerRt, c: number, atUs: number): bool
   const r = route(w, b, c, dest);
   if (!r) return false;
   const peers = w.peersOf[b.id]!;
+  // With no hop left beyond the peer, only a peer with its own consumer has demand: skip the
+  // others here, as forwardIfDemand would (a web tier's broker passes ~19 peers per order).
+  const localDemandOnly = r.hopsLeft <= 1;
   for (let i = 0; i < peers.length; i++) {
     const j = (b.nextPeer + i) % peers.length;
+    if (localDemandOnly && w.brokers[peers[j]!]!.consumersByDest[dest]!.length === 0) continue;
     if (forwardIfDemand(w, b, c, dest, peers[j]!, r, atUs)) {
       b.nextPeer = j + 1;
       return true;
@@ -80,7 +84,7 @@ export function networkSubscribers(w: World, b: BrokerRt, c: number, dest: numbe
   for (const peer of w.peersOf[b.id]!) {
     if (peer === r.exclude) continue;
     const p = w.brokers[peer]!;
-    if (!isActive(p) || !hasDemand(w, p, dest, r.hopsLeft - 1, b.id)) continue;
+    if (!hasDemand(w, p, dest, r.hopsLeft - 1, b.id) || !isActive(p)) continue;
     const link = ensureBridge(w, b, p);
     if (link.broker >= 0 && remoteOf(link, b.id) === peer && link.forwarding < BRIDGE_PREFETCH)
       out.push(peer);
@@ -99,7 +103,8 @@ function forwardIfDemand(
 ): boolean {
   if (peer === r.exclude) return false;
   const p = w.brokers[peer]!;
-  if (!isActive(p) || !hasDemand(w, p, dest, r.hopsLeft - 1, b.id)) return false;
+  // Demand first: most peers have none (a web tier's broker for orders), and both tests are pure.
+  if (!hasDemand(w, p, dest, r.hopsLeft - 1, b.id) || !isActive(p)) return false;
   const link = ensureBridge(w, b, p);
   // A star bridge reaches whichever hub broker it failed over to: only that one counts.
   // A bridge is a consumer with a prefetch window: when it is full, the message waits here.
@@ -128,7 +133,7 @@ function hasDemand(w: World, b: BrokerRt, dest: number, hopsLeft: number, exclud
   for (const peer of w.peersOf[b.id]!) {
     if (peer === exclude) continue;
     const p = w.brokers[peer]!;
-    if (isActive(p) && p.consumersByDest[dest]!.length > 0) return true;
+    if (p.consumersByDest[dest]!.length > 0 && isActive(p)) return true;
   }
   return false;
 }

@@ -17,9 +17,9 @@ import {
   createActor,
   type EventFromLogic,
   type InputFrom,
-  initialTransition,
 } from 'xstate';
 import { Ev } from './events.js';
+import type { MachineAction } from './transitionMemo.js';
 import type { World } from './world.js';
 
 export interface Lifecycle<M extends AnyStateMachine = AnyStateMachine> {
@@ -44,9 +44,8 @@ export function newLifecycle<M extends AnyStateMachine, E extends string>(
   input: InputFrom<M>,
   apply: (effect: E) => void,
 ): Lifecycle<M> {
-  const [snapshot, actions] = initialTransition(machine, input);
   if (!scopes.has(machine)) scopes.set(machine, inertScope(machine, input));
-  if (actions.length > 0) throw new Error(`lifecycle ${machine.id}: initial actions are not supported`);
+  const snapshot = w.transitions.initial(machine, input);
   const lifecycle: Lifecycle<M> = {
     index: w.lifecycles.length,
     machine,
@@ -100,12 +99,7 @@ export function onLifecycleTimer(w: World, index: number, token: number): void {
 
 function step<M extends AnyStateMachine>(w: World, l: Lifecycle<M>, event: EventFromLogic<M>): void {
   if (!handles(l, event.type)) return;
-  const scope = scopes.get(l.machine)!;
-  const actions: Action[] = [];
-  scope.actionExecutor = (action: Action) => {
-    actions.push(action);
-  };
-  const next: AnyMachineSnapshot = l.machine.transition(l.snapshot, event, scope);
+  const { next, actions } = w.transitions.step(l.machine, scopes.get(l.machine)!, l.snapshot, event);
   if (next.status !== 'active') throw new Error(`lifecycle ${l.machine.id}: snapshot status ${next.status}`);
   l.snapshot = next;
   const timerOps: Action[] = [];
@@ -117,10 +111,7 @@ function step<M extends AnyStateMachine>(w: World, l: Lifecycle<M>, event: Event
   for (const op of timerOps) applyTimerOp(w, l, op);
 }
 
-interface Action {
-  type: string;
-  params?: unknown;
-}
+type Action = MachineAction;
 
 /** xstate defers timers to after a step's actions; so do we. */
 function applyTimerOp<M extends AnyStateMachine>(w: World, l: Lifecycle<M>, op: Action): void {

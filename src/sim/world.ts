@@ -27,6 +27,7 @@ import type { Metrics } from './metrics.js';
 import type { CostNoise } from './noise.js';
 import type { Notice } from './notices.js';
 import type { Rng } from './rng.js';
+import type { TransitionMemo } from './transitionMemo.js';
 
 export interface ProcessRt {
   id: number;
@@ -242,6 +243,8 @@ export interface World {
   queue: EventQueue;
   /** Every lifecycle machine instance (brokers' and links'), by index. */
   lifecycles: Lifecycle[];
+  /** xstate's transitions stepped so far in this run (lifecycle.ts): each is stepped once. */
+  transitions: TransitionMemo;
   /** Lifecycle changes waiting for the message path to react (drained after each handler). */
   notices: Notice[];
   /** Clients have started: a broker that starts from now on recovers its store for real. */

@@ -3,6 +3,7 @@ import { assign, setup } from 'xstate';
 import { EventQueue } from '../../../src/sim/eventQueue.js';
 import { Ev } from '../../../src/sim/events.js';
 import { newLifecycle, onLifecycleTimer, sendLifecycle, stateOf } from '../../../src/sim/lifecycle.js';
+import { TransitionMemo } from '../../../src/sim/transitionMemo.js';
 import type { World } from '../../../src/sim/world.js';
 
 /** A door that can be opened, closes itself after 250 us, and asks to be checked when opened. */
@@ -31,7 +32,12 @@ const door = setup({
 });
 
 function world(): World {
-  return { queue: new EventQueue(16), now: 0, lifecycles: [] } as unknown as World;
+  return {
+    queue: new EventQueue(16),
+    now: 0,
+    lifecycles: [],
+    transitions: new TransitionMemo(),
+  } as unknown as World;
 }
 
 function doorOn(w: World, onCheck: (log: string[]) => void = () => {}) {
