@@ -204,7 +204,7 @@ export const EXPERIMENTS: Experiment[] = [
   crash('crash-persistent-periodic', 'persistent sync sends, journal synced periodically; broker kill -9'),
   crash('crash-persistent-never', 'persistent sync sends, journal never synced; broker kill -9'),
   crash('crash-async-send', 'persistent useAsyncSend at 500/s; broker kill -9'),
-  crash('crash-async-send-fast', 'persistent useAsyncSend at 5,000/s, faster than the store; broker kill -9'),
+  crash('crash-async-send-fast', 'persistent useAsyncSend at 5,000/s; broker kill -9'),
   crash('crash-nonpersistent-kill', 'non-persistent behind a slow consumer; broker kill -9'),
   crash('crash-nonpersistent-stop', 'non-persistent behind a slow consumer; clean broker stop'),
   crash('crash-client-ack-consumer', 'CLIENT_ACKNOWLEDGE consumer kill -9 holding unacked messages', true),

@@ -42,12 +42,13 @@ export const DEFAULT_COSTS = {
   journalWriteUs: 50, // [est] a journal batch written to the page cache without fsync (periodic / never)
   // KahaDB stores a queue message on its one store thread (KahaDBStore queueExecutor,
   // concurrentStoreAndDispatchQueues=true): marshal, journal append, index update; the message is
-  // dispatched once that is done (the index listener). Measured (fidelity/asyncSendProbe.ts
-  // `store`, 2026-11-30, load average ~14): a useAsyncSend producer to one consumer over tcp://
-  // moves 3,619 persistent 1 KiB messages a second where 8,185 non-persistent ones pass: the store
-  // thread bounds it at 276 us a record (a second run, load ~17: 3,200 against 6,218, 312 us).
+  // dispatched once that is done (the index listener). Measured on a quiet machine
+  // (fidelity/asyncSendProbe.ts `store`, 2026-11-30 15:18, load average ~2, 5 runs): a useAsyncSend
+  // producer to one consumer over tcp:// moves 8,703-12,464 persistent 1 KiB messages a second,
+  // median 10,345, where 14,267-29,989 non-persistent ones pass: the store thread bounds it at
+  // 97 us a record. Under load it is far slower (load ~14: 3,619 a second, 276 us).
   // Charged to async persistent sends only (see arrival.ts).
-  storeRecordUs: 276,
+  storeRecordUs: 97,
   // Measured on a quiet machine (fidelity/recoveryProbe.ts, 2026-11-30 14:26, load average ~1;
   // two sweeps): a warm slave accepts connections 141 / 155 ms after taking the lock of a store
   // with nothing to replay; with ~500 records to replay, 219 / 250 ms there and 238-292 ms
