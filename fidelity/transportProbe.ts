@@ -1,7 +1,7 @@
 /**
- * `node --import tsx fidelity/transportProbe.ts [count]`: where a message's CPU goes in the
- * transport experiment's throughput run (real/java/Bench.java, 1 KiB non-persistent
- * TextMessages, warm JVMs), over vm:// and over tcp://: every thread of the client and broker
+ * `node --import tsx fidelity/transportProbe.ts [count] [text|object]`: where a message's CPU goes
+ * in the transport experiment's throughput run (real/java/Bench.java, 1 KiB non-persistent
+ * TextMessages, or ObjectMessages, warm JVMs), over vm:// and over tcp://: every thread of the client and broker
  * JVMs is sampled (/proc/PID/task/TID/stat, utime + stime) while the bench runs, and its CPU time
  * over the middle half of the run is divided by the messages moved then. The source of the
  * per-command transport figures in src/model/defaults.ts: which thread is busiest per message
@@ -28,9 +28,11 @@ const SAMPLE_MS = 200;
 const opened = await openLab();
 if (!opened.ok) throw new Error(opened.missing);
 const count = Number(process.argv[2] ?? 200_000);
+const type = process.argv[3] ?? 'text';
+if (type !== 'text' && type !== 'object') throw new Error(`message type text or object, got ${type}`);
 for (const transport of ['vm', 'tcp'] as const) {
   const load = loadavg()[0]!.toFixed(2);
-  const r = await probe(opened.lab, transport, count);
+  const r = await probe(opened.lab, transport, count, type);
   process.stdout.write(
     `${transport}:// ${r.perSecond}/s (load ${load}, ${cpus().length} cores); CPU per message over ${r.messages} messages:\n`,
   );
@@ -70,13 +72,13 @@ function sampleThreads(pid: number, label: string, into: Map<string, number>): v
   }
 }
 
-async function probe(lab: Lab, transport: 'vm' | 'tcp', messages: number) {
-  const t = loadMirror(`transport-${transport}-text-nonpersistent`);
+async function probe(lab: Lab, transport: 'vm' | 'tcp', messages: number, type: 'text' | 'object') {
+  const t = loadMirror(`transport-${transport}-${type}-nonpersistent`);
   return withRun(`transport-probe-${transport}`, async (run) => {
     const options: Record<string, string | number | boolean> = {
       mode: 'throughput',
       persistent: false,
-      type: 'text',
+      type,
       size: 1024,
       count: messages,
       warmup: 5000,
