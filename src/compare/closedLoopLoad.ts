@@ -1,8 +1,10 @@
 /**
  * The most a plan's producers send and persist a second when some are closed loops. A closed
  * loop has no set rate (it sends as fast as send() returns), so the plan's own figures count open
- * loops only; here each closed-loop producer counts at its throughput ceiling with the other
- * producers gone (they can only slow it down), an upper bound the ceiling's property test holds.
+ * loops only; here each closed-loop producer counts at the throughput ceiling of its send side:
+ * with the other producers gone (they can only slow it down) and with no consumers, because a
+ * send does not wait for one (the queue takes what they do not keep up with, until flow control
+ * blocks it) and their deliveries and acks only add load.
  */
 import { persistedBytesPerMessage } from '../plan/figures.js';
 import type { Plan } from '../plan/types.js';
@@ -36,6 +38,10 @@ export function closedLoopLoad(plan: Plan): ClosedLoopLoad | null {
 
 /** Messages a second all processes of `app` send at most through `producer`, alone in `t`. */
 function closedLoopBound(t: Topology, app: Application, producer: Producer): number {
-  const applications = t.applications.map((a) => ({ ...a, producers: a === app ? [producer] : [] }));
+  const applications = t.applications.map((a) => ({
+    ...a,
+    producers: a === app ? [producer] : [],
+    consumers: [],
+  }));
   return throughputCeiling({ ...t, applications }).messagesPerSecond;
 }

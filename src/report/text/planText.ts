@@ -5,11 +5,11 @@ import { plural } from '../../text/plural.js';
 import { humanSizeBytes } from '../../topology/units.js';
 import { formatCount as n, renderTable } from './table.js';
 
-/** Closed-loop producers have no set rate: they count at most at their throughput ceiling. */
+/** Closed-loop producers have no set rate: they count at most at the throughput ceiling of their sends. */
 function sentNote(plan: Plan, load: ClosedLoopLoad | null): string {
   if (!load) return 'by all producers';
   const open = plan.figures.messagesPerSecond;
-  const closed = 'at most at their throughput ceiling';
+  const closed = 'at most at the throughput ceiling of their sends';
   if (open === 0) return `closed-loop producers ${closed}`;
   return `open-loop producers at their rate (${n(open, 2)}/s), closed-loop ones ${closed}`;
 }

@@ -9,7 +9,7 @@ import { buildPlan } from '../../../src/plan/buildPlan.js';
 import { planJson } from '../../../src/report/json/planJson.js';
 import { planText } from '../../../src/report/text/planText.js';
 import { formatCount } from '../../../src/report/text/table.js';
-import { loadInline } from '../../support/simulateYaml.js';
+import { loadInline, simulateYaml } from '../../support/simulateYaml.js';
 
 const topology = (producers: string) =>
   loadInline(`
@@ -59,4 +59,38 @@ describe('plan load figures', () => {
     expect(planText(plan, 'batch.yaml')).toMatch(/messages sent\s+300\/s\s+by all producers/);
     expect(planJson(plan, 'batch.yaml').closedLoop).toBeNull();
   });
+});
+
+/**
+ * A closed loop sends as fast as send() returns, whatever its consumers keep up with: the queue
+ * takes the difference (until flow control stops it). So "messages sent up to" must bound what
+ * the producers send, not what the consumers deliver (found in review).
+ */
+describe('plan load figures behind a slow consumer', () => {
+  const slow = (persistent: boolean) => `
+name: slow-consumer
+layout: central
+destinations: [{ name: work }]
+applications:
+  - id: batch
+    producers: [{ destination: work, mode: closed-loop, inFlight: 1, persistent: ${persistent}, sendMode: sync, size: 1KiB }]
+  - id: worker
+    consumers: [{ destination: work, processingTime: 10ms }]
+cluster: { brokers: 1, ha: none }
+simulation: { duration: 5s, drain: 0s, seed: 1 }
+`;
+
+  for (const persistent of [false, true])
+    it(`bound what a ${persistent ? 'persistent' : 'non-persistent'} closed loop sends, not what the consumer takes`, () => {
+      const r = simulateYaml(slow(persistent));
+      const load = planJson(buildPlan(loadInline(slow(persistent))), 'slow.yaml').closedLoop!;
+      // The consumer takes 100 a second; the producer sends far more.
+      expect(r.throughput.sentPerSecond).toBeGreaterThan(500);
+      // The bound holds up to the noise of the run's costs (fsync's lognormal, a few percent).
+      expect(r.throughput.sentPerSecond).toBeLessThanOrEqual(load.messagesPerSecondUpTo * 1.05);
+      if (persistent)
+        expect(r.throughput.sentPerSecond * 1024).toBeLessThanOrEqual(
+          load.persistedBytesPerSecondUpTo * 1.05,
+        );
+    });
 });
