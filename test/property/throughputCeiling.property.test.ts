@@ -26,6 +26,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { throughputCeiling } from '../../src/compare/throughputCeiling.js';
+import { fsyncUs } from '../../src/sim/costs.js';
 import { Ev } from '../../src/sim/events.js';
 import { COST_SIGMA, CostNoise } from '../../src/sim/noise.js';
 import { Rng } from '../../src/sim/rng.js';
@@ -84,6 +85,12 @@ const shapes: fc.Arbitrary<Shape> = fc.record({
 /** Whether the ceiling and the simulation model `s` alike (see the top of the file). */
 function comparable(s: Shape): boolean {
   return !s.producers.some((p) => !p.closedLoop && p.sendMode === 'async');
+}
+
+/** One journal batch's cost for `s`: an fsync with `always`, else a page-cache write. */
+function batchUs(s: Shape): number {
+  const costs = smallWorld(yaml(s), { boot: false }).costs;
+  return s.sync === 'always' ? fsyncUs(costs, s.disk) : costs.journalWriteUs;
 }
 
 /** The ceiling of `s`, unless the simulator leaves out what bounds it (see the top of the file). */
@@ -165,8 +172,10 @@ describe(`throughput ceiling against the simulation (seed ${seed})`, () => {
       fc.property(shapes.filter(comparable), fc.integer({ min: 1, max: 1000 }), (s, runSeed) => {
         const ceiling = comparableCeiling(s);
         const rate = deliveredRate(world(s, COST_SIGMA, runSeed));
-        // The run holds about this many draws of its bottleneck's cost (at least one).
-        const draws = Math.max(1, (s.durationMs * 1000) / Math.max(1, ceiling.bottleneckUs));
+        // The run holds about this many draws of its bottleneck's cost (at least one): the journal
+        // draws once a batch (one fsync, or one page-cache write), not once a record.
+        const drawUs = ceiling.bottleneck === 'journal' ? batchUs(s) : ceiling.bottleneckUs;
+        const draws = Math.max(1, (s.durationMs * 1000) / Math.max(1, drawUs));
         const cv = Math.sqrt(Math.exp(COST_SIGMA.disk ** 2) - 1);
         const noise = 1 / Math.max(0.05, 1 - (5 * cv) / Math.sqrt(draws));
         const edge = senderThreads(s) / (s.durationMs / 1000);
