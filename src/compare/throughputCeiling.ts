@@ -22,8 +22,10 @@
  * the ceiling would only measure the same queueing the bound leaves out, at thousands of times
  * the cost.
  */
+
 import { KAHADB_MAX_WRITE_BATCH_BYTES } from '../model/defaults.js';
 import { haModeSpec } from '../model/haModes.js';
+import { isTopic } from '../plan/figures.js';
 import { fsyncUs, tcpConnectionHoldUs, tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from '../sim/costs.js';
 import type { Application, Producer, StoreSettings, Topology } from '../topology/types.js';
 
@@ -193,10 +195,6 @@ function journalLoad(t: Topology, store: StoreSettings, records: Journaled): Loa
   const costUs =
     records.perSecond > 0 ? Math.round((busyUsPerSecond / records.perSecond) * 1000) / 1000 : batchUs;
   return { kind: 'journal', utilization: busyUsPerSecond / 1e6, costUs };
-}
-
-function isTopic(t: Topology, destination: string): boolean {
-  return t.destinations.find((d) => d.name === destination)?.type === 'topic';
 }
 
 /** Whether an application's clients use their own embedded broker over vm:// (else tcp://). */

@@ -7,9 +7,18 @@ const JOURNAL_FILE_BYTES = 32 * 1024 * 1024;
 /** [est] the B-tree index beside the journal of a small store. */
 const INDEX_BYTES = 4 * 1024 * 1024;
 
-/** Bytes a message of `p` writes to persistent stores: hybrid ones twice, embedded and central. */
+/** Whether `destination` is a topic: its messages go to the subscribers present, from memory. */
+export function isTopic(t: Topology, destination: string): boolean {
+  return t.destinations.find((d) => d.name === destination)?.type === 'topic';
+}
+
+/**
+ * Bytes a message of `p` writes to persistent stores: hybrid ones twice, embedded and central.
+ * None for a topic: with no durable subscriber ActiveMQ stores no topic message (and brokerlab
+ * models none), as the simulator and the throughput ceiling do.
+ */
 export function persistedBytesPerMessage(t: Topology, p: Producer): number {
-  if (!p.persistent) return 0;
+  if (!p.persistent || isTopic(t, p.destination)) return 0;
   const embeddedPersistent =
     t.layout !== 'central' && t.embedded !== null && t.embedded.store.kind !== 'memory';
   const clusterPersistent =

@@ -106,6 +106,24 @@ cluster: { brokers: 2, ha: shared-store }
     expect(p.figures.persistentStores).toBe(7);
   });
 
+  it('a persistent message to a topic writes no journal record (no durable subscriber: the simulator and the ceiling store none either)', () => {
+    const p = plan(`
+name: news
+layout: central
+destinations: [{ name: news, type: topic }, { name: work }]
+applications:
+  - id: press
+    producers:
+      - { destination: news, rate: 1000/s, persistent: true, size: 1KiB }
+      - { destination: work, rate: 10/s, persistent: true, size: 1KiB }
+  - id: readers
+    consumers: [{ destination: news }, { destination: work }]
+cluster: { brokers: 1, ha: none }
+`);
+    expect(p.figures.messagesPerSecond).toBe(1010);
+    expect(p.figures.persistedBytesPerSecond).toBe(10 * 1024);
+  });
+
   it('embedded brokers with store memory keep no store: 0 stores, vm URIs with broker.persistent=false', () => {
     const p = plan(`
 name: spring-boot-default
