@@ -68,11 +68,14 @@ function innerMap<K extends object, V>(
   return inner;
 }
 
-/** JSON, except that a non-finite number or undefined keeps a key of its own (JSON makes them null or drops them). */
+/**
+ * JSON, except that a non-finite number or undefined keeps a key of its own (JSON makes them null
+ * or drops them): an object no string or number serializes to.
+ */
 function memoKey(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v === 'number' && !Number.isFinite(v)) return `#${v}`;
-    if (v === undefined) return '#undefined';
+    if (typeof v === 'number' && !Number.isFinite(v)) return { '#number': String(v) };
+    if (v === undefined) return { '#undefined': true };
     if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint')
       throw new Error(`lifecycle: cannot memoize a transition keyed by a ${typeof v}`);
     return v;

@@ -70,5 +70,9 @@ describe('TransitionMemo', () => {
     expect(
       memo.initial(failoverMachine, { ...input, maxReconnectDelayUs: null as unknown as number }),
     ).not.toBe(infinite);
+    // Nor may a string that spells the tag (found in review).
+    expect(
+      memo.initial(failoverMachine, { ...input, maxReconnectDelayUs: '#Infinity' as unknown as number }),
+    ).not.toBe(infinite);
   });
 });
