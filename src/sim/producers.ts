@@ -87,12 +87,8 @@ function trySend(w: World, p: ProducerRt): void {
       completeSend(w, p, false);
       continue;
     }
-    const writtenUs = transmit(w, p);
-    if (writtenUs < 0) {
-      if (p.current >= 0) return; // waiting for a route or for memory
-      continue; // failed at once (sendFailIfNoSpace)
-    }
-    if (p.spec.sendMode === 'async') asyncSendWritten(w, p, writtenUs);
+    // Not sent: waiting for a route or for memory, or failed at once (sendFailIfNoSpace) and on to the next.
+    if (!transmit(w, p) && p.current >= 0) return;
   }
 }
 
@@ -197,17 +193,17 @@ function blockedOnSocket(w: World, p: ProducerRt): boolean {
 }
 
 /**
- * Sends the producer's current message, returning when it has been written, or starts waiting
- * for a route, for memory or for the socket (-1).
+ * Sends the producer's current message (an async send() returns once it is written), or starts
+ * waiting for a route, for memory or for the socket: false.
  */
-function transmit(w: World, p: ProducerRt): number {
+function transmit(w: World, p: ProducerRt): boolean {
   const broker = routeBroker(w, p);
   const b = broker >= 0 ? w.brokers[broker]! : undefined;
   if (b && b.memoryBytes >= b.memoryLimitBytes && b.sendFailIfNoSpace) {
     completeSend(w, p, false);
-    return -1;
+    return false;
   }
-  if (b && blockedOnSocket(w, p)) return -1;
+  if (b && blockedOnSocket(w, p)) return false;
   const writtenUs = transmitMessage(w, p, p.current);
   if (writtenUs >= 0) {
     p.inTransit = true;
@@ -218,10 +214,11 @@ function transmit(w: World, p: ProducerRt): number {
     if (b && (!isActive(b) || link?.stalledUp))
       openUnavailable(w, p, !isActive(b) ? b.downFault : link!.downFault);
     else if (p.spec.sendMode === 'async') closeUnavailable(w, p);
-    return writtenUs;
+    if (p.spec.sendMode === 'async') asyncSendWritten(w, p, writtenUs);
+    return true;
   }
   startWaiting(w, p, b ? -1 : routeFault(w, p));
-  return -1;
+  return false;
 }
 
 /** The fault that cut the producer's route, for attribution; -1 unknown. */
@@ -314,8 +311,7 @@ export function onReceipt(w: World, producer: number, tag: number): void {
 export function onSocketRoom(w: World, producer: number, waitGen: number): void {
   const p = w.producers[producer]!;
   if (p.waitGen !== waitGen || p.current < 0 || p.inTransit || !w.processes[p.process]!.alive) return;
-  const writtenUs = transmit(w, p);
-  if (writtenUs >= 0 && p.spec.sendMode === 'async') asyncSendWritten(w, p, writtenUs);
+  transmit(w, p);
   trySend(w, p);
 }
 
@@ -330,10 +326,7 @@ export function onSendTimeout(w: World, producer: number, waitGen: number): void
 export function onRouteUp(w: World, p: ProducerRt): void {
   if (!w.processes[p.process]!.alive) return;
   p.gaveUp = false;
-  if (p.current >= 0 && !p.inTransit) {
-    const writtenUs = transmit(w, p);
-    if (writtenUs >= 0 && p.spec.sendMode === 'async') asyncSendWritten(w, p, writtenUs);
-  }
+  if (p.current >= 0 && !p.inTransit) transmit(w, p);
   while (p.replay.length > 0 && p.current < 0) {
     const m = p.replay[0]!;
     if (transmitMessage(w, p, m) < 0) break;
