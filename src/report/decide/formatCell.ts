@@ -36,7 +36,7 @@ const TRANSPORTS = { vm: 'vm://', tcp: 'tcp:// (failover)', 'vm+tcp': 'vm:// + t
 const BOTTLENECKS: Record<BottleneckKind, string> = {
   'broker-cpu': 'broker CPU',
   'store-thread': 'KahaDB store thread',
-  journal: 'journal writes (fsync batches)',
+  journal: 'journal writer (one batch at a time)',
   'sync-send': 'sync send cycle',
   'async-send': 'async send (client side)',
   connection: 'tcp:// connection',
