@@ -13,6 +13,7 @@ import { syncStore } from './journal.js';
 import { dropCopy, recordDelivery } from './ledger.js';
 import { newLifecycle, sendLifecycle } from './lifecycle.js';
 import { scheduleLinkFailure } from './links.js';
+import { clearLocalConsumers } from './localConsumers.js';
 import { Ack, Journal } from './messages.js';
 import { lostOnTheWay, openUnavailable } from './producers.js';
 import { stopReading } from './sendPipeline.js';
@@ -171,10 +172,8 @@ export function killBroker(w: World, b: BrokerRt, cause: DeathCause, fault: numb
   for (const q of b.pending) q.clear();
   b.memoryBytes = 0;
   b.blocked = [];
-  for (const list of b.consumersByDest) {
-    for (const k of list) w.consumers[k]!.broker = -1;
-    list.length = 0;
-  }
+  for (const list of b.consumersByDest) for (const k of list) w.consumers[k]!.broker = -1;
+  clearLocalConsumers(w, b);
   // A reset is seen within a round trip of the sockets closing: at once for a clean stop, after
   // the kernel has torn a killed JVM down; a silent peer only after the inactivity timeout.
   const detectUs =

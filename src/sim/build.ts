@@ -50,6 +50,7 @@ export function buildWorld(plan: Plan, seed: number, durationUs: number): World 
     consumers: [],
     links: [],
     peersOf: [],
+    peersWithConsumers: [],
     isSpoke: [],
     processByName: new Map(),
     brokerByName: new Map(),

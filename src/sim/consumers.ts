@@ -3,6 +3,7 @@ import { isActive } from './brokerState.js';
 import { CopyState } from './copyState.js';
 import { dispatchPending, finishProcessing, redeliver } from './dispatch.js';
 import { recordDelivery } from './ledger.js';
+import { addLocalConsumer, removeLocalConsumer } from './localConsumers.js';
 import type { ConsumerRt, World } from './world.js';
 
 export function attachConsumer(w: World, k: ConsumerRt, broker: number): void {
@@ -10,7 +11,7 @@ export function attachConsumer(w: World, k: ConsumerRt, broker: number): void {
   const b = w.brokers[broker]!;
   k.broker = broker;
   k.busyUntilUs = w.now;
-  b.consumersByDest[k.dest]!.push(k.id);
+  addLocalConsumer(w, b, k.dest, k.id);
   dispatchPending(w, b, k.dest);
   // A network of brokers: the new consumer is demand for the brokers bridged to this one, which
   // may now forward what they had queued with nobody to take it.
@@ -30,9 +31,7 @@ export function attachConsumer(w: World, k: ConsumerRt, broker: number): void {
 export function detachConsumer(w: World, k: ConsumerRt, why: 'crash' | 'link', fault: number): void {
   if (k.broker < 0) return;
   const b = w.brokers[k.broker]!;
-  const list = b.consumersByDest[k.dest]!;
-  const i = list.indexOf(k.id);
-  if (i >= 0) list.splice(i, 1);
+  removeLocalConsumer(w, b, k.dest, k.id);
   k.broker = -1;
   const copies = w.copies;
   const brokerAlive = isActive(b);

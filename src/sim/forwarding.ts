@@ -12,6 +12,7 @@ import { tcpHopUs } from './costs.js';
 import { Ev } from './events.js';
 import { dropCopy } from './ledger.js';
 import { ensureBridge } from './links.js';
+import { peersWithConsumers } from './localConsumers.js';
 import { Journal } from './messages.js';
 import { sendOver } from './network.js';
 import { removeFromBroker } from './storage.js';
@@ -44,13 +45,41 @@ export function tryForward(w: World, b: BrokerRt, c: number, atUs: number): bool
   const dest = w.messages.dest[w.copies.message[c]!]!;
   const r = route(w, b, c, dest);
   if (!r) return false;
+  // With no hop left beyond the peer, only a peer with its own consumer has demand: visit only
+  // those, in the same round-robin order (forwardIfDemand would refuse the others).
+  if (r.hopsLeft <= 1) return forwardToConsumerPeer(w, b, c, dest, r, atUs);
   const peers = w.peersOf[b.id]!;
-  // With no hop left beyond the peer, only a peer with its own consumer has demand: skip the
-  // others here, as forwardIfDemand would (a web tier's broker passes ~19 peers per order).
-  const localDemandOnly = r.hopsLeft <= 1;
   for (let i = 0; i < peers.length; i++) {
     const j = (b.nextPeer + i) % peers.length;
-    if (localDemandOnly && w.brokers[peers[j]!]!.consumersByDest[dest]!.length === 0) continue;
+    if (forwardIfDemand(w, b, c, dest, peers[j]!, r, atUs)) {
+      b.nextPeer = j + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * tryForward's round robin over the peers that have a consumer of `dest` (localConsumers.ts):
+ * from the first such position at or after nextPeer, wrapping around.
+ */
+function forwardToConsumerPeer(
+  w: World,
+  b: BrokerRt,
+  c: number,
+  dest: number,
+  r: { hopsLeft: number; exclude: number },
+  atUs: number,
+): boolean {
+  const peers = w.peersOf[b.id]!;
+  const positions = peersWithConsumers(w, b.id, dest);
+  const n = positions.length;
+  if (n === 0) return false;
+  const start = b.nextPeer % peers.length;
+  let first = 0;
+  while (first < n && positions[first]! < start) first++;
+  for (let i = 0; i < n; i++) {
+    const j = positions[(first + i) % n]!;
     if (forwardIfDemand(w, b, c, dest, peers[j]!, r, atUs)) {
       b.nextPeer = j + 1;
       return true;

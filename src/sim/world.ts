@@ -69,7 +69,7 @@ export interface BrokerRt {
   sendFailIfNoSpace: boolean;
   /** Copies waiting for a consumer, per destination. */
   pending: PairDeque[];
-  /** Consumers attached, per destination. */
+  /** Consumers attached, per destination (changed only by localConsumers.ts). */
   consumersByDest: number[][];
   /** Round-robin position per destination. */
   nextConsumer: Int32Array;
@@ -263,6 +263,8 @@ export interface World {
   links: LinkRt[];
   /** Per broker: the brokers it may forward to over a bridge (from the plan's bridge sets). */
   peersOf: number[][];
+  /** Cache of localConsumers.ts's peersWithConsumers, by broker * destinations + destination. */
+  peersWithConsumers: (Int32Array | undefined)[];
   /** Per broker: true for an embedded broker that bridges to the cluster (star spoke). */
   isSpoke: boolean[];
   processByName: Map<string, number>;
