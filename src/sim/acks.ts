@@ -30,7 +30,7 @@ export function ackBatch(spec: Consumer): number {
 export function holdsWindow(w: World, c: number, consumer: ConsumerRt): boolean {
   const state = w.copies.state[c];
   if (state === CopyState.Dispatched) return true;
-  return state === CopyState.Acking && ackBatch(consumer.spec) === 1;
+  return state === CopyState.Acking && consumer.ackBatch === 1;
 }
 
 /** Copy `c` leaves its consumer without an acknowledgement (its broker or store is gone). */

@@ -44,13 +44,12 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
   b.memoryBytes += w.producers[w.messages.producer[m]!]!.spec.sizeBytes;
   if (w.dests[w.messages.dest[m]!]!.topic) return fanOut(w, b, c, doneUs);
   if (w.messages.persistent[m] && b.store >= 0) {
-    const kahadb = w.stores[b.store]!.settings.kind === 'kahadb';
-    const queuedUs = kahadb && isAsyncAdd(w, c) ? storeThreadUs(w, b, doneUs) : doneUs;
+    const queuedUs = b.kahadb && isAsyncAdd(w, c) ? storeThreadUs(w, b, doneUs) : doneUs;
     // always: the broker acknowledges and dispatches once the record's batch is synced.
-    if (b.syncStrategy === 'always') moveCopy(copies, c, CopyState.Journaling);
+    if (b.syncEachBatch) moveCopy(copies, c, CopyState.Journaling);
     enqueueJournal(w, b, c, queuedUs);
     // periodic / never: the broker acknowledges once the record is queued for the journal writer.
-    if (b.syncStrategy !== 'always') accepted(w, b, c, queuedUs);
+    if (!b.syncEachBatch) accepted(w, b, c, queuedUs);
   } else accepted(w, b, c, doneUs);
 }
 
@@ -58,7 +57,7 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
 function isAsyncAdd(w: World, c: number): boolean {
   const copies = w.copies;
   if (copies.forwardedFrom[c]! >= 0 || copies.hops[c]! > 0) return false;
-  return w.producers[w.messages.producer[copies.message[c]!]!]!.spec.sendMode === 'async';
+  return w.producers[w.messages.producer[copies.message[c]!]!]!.asyncSend;
 }
 
 /**

@@ -8,10 +8,13 @@ import { faultTargets } from '../plan/faultTargets.js';
 import type { ClientConnection, Plan } from '../plan/types.js';
 import { explainUnknownInstance, resolveInstance } from '../topology/names.js';
 import type { Producer, Topology } from '../topology/types.js';
+import { ackBatch } from './acks.js';
 import { createBrokerLifecycle } from './brokers.js';
+import { fsyncUs } from './costs.js';
 import { PairDeque } from './deque.js';
 import { EventQueue } from './eventQueue.js';
 import type { RandomTarget } from './faults.js';
+import { hopMeans } from './hopMeans.js';
 import { Ledger } from './ledger.js';
 import { createClientLink } from './links.js';
 import { CopyTable, MessageTable } from './messages.js';
@@ -140,6 +143,9 @@ function addProducer(
     process: proc.id,
     dest,
     spec,
+    asyncSend: spec.sendMode === 'async',
+    poisson: spec.arrival === 'poisson',
+    hopUs: hopMeans(w.topology, spec),
     rng,
     backlog: [],
     backlogHead: 0,
@@ -201,6 +207,7 @@ function buildProcesses(w: World, plan: Plan, root: Rng): void {
         process: proc.id,
         dest: destIndex.get(spec.destination)!,
         spec,
+        ackBatch: ackBatch(spec),
         broker: -1,
         link: -1,
         inflight: 0,
@@ -217,6 +224,8 @@ function buildBrokers(w: World, plan: Plan): void {
     const embedded = pb.placement === 'embedded';
     const settings = embedded ? t.embedded! : t.cluster!;
     const storeId = storeFor(w, pb.store);
+    const store = storeId >= 0 ? w.stores[storeId]!.settings : undefined;
+    const syncEachBatch = settings.store.journalDiskSyncStrategy === 'always';
     const b: BrokerRt = {
       id: w.brokers.length,
       name: pb.name,
@@ -226,7 +235,9 @@ function buildBrokers(w: World, plan: Plan): void {
       store: storeId,
       lifecycle: undefined as unknown as BrokerRt['lifecycle'],
       epoch: 0,
-      syncStrategy: settings.store.journalDiskSyncStrategy,
+      syncEachBatch,
+      batchWriteUs: !store ? 0 : syncEachBatch ? fsyncUs(t.costs, store.disk) : t.costs.journalWriteUs,
+      kahadb: store?.kind === 'kahadb',
       cpuFreeUs: 0,
       storeFreeUs: 0,
       memoryBytes: 0,

@@ -4,10 +4,10 @@
  * a bridge when only a remote broker has demand, or queue it; then the consumer's processing,
  * its ack, and redelivery when a consumer goes away with unacknowledged copies.
  */
-import { ackBatch, holdsWindow } from './acks.js';
+import { holdsWindow } from './acks.js';
 import { isActive } from './brokerState.js';
 import { CopyState, moveCopy } from './copyState.js';
-import { tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from './costs.js';
+import { tcpControlUs, vmControlUs } from './costs.js';
 import { Ev } from './events.js';
 import { freeBridgeSlot, mayForward, tryForward, tryForwardTo } from './forwarding.js';
 import { dropCopy, recordDelivery } from './ledger.js';
@@ -32,7 +32,7 @@ export function answerSender(w: World, c: number, atUs: number): void {
   const m = copies.message[c]!;
   const p = w.messages.producer[m]!;
   const producer = w.producers[p]!;
-  if (producer.current !== m || producer.spec.sendMode !== 'sync' || w.messages.fanout[m]) return;
+  if (producer.current !== m || producer.asyncSend || w.messages.fanout[m]) return;
   const back =
     link >= 0
       ? tcpArrivalUs(w, w.links[link]!, 'down', atUs, tcpControlUs(w.costs))
@@ -115,7 +115,7 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
   const copies = w.copies;
   const consumer = w.consumers[k]!;
   const m = copies.message[c]!;
-  const producer = w.producers[w.messages.producer[m]!]!.spec;
+  const hops = w.producers[w.messages.producer[m]!]!.hopUs;
   moveCopy(copies, c, CopyState.Dispatched);
   copies.setConsumer(c, k);
   if (copies.dispatches[c]!++ > 0) {
@@ -126,17 +126,8 @@ export function deliver(w: World, c: number, k: number, atUs: number): void {
   const stamp = copies.restamp(c);
   const arrivedUs =
     consumer.link < 0
-      ? atUs +
-        w.noise.hop.draw(
-          vmHopUs(w.costs, producer.sizeBytes, producer.messageType, w.topology.embedded!, 'deliver'),
-        )
-      : tcpArrivalUs(
-          w,
-          w.links[consumer.link]!,
-          'down',
-          atUs,
-          w.noise.hop.draw(tcpHopUs(w.costs, producer.sizeBytes, producer.messageType, 'deliver')),
-        );
+      ? atUs + w.noise.hop.draw(hops.vmDeliver)
+      : tcpArrivalUs(w, w.links[consumer.link]!, 'down', atUs, w.noise.hop.draw(hops.tcpDeliver));
   // On both transports the broker's dispatch thread and the session's executor take it over.
   const start = Math.max(arrivedUs + w.noise.handOff.draw(w.costs.dispatchHandOffUs), consumer.busyUntilUs);
   const done = start + consumer.spec.processingUs;
@@ -166,7 +157,7 @@ export function finishProcessing(w: World, c: number, consumer: ConsumerRt, stam
   const copies = w.copies;
   recordDelivery(w, copies.message[c]!, copies.startUs[c]!);
   if (w.sending) w.metrics.deliveredWhileSending++;
-  const batch = ackBatch(consumer.spec);
+  const batch = consumer.ackBatch;
   if (batch === 1) {
     moveCopy(copies, c, CopyState.Acking);
     sendAck(w, c, consumer, stamp);

@@ -8,7 +8,6 @@
  */
 import { isActive } from './brokerState.js';
 import { CopyState, moveCopy } from './copyState.js';
-import { tcpHopUs } from './costs.js';
 import { Ev } from './events.js';
 import { dropCopy } from './ledger.js';
 import { ensureBridge } from './links.js';
@@ -189,13 +188,12 @@ function forwardVia(w: World, b: BrokerRt, c: number, link: number, peer: number
     removeFromBroker(w, b, c);
     dropCopy(w, c, -1);
   }
-  const spec = w.producers[w.messages.producer[m]!]!.spec;
   const l = w.links[link]!;
   sendOver(
     w,
     link,
     b.id === l.source ? 'up' : 'down',
-    atUs + tcpHopUs(w.costs, spec.sizeBytes, spec.messageType, 'forward'),
+    atUs + w.producers[w.messages.producer[m]!]!.hopUs.forward,
     Ev.AtBroker,
     c2,
     copies.stamp[c2]!,

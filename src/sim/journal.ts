@@ -8,7 +8,6 @@
 
 import { KAHADB_MAX_WRITE_BATCH_BYTES } from '../model/defaults.js';
 import { CopyState, moveCopy } from './copyState.js';
-import { fsyncUs } from './costs.js';
 import { accepted } from './dispatch.js';
 import { Ev } from './events.js';
 import { Journal } from './messages.js';
@@ -71,9 +70,8 @@ function startBatch(w: World, b: BrokerRt): void {
   if (records === 0) return;
   b.batchCount = n;
   const store = w.stores[b.store]!;
-  const costUs = b.syncStrategy === 'always' ? fsyncUs(w.costs, store.settings.disk) : w.costs.journalWriteUs;
   b.journalBusy = true;
-  w.queue.push(w.now + w.noise.disk.draw(costUs * store.slowFactor), Ev.JournalDone, b.id, b.epoch);
+  w.queue.push(w.now + w.noise.disk.draw(b.batchWriteUs * store.slowFactor), Ev.JournalDone, b.id, b.epoch);
 }
 
 /** A message's journal record: its body (the marshalled headers are left out). */
@@ -94,7 +92,7 @@ export function onJournalDone(w: World, broker: number, epoch: number): void {
     q.shift();
     if (copies.pool.generation[c] !== gen || copies.journal[c] !== Journal.Writing) continue;
     markStored(w, store, c);
-    if (b.syncStrategy === 'always') {
+    if (b.syncEachBatch) {
       copies.journal[c] = Journal.Synced;
       moveCopy(copies, c, CopyState.Accepted);
       accepted(w, b, c, w.now);

@@ -17,7 +17,6 @@
  */
 import { isActive } from './brokerState.js';
 import { CopyState } from './copyState.js';
-import { tcpHopUs, vmHopUs } from './costs.js';
 import { Ev } from './events.js';
 import { dropCopy, releaseHold } from './ledger.js';
 import { Ack } from './messages.js';
@@ -28,7 +27,7 @@ import type { BrokerRt, LinkRt, ProcessRt, ProducerRt, World } from './world.js'
 
 export function scheduleNextArrival(w: World, p: ProducerRt): void {
   const meanGapUs = 1e6 / p.spec.ratePerSecond;
-  const gap = p.spec.arrival === 'poisson' ? p.rng.exponential(meanGapUs) : meanGapUs;
+  const gap = p.poisson ? p.rng.exponential(meanGapUs) : meanGapUs;
   const next = w.now + Math.max(1, Math.round(gap));
   if (next < w.sendsEndUs) w.queue.push(next, Ev.Arrival, p.id, w.processes[p.process]!.epoch);
 }
@@ -146,18 +145,11 @@ function transmitMessage(w: World, p: ProducerRt, m: number): number {
   let atUs: number;
   let writtenUs: number;
   if (p.link >= 0) {
-    atUs = writeToSocket(
-      w,
-      w.links[p.link]!,
-      spec.sizeBytes,
-      tcpHopUs(w.costs, spec.sizeBytes, spec.messageType, 'send'),
-    );
+    atUs = writeToSocket(w, w.links[p.link]!, spec.sizeBytes, p.hopUs.tcpSend);
     // In the socket buffers now: a write that does not fit blocks before this (blockedOnSocket).
     writtenUs = w.now;
   } else {
-    atUs =
-      w.now +
-      w.noise.hop.draw(vmHopUs(w.costs, spec.sizeBytes, spec.messageType, w.topology.embedded!, 'send'));
+    atUs = w.now + w.noise.hop.draw(p.hopUs.vmSend);
     // The hand-off is done, and the broker's thread has finished the work queued before it.
     writtenUs = Math.max(atUs, b.cpuFreeUs);
   }
@@ -213,8 +205,8 @@ function transmit(w: World, p: ProducerRt): boolean {
     const link = p.link >= 0 ? w.links[p.link]! : undefined;
     if (b && (!isActive(b) || link?.stalledUp))
       openUnavailable(w, p, !isActive(b) ? b.downFault : link!.downFault);
-    else if (p.spec.sendMode === 'async') closeUnavailable(w, p);
-    if (p.spec.sendMode === 'async') asyncSendWritten(w, p, writtenUs);
+    else if (p.asyncSend) closeUnavailable(w, p);
+    if (p.asyncSend) asyncSendWritten(w, p, writtenUs);
     return true;
   }
   startWaiting(w, p, b ? -1 : routeFault(w, p));
@@ -391,7 +383,7 @@ export function lostOnTheWay(w: World, c: number, fault: number): void {
   if (
     fromProducer &&
     !resentByItsThread &&
-    p.spec.sendMode === 'async' &&
+    p.asyncSend &&
     p.link >= 0 &&
     w.topology.failover.trackMessages &&
     w.processes[p.process]!.alive

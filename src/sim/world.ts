@@ -14,12 +14,12 @@ import type {
   CostModel,
   Producer,
   StoreSettings,
-  SyncStrategy,
   Topology,
 } from '../topology/types.js';
 import type { PairDeque } from './deque.js';
 import type { EventQueue } from './eventQueue.js';
 import type { FaultRecord } from './faultRecord.js';
+import type { HopMeans } from './hopMeans.js';
 import type { Ledger } from './ledger.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { CopyTable, MessageTable } from './messages.js';
@@ -59,7 +59,12 @@ export interface BrokerRt {
   lifecycle: Lifecycle<typeof brokerMachine>;
   /** Changes whenever the broker leaves service: copies and events of an earlier incarnation are void. */
   epoch: number;
-  syncStrategy: SyncStrategy;
+  /** journalDiskSyncStrategy `always`: each journal batch is fsynced before its sends are answered. */
+  syncEachBatch: boolean;
+  /** What one journal batch costs on average (us): its fsync with `always`, else a page-cache write. */
+  batchWriteUs: number;
+  /** Its store is KahaDB (whose one store thread takes async adds, arrival.ts). */
+  kahadb: boolean;
   /** When its CPU is next free (a FIFO server of brokerCpuUs per message). */
   cpuFreeUs: number;
   /** When KahaDB's store thread is next free (a FIFO server of storeRecordUs per async add). */
@@ -126,6 +131,12 @@ export interface ProducerRt {
   process: number;
   dest: number;
   spec: Producer;
+  /** spec.sendMode is `async`. */
+  asyncSend: boolean;
+  /** spec.arrival is `poisson` (else evenly spaced). */
+  poisson: boolean;
+  /** Mean one-way hop costs of its messages (costs.ts), worked out once: they depend on the spec alone. */
+  hopUs: HopMeans;
   rng: Rng;
   /** Pending application requests: their creation times (us), oldest first. */
   backlog: number[];
@@ -172,6 +183,8 @@ export interface ConsumerRt {
   process: number;
   dest: number;
   spec: Consumer;
+  /** Messages its session acknowledges at once (acks.ts ackBatch). */
+  ackBatch: number;
   /** Broker it is attached to; -1 detached. */
   broker: number;
   link: number;

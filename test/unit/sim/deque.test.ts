@@ -35,7 +35,9 @@ describe('PairDeque', () => {
           expect(deque.length).toBe(model.length);
           if (model.length > 0) expect([deque.frontSlot(), deque.frontGen()]).toEqual(model[0]);
           const seen: [number, number][] = [];
-          deque.forEach((slot, gen) => seen.push([slot, gen]));
+          deque.forEach((slot, gen) => {
+            seen.push([slot, gen]);
+          });
           expect(seen).toEqual(model);
           model.forEach(([slot, gen], k) => expect([deque.slotAt(k), deque.genAt(k)]).toEqual([slot, gen]));
         }

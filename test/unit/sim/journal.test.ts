@@ -20,7 +20,7 @@ simulation: { duration: 5s, drain: 1s }
 /** A persistent copy that broker 0 holds and queues for its journal now. */
 function queued(w: ReturnType<typeof smallWorld>): number {
   const c = copyOnTheWay(w, 0, 0);
-  w.copies.state[c] = w.brokers[0]!.syncStrategy === 'always' ? CopyState.Journaling : CopyState.Accepted;
+  w.copies.state[c] = w.brokers[0]!.syncEachBatch ? CopyState.Journaling : CopyState.Accepted;
   enqueueJournal(w, w.brokers[0]!, c, w.now);
   return c;
 }
