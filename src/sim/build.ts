@@ -68,6 +68,7 @@ export function buildWorld(plan: Plan, seed: number, durationUs: number): World 
   buildProcesses(w, plan, root);
   buildBrokers(w, plan);
   buildPeers(w, plan);
+  w.peersWithConsumers = new Array<Int32Array | null>(w.brokers.length * w.dests.length).fill(null);
   // A process's connections, found once: scanning them per process would make start-up quadratic.
   const connections = new Map<string, ClientConnection[]>();
   for (const c of plan.connections) connections.set(c.process, [...(connections.get(c.process) ?? []), c]);

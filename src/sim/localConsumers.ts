@@ -14,7 +14,7 @@ import type { BrokerRt, World } from './world.js';
 /** Consumer `k` of `dest` attaches to `b` (last in its round robin). */
 export function addLocalConsumer(w: World, b: BrokerRt, dest: number, k: number): void {
   b.consumersByDest[dest]!.push(k);
-  w.peersWithConsumers.length = 0;
+  w.peersWithConsumers.fill(null);
 }
 
 /** Consumer `k` of `dest` leaves `b`, if it was attached there. */
@@ -22,13 +22,13 @@ export function removeLocalConsumer(w: World, b: BrokerRt, dest: number, k: numb
   const list = b.consumersByDest[dest]!;
   const i = list.indexOf(k);
   if (i >= 0) list.splice(i, 1);
-  w.peersWithConsumers.length = 0;
+  w.peersWithConsumers.fill(null);
 }
 
 /** Every consumer leaves `b` (it stopped); returns nothing, the consumers' own fields are the caller's. */
 export function clearLocalConsumers(w: World, b: BrokerRt): void {
   for (const list of b.consumersByDest) list.length = 0;
-  w.peersWithConsumers.length = 0;
+  w.peersWithConsumers.fill(null);
 }
 
 /**
@@ -37,8 +37,8 @@ export function clearLocalConsumers(w: World, b: BrokerRt): void {
  */
 export function peersWithConsumers(w: World, b: number, dest: number): Int32Array {
   const key = b * w.dests.length + dest;
-  const known = w.peersWithConsumers[key];
-  if (known !== undefined) return known;
+  const known = w.peersWithConsumers[key]!;
+  if (known !== null) return known;
   const peers = w.peersOf[b]!;
   const positions: number[] = [];
   for (let i = 0; i < peers.length; i++)

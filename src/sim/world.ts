@@ -276,8 +276,11 @@ export interface World {
   links: LinkRt[];
   /** Per broker: the brokers it may forward to over a bridge (from the plan's bridge sets). */
   peersOf: number[][];
-  /** Cache of localConsumers.ts's peersWithConsumers, by broker * destinations + destination. */
-  peersWithConsumers: (Int32Array | undefined)[];
+  /**
+   * Cache of localConsumers.ts's peersWithConsumers, by broker * destinations + destination
+   * (null: not known). Sized once, so that it stays a dense array.
+   */
+  peersWithConsumers: (Int32Array | null)[];
   /** Per broker: true for an embedded broker that bridges to the cluster (star spoke). */
   isSpoke: boolean[];
   processByName: Map<string, number>;
