@@ -127,7 +127,9 @@ export const KAHADB_CHECKPOINT_INTERVAL_US = 5 * S;
 /**
  * KahaDB's journal writes less than this in one batch (journalMaxWriteBatchSize, 4 MiB:
  * Journal.DEFAULT_MAX_WRITE_BATCH_SIZE): DataFileAppender's WriteBatch.canAppend takes a record
- * only while the batch stays below it, and a new batch always takes its first record.
+ * only while the batch stays below it, and a new batch always takes its first record. While the
+ * next batch cannot take a record, DataFileAppender.enqueue holds the thread storing it until the
+ * writer takes that batch (activemq-kahadb-store 5.17.2).
  */
 export const KAHADB_MAX_WRITE_BATCH_BYTES = 4 * 1024 * 1024;
 
