@@ -14,6 +14,9 @@
  * (Journal.Blocked). A record joins the next batch when its broker thread is done with it
  * (readyUs); the batch counts it from when it is queued, which is exact while records become
  * ready in queue order (the writer takes only ready records, and each take lets waiting ones in).
+ * The waiting thread's own later work is not held up here (the broker CPU and the store thread go
+ * on preparing the records behind it, which wait in the queue in turn): appends and
+ * acknowledgements keep KahaDB's order, and its pace while the journal is the bottleneck.
  */
 
 import { KAHADB_MAX_WRITE_BATCH_BYTES } from '../model/defaults.js';
@@ -143,7 +146,8 @@ function startBatch(w: World, b: BrokerRt): void {
 /**
  * A message's journal record: its body. KahaDB's record is the marshalled KahaAddMessageCommand
  * (headers and properties around the body) plus RECORD_HEAD_SPACE (5 bytes), and a batch starts
- * at BATCH_CONTROL_RECORD_SIZE (28 bytes): left out, so a batch takes a few more records here.
+ * at BATCH_CONTROL_RECORD_SIZE (28 bytes): left out, so a batch of small records takes a few
+ * more here.
  */
 function recordBytes(w: World, c: number): number {
   return w.producers[w.messages.producer[w.copies.message[c]!]!]!.spec.sizeBytes;
