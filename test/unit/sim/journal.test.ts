@@ -109,6 +109,20 @@ cluster: { brokers: 1, ha: none, store: kahadb, journalDiskSyncStrategy: ${strat
 simulation: { duration: 5s, drain: 1s }
 `;
 
+  /** An embedded periodic broker that 64 threads of 1 MiB sends keep journal-bound. */
+  const journalBound = (faults = '') => `
+name: bound
+layout: embedded
+destinations: [{ name: work }]
+embedded: { store: kahadb, journalDiskSyncStrategy: periodic }
+applications:
+  - id: batch
+    producers: [{ destination: work, mode: closed-loop, inFlight: 64, persistent: true, size: 1MiB }]
+    consumers: [{ destination: work, processingTime: 0s }]
+${faults}
+simulation: { duration: 200ms, drain: 1s, seed: 1 }
+`;
+
   it.each(['periodic', 'never'])(
     '%s: eight 1 MiB records at once: one being written and three in the next batch are acknowledged, the others wait for the writer',
     (strategy) => {
@@ -134,17 +148,7 @@ simulation: { duration: 5s, drain: 1s }
   it('a periodic broker bound by its journal acknowledges and delivers no faster than the writer takes records', () => {
     // 1 MiB messages from 64 sender threads: three records fit a batch below 4 MiB, one batch per
     // journalWriteUs (50 us), so 60,000 a second; the broker CPU alone would allow 83,000.
-    const result = simulateYaml(`
-name: bound
-layout: embedded
-destinations: [{ name: work }]
-embedded: { store: kahadb, journalDiskSyncStrategy: periodic }
-applications:
-  - id: batch
-    producers: [{ destination: work, mode: closed-loop, inFlight: 64, persistent: true, size: 1MiB }]
-    consumers: [{ destination: work, processingTime: 0s }]
-simulation: { duration: 200ms, drain: 1s, seed: 1 }
-`);
+    const result = simulateYaml(journalBound());
     const journalRate = 3 * (1e6 / DEFAULT_COSTS.journalWriteUs);
     // Each sender thread may finish one send begun before the end; ~4,000 batch writes drawn with
     // the disk's noise average within a few percent of their mean.
@@ -154,20 +158,9 @@ simulation: { duration: 200ms, drain: 1s, seed: 1 }
   });
 
   it('a crash of a journal-bound periodic broker loses only the acknowledged next batch; the blocked sends were never acknowledged', () => {
-    const result = simulateYaml(`
-name: bound-kill
-layout: embedded
-destinations: [{ name: work }]
-embedded: { store: kahadb, journalDiskSyncStrategy: periodic }
-applications:
-  - id: batch
-    producers: [{ destination: work, mode: closed-loop, inFlight: 64, persistent: true, size: 1MiB }]
-    consumers: [{ destination: work, processingTime: 0s }]
-faults:
-  schedule:
-    - { at: 100003us, kind: process-crash, target: batch-0 }
-simulation: { duration: 200ms, drain: 1s, seed: 1 }
-`);
+    const result = simulateYaml(
+      journalBound('faults: { schedule: [{ at: 100003us, kind: process-crash, target: batch-0 }] }'),
+    );
     // The batch being written is in the page cache (it survives a kill); the next one, three
     // 1 MiB records below 4 MiB, is in broker memory, acknowledged. (When the queue had no limit,
     // 58 acknowledged records were lost here.) The sends waiting for room end unknown, not lost.
