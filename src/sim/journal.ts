@@ -28,6 +28,10 @@ import { Journal } from './messages.js';
 import { markStored } from './storage.js';
 import type { BrokerRt, StoreRt, World } from './world.js';
 
+/**
+ * A broker thread stores the record of `c`, done with it at `readyUs`: it joins the next batch if
+ * that can take it and no record waits before it; else it waits (Journal.Blocked).
+ */
 export function enqueueJournal(w: World, b: BrokerRt, c: number, readyUs: number): void {
   const copies = w.copies;
   const bytes = recordBytes(w, c);
