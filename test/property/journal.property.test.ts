@@ -2,7 +2,8 @@
  * KahaDB's journal back-pressure (src/sim/journal.ts; DataFileAppender.enqueue blocks the thread
  * storing a record while the next write batch is full): over generated small topologies (every
  * journalDiskSyncStrategy, messages up to 1 MiB, open and closed loops, sync and async sends,
- * embedded and central), after every event of the run, each broker's journal holds the batch
+ * embedded and central, with or without a crash, clean restart or power loss halfway), after
+ * every event of the run, each broker's journal holds the batch
  * being written and one next batch, each below KahaDB's 4 MiB (or one larger record alone), and
  * every record beyond them waits unacknowledged and undispatched. So a `periodic` / `never`
  * broker, which acknowledges a record once it is in the next batch, has never acknowledged more
@@ -30,6 +31,8 @@ interface Shape {
   sendMode: 'sync' | 'async';
   size: string;
   processingTime: string;
+  /** A fault halfway through the sends: the journal starts again empty after it. */
+  fault: 'none' | 'process-crash' | 'broker-crash' | 'broker-restart' | 'power-loss';
 }
 
 const shapes: fc.Arbitrary<Shape> = fc.record({
@@ -47,7 +50,16 @@ const shapes: fc.Arbitrary<Shape> = fc.record({
   // 1 MiB and 1.5 MiB fill a batch with a few records; 5 MiB is one record alone.
   size: fc.constantFrom('1KiB', '512KiB', '1MiB', '1536KiB', '5MiB'),
   processingTime: fc.constantFrom('0s', '1ms'),
+  fault: fc.constantFrom('none', 'none', 'process-crash', 'broker-crash', 'broker-restart', 'power-loss'),
 });
+
+/** The fault of `s` as a schedule entry (an embedded broker dies with its process). */
+function faultYaml(s: Shape): string {
+  if (s.fault === 'none') return '';
+  const kind = s.layout === 'embedded' && s.fault !== 'power-loss' ? 'process-crash' : s.fault;
+  const target = s.layout === 'embedded' || kind === 'process-crash' ? 'batch-0' : 'broker-0';
+  return `faults: { schedule: [{ at: 15003us, kind: ${kind}, target: ${target}, restartAfter: 5ms }] }`;
+}
 
 function yaml(s: Shape): string {
   const store = `store: kahadb, disk: ${s.disk}, journalDiskSyncStrategy: ${s.sync}`;
@@ -64,6 +76,7 @@ applications:
     replicas: ${s.replicas}
     producers: [{ destination: work, ${s.load}, persistent: true, sendMode: ${s.sendMode}, size: ${s.size} }]
 ${s.layout === 'embedded' ? `    ${consumers}` : `  - id: worker\n    ${consumers}`}
+${faultYaml(s)}
 simulation: { duration: 30ms, drain: 20ms, seed: 1 }
 `;
 }
