@@ -52,7 +52,7 @@ export async function killMasterOnTime(
   run: Run,
   t: Topology,
   producer = (options: Record<string, string | number | boolean>) => client(lab, run, 'Producer', options),
-): Promise<{ slave: RealBroker; p: JavaProcess; killMs: number }> {
+): Promise<{ master: RealBroker; slave: RealBroker; p: JavaProcess; killMs: number }> {
   const cluster = t.cluster!;
   const store = join(run.dir, 'shared-kahadb');
   const master = await clusterBroker(lab, run, 'broker-0', cluster, store);
@@ -79,7 +79,7 @@ export async function killMasterOnTime(
   await sleep(wait);
   const killMs = Date.now();
   await master.kill();
-  return { slave, p, killMs };
+  return { master, slave, p, killMs };
 }
 
 /**

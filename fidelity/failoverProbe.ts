@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TAKES_LOCK } from '../src/real/broker.js';
 import { startClient } from '../src/real/clients.js';
 import { embeddingClasspath } from '../src/real/installation.js';
 import { killMasterOnTime } from './failover.js';
@@ -35,7 +36,7 @@ for (let rep = 1; rep <= reps; rep++) {
   const line = await withRun(`failover-probe-${rep}`, async (run) => {
     // The producer logs its failover transport's attempts (log4j 1.2 from lib/optional, DEBUG).
     writeFileSync(join(run.dir, 'log4j.properties'), LOG4J);
-    const { slave, p, killMs } = await killMasterOnTime(lab, run, mirror, (options) =>
+    const { master, slave, p, killMs } = await killMasterOnTime(lab, run, mirror, (options) =>
       run.own(
         startClient(
           lab.inst,
@@ -59,6 +60,7 @@ for (let rep = 1; rep <= reps; rep++) {
     const lines = slave.process.lines;
     const waiting = lines.findIndex((l) => /is locked by another server/.test(l));
     const after = (re: RegExp) => lines.slice(waiting + 1).find((l) => re.test(l));
+    const locked = after(TAKES_LOCK);
     const rel = (ms: number) => `${((ms - killMs) / 1000).toFixed(3)}s`;
     const resumed = at('resumed').find((t) => t > at('interrupted')[0]!)!;
     const firstSent = at('sent').find((t) => t > resumed) ?? Number.NaN;
@@ -72,7 +74,11 @@ for (let rep = 1; rep <= reps; rep++) {
     const overheads = tries.slice(1).map((t, i) => Math.round(t - tries[i]! - waits[i + 1]!));
     return [
       `rep ${rep}:`,
-      `locked ${rel(logMs(lines[waiting + 1]))}`,
+      // KahaDB's checkpoint timer starts as the master's store opens (logged just before).
+      `store opened ${rel(logMs(master.process.lines.find((l) => /Using Persistence Adapter/.test(l))))}`,
+      `slave waiting ${rel(logMs(lines[waiting]))}`,
+      `locked ${rel(logMs(locked))}`,
+      `store read ${rel(logMs(after(/PageFile|KahaDB is version/)))}`,
       `connector ${rel(logMs(after(/Connector openwire started/)))}`,
       `started ${rel(logMs(after(/BrokerService.*started/)))}`,
       `interrupted ${rel(at('interrupted')[0]!)}`,

@@ -7,7 +7,9 @@
  * (tcpConnectionUs per command each way, its capacity: sends and acks up, deliveries and
  * receipts down), each KahaDB broker's store thread (storeRecordUs per async persistent queue
  * message), each broker's journal writer (one batch at a time: an fsync with `always`, else a
- * page-cache write, of less than KahaDB's batch size) and each consumer's processing time.
+ * page-cache write, of less than KahaDB's batch size; with `periodic` and `never` it bounds what
+ * is acknowledged too, since DataFileAppender.enqueue holds a record while the next batch is
+ * full: src/sim/journal.ts) and each consumer's processing time.
  *
  * A closed-loop producer offers what its own sender threads reach (each one send cycle at a
  * time), so its own send load is always full and the ceiling is where it runs, unless another
@@ -147,8 +149,9 @@ function storeLoads(t: Topology): Load[] {
  * non-durable subscribers from memory). A batch holds less than KAHADB_MAX_WRITE_BATCH_BYTES, or
  * one larger record: counted as that many bytes, so the load is a lower bound and the ceiling
  * stays an upper one. Synchronous senders never fill it faster than one record each per fsync,
- * which their own send cycles already bound. Its cost per message is a batch's over the records
- * it holds.
+ * which their own send cycles already bound; with `periodic` and `never` a send is answered once
+ * its record is in the next batch, which is full while the writer lags. Its cost per message is a
+ * batch's over the records it holds.
  */
 function journalLoads(t: Topology): Load[] {
   const loads: Load[] = [];
@@ -281,7 +284,7 @@ function sendCycleUs(t: Topology, p: Producer, local: boolean, store: StoreSetti
     : tcpHopUs(c, p.sizeBytes, p.messageType, 'send') + tcpControlUs(c) + 2 * c.tcpTransportUs;
   // With `always` the receipt waits for the fsync of the record's batch (the write is part of it:
   // the simulator's batch costs the fsync alone); with `periodic` and `never` the broker answers
-  // once the record is queued for the journal writer.
+  // once the record is in the journal's next batch (journalLoads bounds that).
   const synced =
     p.persistent && store && store.kind !== 'memory' && store.journalDiskSyncStrategy === 'always';
   return hop + c.brokerCpuUs + (synced ? fsyncUs(c, store.disk) : 0);

@@ -49,16 +49,18 @@ export const DEFAULT_COSTS = {
   // 97 us a record. Under load it is far slower (load ~14: 3,619 a second, 276 us).
   // Charged to async persistent sends only (see arrival.ts).
   storeRecordUs: 97,
-  // Measured on a quiet machine (fidelity/recoveryProbe.ts, 2026-11-30 14:26, load average ~1;
-  // two sweeps): a warm slave accepts connections 141 / 155 ms after taking the lock of a store
-  // with nothing to replay; with ~500 records to replay, 219 / 250 ms there and 238-292 ms
-  // (median 242) in five failovers of fidelity/failoverProbe.ts: (242 - 148) / 500 = 190 us a
-  // record. KahaDB's replay warms up (1,000 records: 268 / 301 ms; 10,000: 542 / 600 ms, 45 us
-  // each), so this is calibrated at the scale of one checkpoint interval of a failover (hundreds
-  // of records) and overcharges a large backlog. Under load everything is slower: at load ~16 the
-  // same probe gave 544 ms and 720 us a record.
-  storeRecoveryUs: 148 * MS,
-  journalReplayUs: 190,
+  // From the instant a shared-store slave takes the lock (SharedFileLocker's TRACE "keepAlive
+  // result: true") to its connector accepting: fidelity/recoveryProbe.ts, 2026-11-30 16:33-16:45,
+  // 8 sweeps of 0-1,000 records at load 2.3-4.7 (the probe niced -10), and 5 failovers of
+  // fidelity/failoverProbe.ts. Medians with a destination in the store: 30 records 299 ms, 100
+  // 356, 250 328, 500 319, 1,000 456; a store checkpointed just before the kill (nothing to
+  // replay) 326: a least-squares line gives 302 ms and 132 us a record. KahaDB's own replay timer
+  // agrees on the slope (31 records 147 ms, 501 207, 1,001 306). The earlier figures (148 ms,
+  // 190 us) were timed from the slave's first line after the lock, which comes 30-110 ms after
+  // it, and from an empty store (no destination: 163-248 ms). Under load ~16 the old probe gave
+  // 544 ms and 720 us a record.
+  storeRecoveryUs: 300 * MS,
+  journalReplayUs: 130,
   // Measured on a quiet machine (fidelity/failoverProbe.ts, failover-1s-lock-poll, 2026-11-30
   // 14:25, load average ~1, 5 runs): a failed failover: reconnect attempt over a two-broker list
   // (each refuses a loopback connect; its transport is set up and torn down; the reconnect
@@ -127,7 +129,9 @@ export const KAHADB_CHECKPOINT_INTERVAL_US = 5 * S;
 /**
  * KahaDB's journal writes less than this in one batch (journalMaxWriteBatchSize, 4 MiB:
  * Journal.DEFAULT_MAX_WRITE_BATCH_SIZE): DataFileAppender's WriteBatch.canAppend takes a record
- * only while the batch stays below it, and a new batch always takes its first record.
+ * only while the batch stays below it, and a new batch always takes its first record. While the
+ * next batch cannot take a record, DataFileAppender.enqueue holds the thread storing it until the
+ * writer takes that batch (activemq-kahadb-store 5.17.2).
  */
 export const KAHADB_MAX_WRITE_BATCH_BYTES = 4 * 1024 * 1024;
 

@@ -19,14 +19,22 @@ export interface BrokerLaunch {
   heapMb?: number;
 }
 
-/** log4j 1.2 (what Debian's ActiveMQ binds slf4j to): INFO on stdout, without Spring's chatter. */
+/**
+ * log4j 1.2 (what Debian's ActiveMQ binds slf4j to): INFO on stdout, without Spring's chatter.
+ * SharedFileLocker at TRACE logs each failed lock attempt and the instant a slave takes the lock
+ * ("keepAlive result: true"), which the fidelity probes time a failover's recovery from.
+ */
 const LOG4J = `log4j.rootLogger=INFO, stdout
 log4j.logger.org.springframework=WARN
 log4j.logger.org.apache.xbean=WARN
+log4j.logger.org.apache.activemq.store.SharedFileLocker=TRACE
 log4j.appender.stdout=org.apache.log4j.ConsoleAppender
 log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
 log4j.appender.stdout.layout.ConversionPattern=%d{ISO8601} %-5p %c{1} - %m%n
 `;
+
+/** The log line of a shared-store broker taking the lock (SharedFileLocker at TRACE, above). */
+export const TAKES_LOCK = /SharedFileLocker - keepAlive result: true/;
 
 export class RealBroker {
   readonly url: string;

@@ -45,11 +45,10 @@ export function onAtBroker(w: World, c: number, stamp: number): void {
   if (w.dests[w.messages.dest[m]!]!.topic) return fanOut(w, b, c, doneUs);
   if (w.messages.persistent[m] && b.store >= 0) {
     const queuedUs = b.kahadb && isAsyncAdd(w, c) ? storeThreadUs(w, b, doneUs) : doneUs;
-    // always: the broker acknowledges and dispatches once the record's batch is synced.
+    // always: the broker acknowledges and dispatches once the record's batch is synced;
+    // periodic / never: once the record is in the journal's next batch (journal.ts).
     if (b.syncEachBatch) moveCopy(copies, c, CopyState.Journaling);
     enqueueJournal(w, b, c, queuedUs);
-    // periodic / never: the broker acknowledges once the record is queued for the journal writer.
-    if (!b.syncEachBatch) accepted(w, b, c, queuedUs);
   } else accepted(w, b, c, doneUs);
 }
 

@@ -195,7 +195,8 @@ function settleJournal(w: World, b: BrokerRt, cause: DeathCause, fault: number):
     if (copies.pool.generation[c] !== gen || !store) return;
     // The batch being written is in the page cache: it survives a kill, not a power loss.
     const written = copies.journal[c] === Journal.Writing && cause !== 'power' && cause !== 'disk';
-    // A clean stop flushes the whole queue first.
+    // A clean stop flushes the whole queue first; a record whose thread waits for room in it is
+    // refused (DataFileAppender.close: the writer drains, then enqueue throws).
     const flushed = copies.journal[c] === Journal.Queued && cause === 'stop';
     if (written || flushed) {
       copies.journal[c] = Journal.Synced;
@@ -203,6 +204,8 @@ function settleJournal(w: World, b: BrokerRt, cause: DeathCause, fault: number):
     } else if (copies.journal[c] === Journal.Writing) copies.journal[c] = Journal.Queued;
   });
   b.batchCount = 0;
+  b.nextBatchCount = 0;
+  b.nextBatchBytes = 0;
   b.journal.clear();
   b.journalBusy = false;
   b.journalScheduled = false;

@@ -15,6 +15,7 @@ import { PairDeque } from './deque.js';
 import { EventQueue } from './eventQueue.js';
 import type { RandomTarget } from './faults.js';
 import { hopMeans } from './hopMeans.js';
+import { JournalQueue } from './journalQueue.js';
 import { Ledger } from './ledger.js';
 import { createClientLink } from './links.js';
 import { CopyTable, MessageTable } from './messages.js';
@@ -247,10 +248,12 @@ function buildBrokers(w: World, plan: Plan): void {
       pending: w.dests.map(() => new PairDeque()),
       consumersByDest: w.dests.map(() => []),
       nextConsumer: new Int32Array(w.dests.length),
-      journal: new PairDeque(),
+      journal: new JournalQueue(),
       journalBusy: false,
       journalScheduled: false,
       batchCount: 0,
+      nextBatchCount: 0,
+      nextBatchBytes: 0,
       blocked: [],
       bridgeByPeer: new Map(),
       networkEqualPriority: !settings.decreaseNetworkConsumerPriority,

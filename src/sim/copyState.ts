@@ -21,7 +21,10 @@ export const CopyState = {
   Free: 0,
   /** On a wire from a producer or over a bridge to `broker`. */
   Arriving: 1,
-  /** The broker has it and is deciding where it goes (within one handler). */
+  /**
+   * The broker has it and is deciding where it goes (within one handler), or, with `periodic` or
+   * `never`, its journal record waits for room in the next batch (Journal.Blocked).
+   */
   Accepted: 2,
   /** Queued in the broker's journal; accepted once its batch is synced (`always`). */
   Journaling: 3,

@@ -64,7 +64,16 @@ export class PairDeque {
     }
   }
 
-  private grow(): void {
+  /** Where the k-th entry from the front sits in the ring. */
+  protected at(k: number): number {
+    return (this.head + k) & this.mask;
+  }
+
+  protected get capacity(): number {
+    return this.slots.length;
+  }
+
+  protected grow(): void {
     const capacity = this.slots.length * 2;
     const slots = new Int32Array(capacity);
     const gens = new Int32Array(capacity);

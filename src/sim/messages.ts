@@ -20,6 +20,11 @@ export const Journal = {
   Written: 3,
   /** On disk. */
   Synced: 4,
+  /**
+   * Held by the broker thread storing it, which waits for room in the journal's next batch
+   * (DataFileAppender.enqueue): not acknowledged yet; lost with the process.
+   */
+  Blocked: 5,
 } as const;
 
 export const Outcome = {

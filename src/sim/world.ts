@@ -20,6 +20,7 @@ import type { PairDeque } from './deque.js';
 import type { EventQueue } from './eventQueue.js';
 import type { FaultRecord } from './faultRecord.js';
 import type { HopMeans } from './hopMeans.js';
+import type { JournalQueue } from './journalQueue.js';
 import type { Ledger } from './ledger.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { CopyTable, MessageTable } from './messages.js';
@@ -78,12 +79,15 @@ export interface BrokerRt {
   consumersByDest: number[][];
   /** Round-robin position per destination. */
   nextConsumer: Int32Array;
-  /** The journal writer's queue (in broker memory). */
-  journal: PairDeque;
+  /** The journal writer's queue (in broker memory): see journal.ts. */
+  journal: JournalQueue;
   journalBusy: boolean;
   journalScheduled: boolean;
   /** Entries at the front of `journal` that form the batch being written. */
   batchCount: number;
+  /** The entries after those that form the next batch, and their record bytes. */
+  nextBatchCount: number;
+  nextBatchBytes: number;
   /** Producers blocked by producer flow control. */
   blocked: number[];
   /** The bridge to each peer broker, created on first use (a spoke's one bridge serves every hub broker). */

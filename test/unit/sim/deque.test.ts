@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PairDeque } from '../../../src/sim/deque.js';
+import { JournalQueue } from '../../../src/sim/journalQueue.js';
 
 type Op = { kind: 'push'; slot: number; gen: number } | { kind: 'shift' } | { kind: 'clear' };
 
@@ -40,6 +41,29 @@ describe('PairDeque', () => {
           });
           expect(seen).toEqual(model);
           model.forEach(([slot, gen], k) => expect([deque.slotAt(k), deque.genAt(k)]).toEqual([slot, gen]));
+        }
+      }),
+    );
+  });
+
+  it("JournalQueue keeps each record's bytes with its entry through wrap-around and growth (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.array(opArb, { maxLength: 300 }), (capacity, ops) => {
+        const queue = new JournalQueue(capacity);
+        const model: [number, number, number][] = [];
+        for (const op of ops) {
+          if (op.kind === 'push') {
+            queue.pushRecord(op.slot, op.gen, op.slot % 5_000);
+            model.push([op.slot, op.gen, op.slot % 5_000]);
+          } else if (op.kind === 'shift') {
+            if (model.length === 0) continue;
+            queue.shift();
+            model.shift();
+          } else {
+            queue.clear();
+            model.length = 0;
+          }
+          expect(model.map((_, k) => [queue.slotAt(k), queue.genAt(k), queue.bytesAt(k)])).toEqual(model);
         }
       }),
     );

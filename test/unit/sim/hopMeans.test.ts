@@ -37,30 +37,33 @@ const topologies = [
 ];
 
 describe('values worked out once per entity', () => {
-  it.each(topologies.map((yaml, i) => [i, yaml]))('topology %i: equal the per-message expressions', (_, yaml) => {
-    const plan = buildPlan(loadInline(yaml));
-    const w = buildWorld(plan, 1, plan.topology.simulation.durationUs);
-    const t = w.topology;
-    for (const p of w.producers) {
-      const { sizeBytes, messageType } = p.spec;
-      expect(p.asyncSend).toBe(p.spec.sendMode === 'async');
-      expect(p.poisson).toBe(p.spec.arrival === 'poisson');
-      expect(p.hopUs.tcpSend).toBe(tcpHopUs(t.costs, sizeBytes, messageType, 'send'));
-      expect(p.hopUs.tcpDeliver).toBe(tcpHopUs(t.costs, sizeBytes, messageType, 'deliver'));
-      expect(p.hopUs.forward).toBe(tcpHopUs(t.costs, sizeBytes, messageType, 'forward'));
-      if (t.embedded) {
-        expect(p.hopUs.vmSend).toBe(vmHopUs(t.costs, sizeBytes, messageType, t.embedded, 'send'));
-        expect(p.hopUs.vmDeliver).toBe(vmHopUs(t.costs, sizeBytes, messageType, t.embedded, 'deliver'));
+  it.each(topologies.map((yaml, i) => [i, yaml]))(
+    'topology %i: equal the per-message expressions',
+    (_, yaml) => {
+      const plan = buildPlan(loadInline(yaml));
+      const w = buildWorld(plan, 1, plan.topology.simulation.durationUs);
+      const t = w.topology;
+      for (const p of w.producers) {
+        const { sizeBytes, messageType } = p.spec;
+        expect(p.asyncSend).toBe(p.spec.sendMode === 'async');
+        expect(p.poisson).toBe(p.spec.arrival === 'poisson');
+        expect(p.hopUs.tcpSend).toBe(tcpHopUs(t.costs, sizeBytes, messageType, 'send'));
+        expect(p.hopUs.tcpDeliver).toBe(tcpHopUs(t.costs, sizeBytes, messageType, 'deliver'));
+        expect(p.hopUs.forward).toBe(tcpHopUs(t.costs, sizeBytes, messageType, 'forward'));
+        if (t.embedded) {
+          expect(p.hopUs.vmSend).toBe(vmHopUs(t.costs, sizeBytes, messageType, t.embedded, 'send'));
+          expect(p.hopUs.vmDeliver).toBe(vmHopUs(t.costs, sizeBytes, messageType, t.embedded, 'deliver'));
+        }
       }
-    }
-    for (const k of w.consumers) expect(k.ackBatch).toBe(ackBatch(k.spec));
-    for (const b of w.brokers) {
-      if (b.store < 0) continue;
-      const settings = w.stores[b.store]!.settings;
-      const always = settings.journalDiskSyncStrategy === 'always';
-      expect(b.syncEachBatch).toBe(always);
-      expect(b.batchWriteUs).toBe(always ? fsyncUs(t.costs, settings.disk) : t.costs.journalWriteUs);
-      expect(b.kahadb).toBe(settings.kind === 'kahadb');
-    }
-  });
+      for (const k of w.consumers) expect(k.ackBatch).toBe(ackBatch(k.spec));
+      for (const b of w.brokers) {
+        if (b.store < 0) continue;
+        const settings = w.stores[b.store]!.settings;
+        const always = settings.journalDiskSyncStrategy === 'always';
+        expect(b.syncEachBatch).toBe(always);
+        expect(b.batchWriteUs).toBe(always ? fsyncUs(t.costs, settings.disk) : t.costs.journalWriteUs);
+        expect(b.kahadb).toBe(settings.kind === 'kahadb');
+      }
+    },
+  );
 });
