@@ -40,7 +40,7 @@ describe('PairDeque', () => {
             seen.push([slot, gen]);
           });
           expect(seen).toEqual(model);
-          model.forEach(([slot, gen], k) => expect([deque.slotAt(k), deque.genAt(k)]).toEqual([slot, gen]));
+          expect(model.map((_, k) => [deque.slotAt(k), deque.genAt(k)])).toEqual(model);
         }
       }),
     );
