@@ -50,17 +50,17 @@ export const DEFAULT_COSTS = {
   // Charged to async persistent sends only (see arrival.ts).
   storeRecordUs: 97,
   // From the instant a shared-store slave takes the lock (SharedFileLocker's TRACE "keepAlive
-  // result: true") to its connector accepting: fidelity/recoveryProbe.ts, 2026-11-30 16:33-16:45,
-  // 8 sweeps of 0-1,000 records at load 2.3-4.7 (the probe niced -10), and 5 failovers of
-  // fidelity/failoverProbe.ts. Medians with a destination in the store: 30 records 299 ms, 100
-  // 356, 250 328, 500 319, 1,000 456; a store checkpointed just before the kill (nothing to
-  // replay) 326: a least-squares line gives 302 ms and 132 us a record. KahaDB's own replay timer
-  // agrees on the slope (31 records 147 ms, 501 207, 1,001 306). The earlier figures (148 ms,
+  // result: true") to its connector accepting, for a store that holds a destination:
+  // fidelity/recoveryProbe.ts, 2026-11-30 16:33-17:18, 12 sweeps of 30-1,000 records and of a
+  // store checkpointed just before the kill (nothing to replay), load 1.2-4.7 (the probe niced
+  // -10), and 5 failovers of fidelity/failoverProbe.ts: 71 runs. Medians: nothing to replay 282
+  // ms, 30 records 286, 250 336, 500 397, 1,000 463 (runs spread +-30%); a Theil-Sen line over
+  // all runs gives 293 ms and 172 us a record. KahaDB's own replay timer: 31 records 147 ms, 501
+  // 207, 1,001 306. An empty store (no destination) takes 163-317 ms. The earlier figures (148 ms,
   // 190 us) were timed from the slave's first line after the lock, which comes 30-110 ms after
-  // it, and from an empty store (no destination: 163-248 ms). Under load ~16 the old probe gave
-  // 544 ms and 720 us a record.
-  storeRecoveryUs: 300 * MS,
-  journalReplayUs: 130,
+  // it, and from an empty store. Under load ~16 the old probe gave 544 ms and 720 us a record.
+  storeRecoveryUs: 290 * MS,
+  journalReplayUs: 170,
   // Measured on a quiet machine (fidelity/failoverProbe.ts, failover-1s-lock-poll, 2026-11-30
   // 14:25, load average ~1, 5 runs): a failed failover: reconnect attempt over a two-broker list
   // (each refuses a loopback connect; its transport is set up and torn down; the reconnect
