@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TAKES_LOCK } from '../src/real/broker.js';
+import { logLineMs, TAKES_LOCK } from '../src/real/broker.js';
 import { startClient } from '../src/real/clients.js';
 import { embeddingClasspath } from '../src/real/installation.js';
 import { killMasterOnTime } from './failover.js';
@@ -27,10 +27,6 @@ log4j.appender.out=org.apache.log4j.ConsoleAppender
 log4j.appender.out.layout=org.apache.log4j.PatternLayout
 log4j.appender.out.layout.ConversionPattern=%d{yyyy-MM-dd HH:mm:ss,SSS} %m%n
 `;
-
-/** A log4j line's wall-clock time ("2026-11-30 12:00:00,123 | ..."), in ms since the epoch. */
-const logMs = (l: string | undefined) =>
-  l ? Date.parse(`${l.slice(0, 23).replace(' ', 'T').replace(',', '.')}Z`) : Number.NaN;
 
 for (let rep = 1; rep <= reps; rep++) {
   const line = await withRun(`failover-probe-${rep}`, async (run) => {
@@ -65,8 +61,8 @@ for (let rep = 1; rep <= reps; rep++) {
     const resumed = at('resumed').find((t) => t > at('interrupted')[0]!)!;
     const firstSent = at('sent').find((t) => t > resumed) ?? Number.NaN;
     if (process.env.PROBE_DEBUG) process.stderr.write(`${lines.slice(waiting).join('\n')}\n`);
-    const log = p.lines.filter((l) => /^\d{4}-/.test(l) && logMs(l) >= killMs);
-    const tries = log.filter((l) => /urlList connectionList/.test(l)).map(logMs);
+    const log = p.lines.filter((l) => /^\d{4}-/.test(l) && logLineMs(l) >= killMs);
+    const tries = log.filter((l) => /urlList connectionList/.test(l)).map(logLineMs);
     const waits = log
       .filter((l) => /Waiting \d+ ms/.test(l))
       .map((l) => Number(/Waiting (\d+) ms/.exec(l)![1]));
@@ -75,12 +71,12 @@ for (let rep = 1; rep <= reps; rep++) {
     return [
       `rep ${rep}:`,
       // KahaDB's checkpoint timer starts as the master's store opens (logged just before).
-      `store opened ${rel(logMs(master.process.lines.find((l) => /Using Persistence Adapter/.test(l))))}`,
-      `slave waiting ${rel(logMs(lines[waiting]))}`,
-      `locked ${rel(logMs(locked))}`,
-      `store read ${rel(logMs(after(/PageFile|KahaDB is version/)))}`,
-      `connector ${rel(logMs(after(/Connector openwire started/)))}`,
-      `started ${rel(logMs(after(/BrokerService.*started/)))}`,
+      `store opened ${rel(logLineMs(master.process.lines.find((l) => /Using Persistence Adapter/.test(l))))}`,
+      `slave waiting ${rel(logLineMs(lines[waiting]))}`,
+      `locked ${rel(logLineMs(locked))}`,
+      `store read ${rel(logLineMs(after(/PageFile|KahaDB is version/)))}`,
+      `connector ${rel(logLineMs(after(/Connector openwire started/)))}`,
+      `started ${rel(logLineMs(after(/BrokerService.*started/)))}`,
       `interrupted ${rel(at('interrupted')[0]!)}`,
       `resumed ${rel(resumed)}`,
       `first sent ${rel(firstSent)}`,

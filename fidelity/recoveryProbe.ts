@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { KAHADB_CHECKPOINT_INTERVAL_US } from '../src/model/defaults.js';
-import { TAKES_LOCK } from '../src/real/broker.js';
+import { logLineMs, TAKES_LOCK } from '../src/real/broker.js';
 import { finished } from '../src/real/clients.js';
 import { BROKER_START_MS, client, clusterBroker, failoverUrl, openLab, sleep, withRun } from './lab.js';
 import { loadMirror } from './mirror.js';
@@ -52,9 +52,7 @@ for (const size of sizes.length > 0 ? sizes : ['0', '1000', '10000']) {
     const lines = slave.process.lines;
     const locked = lines.find((l) => TAKES_LOCK.test(l));
     const replay = lines.find((l) => /Recovery replayed/.test(l));
-    const t = (l: string | undefined) =>
-      l ? Date.parse(l.slice(0, 23).replace(' ', 'T').replace(',', '.')) : Number.NaN;
-    return `records ${size}: lock->started ${t(started) - t(locked)} ms | ${replay?.slice(24) ?? 'no replay line'}`;
+    return `records ${size}: lock->started ${logLineMs(started) - logLineMs(locked)} ms | ${replay?.slice(24) ?? 'no replay line'}`;
   });
   process.stdout.write(`${line}\n`);
 }

@@ -36,6 +36,14 @@ log4j.appender.stdout.layout.ConversionPattern=%d{ISO8601} %-5p %c{1} - %m%n
 /** The log line of a shared-store broker taking the lock (SharedFileLocker at TRACE, above). */
 export const TAKES_LOCK = /SharedFileLocker - keepAlive result: true/;
 
+/**
+ * When a log4j line ("2026-11-30 12:00:00,123 ..." as LOG4J's ISO8601 layout prints it, in the
+ * JVM's local time) was written, in ms since the epoch; NaN for no line.
+ */
+export function logLineMs(line: string | undefined): number {
+  return line ? Date.parse(line.slice(0, 23).replace(' ', 'T').replace(',', '.')) : Number.NaN;
+}
+
 export class RealBroker {
   readonly url: string;
 
