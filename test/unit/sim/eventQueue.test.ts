@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventQueue } from '../../../src/sim/eventQueue.js';
+import { WHEEL_SPAN_US } from '../../../src/sim/timeWheel.js';
 
 interface Entry {
   time: number;
@@ -35,7 +36,25 @@ class SortedModel {
   }
 }
 
+function drainModel(model: SortedModel): Entry[] {
+  const rest: Entry[] = [];
+  for (let e = model.pop(); e; e = model.pop()) rest.push(e);
+  return rest;
+}
+
 type Op = { op: 'push'; time: number } | { op: 'pop' };
+
+/**
+ * Times around the time wheel's window (timeWheel.ts), which moves with the pops: inside it, just
+ * beyond it, behind it, at fractions of a microsecond (which the wheel leaves to the heap), and
+ * past 2^32 (where a ring position is no longer the time's low bits in an int32).
+ */
+const wheelTimeArb: fc.Arbitrary<number> = fc.oneof(
+  fc.integer({ min: 0, max: 3 * WHEEL_SPAN_US }),
+  fc.integer({ min: 0, max: 3 * WHEEL_SPAN_US }).map((t) => t + 0.5),
+  fc.integer({ min: WHEEL_SPAN_US - 3, max: WHEEL_SPAN_US + 3 }),
+  fc.integer({ min: 0, max: 3 * WHEEL_SPAN_US }).map((t) => 2 ** 40 + t),
+);
 
 /** Few distinct times, so that ties are common and the seq tie-break is exercised. */
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -92,6 +111,49 @@ describe('EventQueue', () => {
     );
   });
 
+  it('matches the model with times spread around the time wheel window, ties and fractions included', () => {
+    const wheelOpArb: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 3, arbitrary: wheelTimeArb.map((time) => ({ op: 'push' as const, time })) },
+      { weight: 2, arbitrary: fc.constant({ op: 'pop' as const }) },
+    );
+    fc.assert(
+      fc.property(fc.array(wheelOpArb, { maxLength: 400 }), fc.boolean(), (ops, peek) =>
+        matchesModel(ops, 4, peek),
+      ),
+    );
+  });
+
+  it('pops a simulation-like agenda in (time, push order): each pop schedules the next events from its time', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(4), fc.array(wheelTimeArb, { maxLength: 4 })), { maxLength: 300 }),
+        (steps) => {
+          const queue = new EventQueue(2);
+          const model = new SortedModel();
+          let pushes = 0;
+          const schedule = (time: number) => {
+            queue.push(time, 0, pushes, 0);
+            model.push({ time, kind: 0, a: pushes, b: 0 });
+            pushes++;
+          };
+          schedule(0);
+          let now = 0;
+          for (const [pops, delays] of steps) {
+            for (let i = 0; i < pops; i++) {
+              const expected = model.pop();
+              expect(queue.pop()).toBe(expected !== undefined);
+              if (!expected) break;
+              expect([queue.time, queue.a]).toEqual([expected.time, expected.a]);
+              now = expected.time;
+            }
+            for (const delay of delays) schedule(now + delay);
+          }
+          expect(drain(queue)).toEqual(drainModel(model));
+        },
+      ),
+    );
+  });
+
   it('pops all pushed entries in nondecreasing time, equal times in push order', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 2000 }), (times) => {
@@ -121,6 +183,15 @@ describe('EventQueue', () => {
     expect(popped[0]).toEqual({ time: 1, kind: (n - 1) % 5, a: n - 1, b: 2 * (n - 1) });
     expect(popped[n - 1]).toEqual({ time: n, kind: 0, a: 0, b: 0 });
     expect(popped.every((e, i) => e.time === i + 1 && e.a === n - 1 - i && e.b === 2 * e.a)).toBe(true);
+  });
+
+  it('keeps 100,000 events due at one microsecond in push order (a crash redelivers a backlog at once)', () => {
+    const queue = new EventQueue(2);
+    const n = 100_000;
+    for (let i = 0; i < n; i++) queue.push(7, 0, i, 0);
+    const popped = drain(queue);
+    expect(popped.length).toBe(n);
+    expect(popped.every((e, i) => e.time === 7 && e.a === i)).toBe(true);
   });
 
   it('carries full int32 payloads and times up to 2^53', () => {
