@@ -3,7 +3,8 @@
  * (time, seq), for events the time wheel does not take (due beyond its window, or at a time that
  * is not an integer microsecond inside it).
  *
- * Layout (chosen by measurement, see bench/engine.bench.ts): two parallel typed arrays in heap
+ * Layout (chosen by measurement when it held every event, bench/engine.bench.ts, against a
+ * 5-array heap that moves every field and 4-ary variants): two parallel typed arrays in heap
  * order, `time` (Float64) and `slot` (Int32), so a sift moves two numbers per level; an event's
  * seq is read from the queue's `seqOf` only when two times tie.
  *
