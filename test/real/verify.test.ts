@@ -29,8 +29,7 @@ async function verify(args: string[]): Promise<{ run: CliRun; v: Verification }>
   return { run, v };
 }
 
-const scratchDirs = (parent: string) =>
-  readdirSync(parent).filter((d) => d.startsWith('brokerlab-verify-'));
+const scratchDirs = (parent: string) => readdirSync(parent).filter((d) => d.startsWith('brokerlab-verify-'));
 
 describe.skipIf(SKIP)('verify central-cluster.yaml: the shared-store master killed (kill -9)', () => {
   let r: { run: CliRun; v: Verification };
