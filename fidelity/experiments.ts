@@ -23,7 +23,7 @@ export interface Row {
 }
 
 /**
- * The real repetitions are plain data (saved in docs/fidelity-real.json), so that the rows can be
+ * The real repetitions are plain data (saved in docs/FIDELITY.json), so that the rows can be
  * judged again against a changed model without a broker: `npm run fidelity -- --resimulate`.
  */
 export interface Experiment {

@@ -28,6 +28,20 @@ const BENCH_LIMIT_MS = 120_000;
  */
 const WARMUP = { nonPersistent: 5000, persistent: 1000 };
 
+/**
+ * The throughput run's messages before and while its clock runs. Non-persistent, a CPU-bound run
+ * competes with the JIT compiler threads of its JVMs until they are done, seconds after the
+ * start: measured (2026-11-30 16:58, load ~5, niced), 5,000 + 10,000 messages (a 0.2-0.5 s
+ * window) gave tcp:// 16,600-22,000 a second where 100,000 + 100,000 gave 36,900-43,500, and
+ * fidelity/transportProbe.ts found the C2 compiler threads at 6-13 us a message over a 200,000
+ * run. The simulator models the steady state, so the clock starts after the compiling is done.
+ * A persistent send waits for its fsync, which dwarfs all that.
+ */
+const THROUGHPUT = {
+  nonPersistent: { warmup: 100_000, count: 100_000 },
+  persistent: { warmup: WARMUP.persistent, count: 1000 },
+};
+
 export async function transportReal(lab: Lab, t: Topology): Promise<TransportOutcome> {
   return withRun(`transport-${t.name}`, async (run) => {
     const p = producerApp(t).producers[0]!;
@@ -54,8 +68,7 @@ export async function transportReal(lab: Lab, t: Topology): Promise<TransportOut
     const throughput = await bench(lab, run, {
       ...options,
       mode: 'throughput',
-      count: p.persistent ? 1000 : 10000,
-      warmup,
+      ...(p.persistent ? THROUGHPUT.persistent : THROUGHPUT.nonPersistent),
     });
     return {
       latencyP50Us: Number(latency.p50Us),

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.jms.Connection;
 import javax.jms.DeliveryMode;
 import javax.jms.Message;
@@ -23,14 +24,14 @@ import org.apache.activemq.broker.BrokerService;
  *   journalDiskSyncStrategy=always, fsynced) it;
  * - `tcpLatency` per `size`: send to receive of a non-persistent message over tcp://;
  * - `vmLatency`: send to receive through a broker embedded in this JVM over vm://;
- * - `tcpBurst`: wall time per message of a burst of `cpuCount` non-persistent messages sent over
- *   one tcp:// connection to a listener on another, from the first send to the last receipt;
- * - `brokerCpu`: CPU time of the broker process (`brokerPid`, when known) per message over a
- *   burst of non-persistent messages sent (asynchronously, as non-persistent sends are), then
- *   received.
+ * - `tcpBurst`: wall time per message of a burst of `burstCount` non-persistent messages sent
+ *   over one tcp:// connection to a listener on another, from the first send to the last receipt;
+ * - `vmBurst`: the same through the broker embedded in this JVM over vm://.
  *
- * Options: url (tcp://host:port), brokerPid, reps, count, warmup, sizes (comma-separated bytes),
- * cpuCount.
+ * Each burst follows an untimed one of the same size: the JIT compiler threads take a share of
+ * the cores for seconds after a JVM starts, and a broker's pace is its steady state.
+ *
+ * Options: url (tcp://host:port), reps, count, warmup, sizes (comma-separated bytes), burstCount.
  */
 public final class Calibrate {
   public static void main(String[] argv) throws Exception {
@@ -48,22 +49,20 @@ public final class Calibrate {
 
   private final Out out;
   private final String url;
-  private final long brokerPid;
   private final int reps;
   private final int count;
   private final int warmup;
   private final int[] sizes;
-  private final int cpuCount;
+  private final int burstCount;
 
   private Calibrate(Args a, Out out) {
     this.out = out;
     this.url = a.str("url");
-    this.brokerPid = a.num("brokerPid", -1);
     this.reps = (int) a.num("reps", 3);
     this.count = (int) a.num("count", 200);
     this.warmup = (int) a.num("warmup", 100);
     this.sizes = Arrays.stream(a.str("sizes", "1024,65536").split(",")).mapToInt(Integer::parseInt).toArray();
-    this.cpuCount = (int) a.num("cpuCount", 5000);
+    this.burstCount = (int) a.num("burstCount", 20000);
   }
 
   private void run() throws Exception {
@@ -80,7 +79,7 @@ public final class Calibrate {
         for (int size : sizes) sample("tcpLatency", rep, size, roundTrips(tcp, size));
         sample("vmLatency", rep, 0, roundTrips(vm, 64));
         out.line("sample", "\"what\":\"tcpBurst\",\"rep\":" + rep + ",\"ns\":" + burstNs(tcp));
-        if (brokerPid > 0) out.line("sample", "\"what\":\"brokerCpu\",\"rep\":" + rep + ",\"ns\":" + brokerCpuNs(tcp));
+        out.line("sample", "\"what\":\"vmBurst\",\"rep\":" + rep + ",\"ns\":" + burstNs(vm));
       }
     } finally {
       embedded.stop();
@@ -199,34 +198,23 @@ public final class Calibrate {
     }
   }
 
-  /** Wall time per message of `cpuCount` sent at once to a listener: the path's bottleneck. */
+  /** Wall time per message of `burstCount` sent at once to a listener, after as many untimed: the path's bottleneck. */
   private long burstNs(ActiveMQConnectionFactory f) throws Exception {
     try (Pair pair = new Pair(f, "calibrate.burst")) {
-      Payload payload = new Payload("text", 64);
-      CountDownLatch all = new CountDownLatch(cpuCount);
-      pair.consumer.setMessageListener(m -> all.countDown());
+      AtomicReference<CountDownLatch> arrived = new AtomicReference<>();
+      pair.consumer.setMessageListener(m -> arrived.get().countDown());
+      burst(pair, arrived);
       long t0 = System.nanoTime();
-      for (int i = 0; i < cpuCount; i++) pair.producer.send(payload.create(pair.ps, i + 1));
-      if (!all.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("burst not received within 60 s");
-      return (System.nanoTime() - t0) / cpuCount;
+      burst(pair, arrived);
+      return (System.nanoTime() - t0) / burstCount;
     }
   }
 
-  /** The broker's CPU time (user + system) per message over `cpuCount` sent and received. */
-  private long brokerCpuNs(ActiveMQConnectionFactory f) throws Exception {
-    ProcessHandle broker =
-        ProcessHandle.of(brokerPid).orElseThrow(() -> new IllegalStateException("no broker process " + brokerPid));
-    try (Pair pair = new Pair(f, "calibrate.cpu")) {
-      Payload payload = new Payload("text", 64);
-      long before = cpuNs(broker);
-      // A burst, as under load: per-message work, not the wake-ups of one message at a time.
-      for (int i = 0; i < cpuCount; i++) pair.producer.send(payload.create(pair.ps, i + 1));
-      for (int i = 0; i < cpuCount; i++) pair.receive();
-      return (cpuNs(broker) - before) / cpuCount;
-    }
-  }
-
-  private static long cpuNs(ProcessHandle p) {
-    return p.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("the broker's CPU time is not readable")).toNanos();
+  private void burst(Pair pair, AtomicReference<CountDownLatch> arrived) throws Exception {
+    Payload payload = new Payload("text", 64);
+    CountDownLatch all = new CountDownLatch(burstCount);
+    arrived.set(all);
+    for (int i = 0; i < burstCount; i++) pair.producer.send(payload.create(pair.ps, i + 1));
+    if (!all.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("burst not received within 60 s");
   }
 }

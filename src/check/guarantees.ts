@@ -4,6 +4,7 @@
  * valid, the measured value and the allowed one (Jepsen's {valid?, ...evidence}).
  */
 import type { Plan } from '../plan/types.js';
+import { longestOutageUs } from '../sim/outage.js';
 import type { SimResult } from '../sim/result.js';
 import type { Guarantees } from '../topology/types.js';
 
@@ -16,6 +17,7 @@ export type GuaranteeName =
   | 'duplicates'
   | 'strandedAtEnd'
   | 'sendFailures'
+  | 'outcomeUnknown'
   | 'maxUnavailable'
   | 'maxFailoverTime'
   | 'p99Latency'
@@ -85,10 +87,19 @@ export const GUARANTEES: readonly GuaranteeDefinition[] = [
     unit: 'messages',
   },
   {
+    name: 'outcomeUnknown',
+    key: 'outcomeUnknown',
+    explanation:
+      'sends the producer stopped waiting for after they went out (timeout, broken link, dead process): neither sent nor failed',
+    measure: (r) => r.outcomeUnknown.sends,
+    unit: 'messages',
+  },
+  {
     name: 'maxUnavailable',
     key: 'maxUnavailableUs',
-    explanation: 'the longest time any producer could not send',
-    measure: (r) => Math.max(r.unavailability.maxUs, r.unavailability.stillBlockedMaxUs),
+    explanation:
+      'the longest time a producer could not send or an application process was dead while requests arrived',
+    measure: longestOutageUs,
     unit: 'us',
   },
   {

@@ -3,6 +3,7 @@
  * and which direction is better. A metric a run has nothing to say about (no message delivered,
  * no producer that had to fail over) reads as null and is left out of its summary.
  */
+import { longestOutageUs, longestSendGapUs } from '../sim/outage.js';
 import type { SimResult } from '../sim/result.js';
 import type { Better } from '../stats/compareSamples.js';
 
@@ -149,7 +150,7 @@ export const METRICS: readonly MetricDef[] = [
     unit: 'us',
     better: 'lower',
     description: 'the longest time a producer could not send (including sends still blocked at the end)',
-    read: (r) => Math.max(r.unavailability.maxUs, r.unavailability.stillBlockedMaxUs),
+    read: longestSendGapUs,
   },
   {
     id: 'downtime',
@@ -166,8 +167,7 @@ export const METRICS: readonly MetricDef[] = [
     unit: 'us',
     better: 'lower',
     description: 'the longer of the send gap and the application downtime: what availability is decided on',
-    read: (r) =>
-      Math.max(r.unavailability.maxUs, r.unavailability.stillBlockedMaxUs, r.applicationDowntime.maxUs),
+    read: longestOutageUs,
   },
   {
     id: 'unknown',

@@ -27,15 +27,27 @@ export const DEFAULT_COSTS = {
   // A tcp:// connection's time per command when it is saturated: one reader thread per connection
   // and direction, and one writer (MutexTransport; the broker's TransportConnection dispatch task),
   // so its commands pass one at a time, at most one per tcpConnection each way. Not on a message's
-  // path: the threads go on after the hand-off (src/sim/transport.ts). Measured (the
-  // same run): the real tcp:// throughput, 30,370 a second, one message per 33 us. That is the
-  // connection's pace on the 2-core fidelity host where both JVMs share the cores, not any one
-  // thread's CPU: fidelity/transportProbe.ts found the busiest thread at 7.4 us a message (load 4).
-  tcpConnectionUs: 33,
-  // Measured (the same run, warm JVMs): the real vm:// p50 (71 us) less the simulated vm:// path
-  // without it (two hops of 6 us and brokerCpu: 24 us). Cold JVMs gave 43 us.
-  dispatchHandOffUs: 47,
-  brokerCpuUs: 12, // ~86k msg/s non-persistent (A:perf-tools)
+  // path: the threads go on after the hand-off (src/sim/transport.ts). Measured in steady state
+  // (docs/FIDELITY.md, transport-text-nonpersistent: 100,000 messages timed after 100,000, once
+  // the JVMs' JIT compilers are done; 2026-11-30 17:48 and 18:32, 6 runs, load 0.3-1.6): the real
+  // tcp:// throughput, 47,000-59,900 a second, median 57,300, one message per 17.5 us.
+  // `brokerlab calibrate`'s burst gave 18 us on the same host. That is the connection's pace on
+  // the 2-core fidelity host where both JVMs share the cores, not any one thread's CPU:
+  // fidelity/transportProbe.ts found the busiest thread at 7.4 us a message (load 4). Timed
+  // after only 5,000 messages (0.2-0.6 s, the JIT still compiling) it was 33 us.
+  tcpConnectionUs: 17,
+  // Measured (the same run as tcpTransport, warm JVMs): the real vm:// p50 (71 us) less the
+  // simulated vm:// path without it (two hops of 6 us and brokerCpu: 19 us). Cold JVMs gave 48 us.
+  dispatchHandOffUs: 52,
+  // One broker's pace per message, non-persistent: the model's broker handles one message at a
+  // time (a FIFO server, arrival.ts), so a broker moves at most one message per brokerCpu.
+  // ActiveMQ's perf-tools page gives ~86,000 a second (12 us) on its hardware. Measured in
+  // steady state (the same runs as tcpConnection, transport-text-nonpersistent over vm://, where
+  // nothing else bounds the model's path): 129,500-151,400 a second, median 136,100, 7.35 us a
+  // message. On this 2-core host that pace is the cores shared by the producer, broker and
+  // consumer threads, GC included (fidelity/transportProbe.ts: no thread saturated), which the
+  // model folds into this one server, as tcpConnection folds the host into the connection.
+  brokerCpuUs: 7,
   fsyncSsdUs: 800, // Artemis auto-tune log
   fsyncHddUs: 8 * MS, // [est]
   fsyncNfsUs: 10 * MS, // AMQ-7028

@@ -16,7 +16,7 @@ import { removeDir, scratchDir } from './reaper.js';
 
 /** One raw figure: the median of `count` timed operations, in nanoseconds. */
 export interface CalibrationSample {
-  what: 'connect' | 'syncSend' | 'persistentSend' | 'tcpLatency' | 'vmLatency' | 'tcpBurst' | 'brokerCpu';
+  what: 'connect' | 'syncSend' | 'persistentSend' | 'tcpLatency' | 'vmLatency' | 'tcpBurst' | 'vmBurst';
   rep: number;
   /** Message size in bytes (tcpLatency); 0 otherwise. */
   size: number;
@@ -29,8 +29,8 @@ export interface CalibrationPlan {
   count: number;
   warmup: number;
   sizes: number[];
-  /** Messages over which the broker's CPU time is read. */
-  cpuCount: number;
+  /** Messages of each burst (tcpBurst, vmBurst), timed after an untimed burst as large. */
+  burstCount: number;
 }
 
 export const DEFAULT_PLAN: CalibrationPlan = {
@@ -38,7 +38,7 @@ export const DEFAULT_PLAN: CalibrationPlan = {
   count: 300,
   warmup: 300,
   sizes: [1024, 16 * 1024, 64 * 1024],
-  cpuCount: 5000,
+  burstCount: 20_000,
 };
 
 export const QUICK_PLAN: CalibrationPlan = {
@@ -46,7 +46,7 @@ export const QUICK_PLAN: CalibrationPlan = {
   count: 100,
   warmup: 100,
   sizes: [1024, 32 * 1024],
-  cpuCount: 2000,
+  burstCount: 5000,
 };
 
 export interface Calibration {
@@ -54,7 +54,7 @@ export interface Calibration {
   plan: CalibrationPlan;
   /** The broker measured, as the costs file names it. */
   broker: string;
-  /** Whether calibrate started the broker (then its CPU time and its journal's disk are known). */
+  /** Whether calibrate started the broker (then its journal's disk is known). */
   started: boolean;
   /** Where the started broker's journal was (a scratch directory under it, removed afterwards). */
   dataDirectory: string | null;
@@ -114,8 +114,7 @@ export async function calibrate(
         count: plan.count,
         warmup: plan.warmup,
         sizes: plan.sizes.join(','),
-        cpuCount: plan.cpuCount,
-        ...(broker ? { brokerPid: broker.pid } : {}),
+        burstCount: plan.burstCount,
       },
       dir,
     );

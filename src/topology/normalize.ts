@@ -461,6 +461,7 @@ class Normalizer {
       'duplicates',
       'strandedAtEnd',
       'sendFailures',
+      'outcomeUnknown',
       'maxPersistentStores',
     ] as const) {
       if (g[key] !== undefined) out[key] = g[key];

@@ -112,6 +112,7 @@ export function serializeTopology(t: Topology): Record<string, unknown> {
         'duplicates',
         'strandedAtEnd',
         'sendFailures',
+        'outcomeUnknown',
         'maxPersistentStores',
       ]),
       ...(t.guarantees.maxUnavailableUs !== undefined

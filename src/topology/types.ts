@@ -211,6 +211,7 @@ export interface Guarantees {
   duplicates?: number;
   strandedAtEnd?: number;
   sendFailures?: number;
+  outcomeUnknown?: number;
   maxUnavailableUs?: number;
   maxFailoverTimeUs?: number;
   p99LatencyUs?: number;

@@ -3,6 +3,7 @@
  * a simulated one (its result): every message's fate, what was at risk, the failover gap, the
  * longest blocked send, and the end-to-end latency.
  */
+import { longestSendGapUs } from '../sim/outage.js';
 import type { SimResult } from '../sim/result.js';
 
 export interface VerifyFates {
@@ -150,7 +151,7 @@ export function simulatedFigures(r: SimResult): RunFigures {
     atRisk: f?.atRisk ?? 0,
     failoverUs: f?.failoverUs ?? -1,
     newMasterUs: null,
-    sendGapUs: Math.max(r.unavailability.maxUs, r.unavailability.stillBlockedMaxUs),
+    sendGapUs: longestSendGapUs(r),
     latencyP50Us: r.latency.p50Us,
     latencyP99Us: r.latency.p99Us,
   };

@@ -78,7 +78,8 @@ destinations: [{ name: q }]
 applications:
   - id: app${busy(2)}
 cluster: { brokers: 1, ha: none, restartTime: 30s }
-faults: { search: { maxFaults: 2 } }
+# The broker side: a crashed application process is unavailable too (the test below).
+faults: { search: { kinds: [broker-crash, broker-restart, power-loss, disk-loss], maxFaults: 2 } }
 simulation: { duration: 20s, drain: 60s }
 guarantees: { maxUnavailable: 5s }
 `);
@@ -88,6 +89,28 @@ guarantees: { maxUnavailable: 5s }
     expect(['broker-crash', 'power-loss', 'disk-loss', 'broker-restart']).toContain(
       outcome.trial.schedule[0]!.kind,
     );
+    expect(outcome.trial.verdicts[0]!.measured).toBeGreaterThan(5_000_000);
+  });
+
+  it('finds that an embedded application is unavailable for longer than 5 s: one process crash, no send blocked', () => {
+    // A crashed process's producer is not blocked, it is dead: its requests go unserved until
+    // the supervisor restarts it (30 s), which the longest outage counts as compare does.
+    const { outcome } = check(`
+name: embedded-down
+layout: embedded
+destinations: [{ name: q }]
+applications:
+  - id: app${busy(2)}
+embedded: { store: kahadb }
+faults: { search: { kinds: [process-crash], maxFaults: 1 } }
+simulation: { duration: 20s, drain: 10s }
+guarantees: { maxUnavailable: 5s }
+`);
+    expect(outcome.status).toBe('fail');
+    if (outcome.status !== 'fail') return;
+    expect(outcome.trial.schedule.map((f) => f.kind)).toEqual(['process-crash']);
+    expect(outcome.trial.result.unavailability.maxUs).toBeLessThan(5_000_000);
+    expect(outcome.trial.verdicts[0]!.measured).toBe(outcome.trial.result.applicationDowntime.maxUs);
     expect(outcome.trial.verdicts[0]!.measured).toBeGreaterThan(5_000_000);
   });
 
@@ -109,6 +132,30 @@ guarantees: { strandedAtEnd: 0, lostAcknowledged: 0 }
     expect(outcome.trial.schedule[0]!.restartAfterUs).toBe(-1);
     const broken = outcome.trial.verdicts.filter((v) => !v.valid).map((v) => v.name);
     expect(broken).toEqual(['strandedAtEnd']);
+  });
+
+  it('finds sends left without an answer when a failover timeout expires: one broker crash', () => {
+    // A sync send in flight when the only broker dies went out and never got its receipt: after
+    // the failover timeout (1 s) the producer stops waiting, not knowing whether it was stored.
+    const { outcome } = check(`
+name: central-timeout
+layout: central
+destinations: [{ name: q }]
+applications:
+  - id: app${busy(2)}
+cluster: { brokers: 1, ha: none, restartTime: 30s }
+failover: { timeout: 1s }
+faults: { search: { kinds: [broker-crash], maxFaults: 1 } }
+simulation: { duration: 10s, drain: 60s }
+guarantees: { outcomeUnknown: 0 }
+`);
+    expect(outcome.status).toBe('fail');
+    if (outcome.status !== 'fail') return;
+    expect(outcome.trial.schedule.map((f) => f.kind)).toEqual(['broker-crash']);
+    const broken = outcome.trial.verdicts.find((v) => !v.valid)!;
+    expect(broken.name).toBe('outcomeUnknown');
+    expect(broken.measured).toBe(outcome.trial.result.outcomeUnknown.sends);
+    expect(broken.measured).toBeGreaterThan(0);
   });
 
   it('passes a shared-store pair with persistent sync sends under one broker crash at a time, with coverage', () => {

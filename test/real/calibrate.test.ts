@@ -55,6 +55,7 @@ suite('brokerlab calibrate on the real broker', () => {
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/lanRoundTrip +\d/);
       expect(run.stdout).toMatch(/vm send to receive 64 B +\d\S* +\d\S*/);
+      expect(run.stdout).toMatch(/vm burst, per message +\d\S* +\d\S*/);
       const loaded = await loadCostsFile(costs);
       expect(loaded.ok && Object.keys(loaded.costs).sort()).toEqual(
         [

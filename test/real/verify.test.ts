@@ -6,8 +6,9 @@
  * Skipped, with a message, only when the JDK or ActiveMQ is absent outside CI.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findInstallation, INSTALL_HINT } from '../../src/real/installation.js';
 import type { Verification } from '../../src/verify/verification.js';
@@ -28,7 +29,7 @@ async function verify(args: string[]): Promise<{ run: CliRun; v: Verification }>
   return { run, v };
 }
 
-const scratchDirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith('brokerlab-verify-'));
+const scratchDirs = (parent: string) => readdirSync(parent).filter((d) => d.startsWith('brokerlab-verify-'));
 
 describe.skipIf(SKIP)('verify central-cluster.yaml: the shared-store master killed (kill -9)', () => {
   let r: { run: CliRun; v: Verification };
@@ -102,28 +103,34 @@ describe.skipIf(SKIP)('verify interrupted (Ctrl-C)', () => {
   it(
     'leaves no process and no scratch directory behind',
     async () => {
-      const before = new Set(scratchDirs());
-      const child = spawn(
-        process.execPath,
-        [`${REPO}/bin/brokerlab.js`, 'verify', 'topologies/central-cluster.yaml', '--max-processes', '2'],
-        {
-          cwd: REPO,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      const exited = new Promise<number | string>((resolve) =>
-        child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
-      );
-      // Interrupt once a broker and the application JVMs run.
-      const javas = await waitFor(() => {
-        const pids = childPids(child.pid!);
-        return pids.length >= 2 ? pids : null;
-      }, 120_000);
-      expect(scratchDirs().filter((d) => !before.has(d)).length).toBe(1);
-      child.kill('SIGINT');
-      expect(await exited).toBe(130);
-      await waitFor(() => (javas.every((pid) => !alive(pid)) ? true : null), 10_000);
-      expect(scratchDirs().filter((d) => !before.has(d))).toEqual([]);
+      // Its own temporary directory: other runs on the machine make brokerlab-verify-* ones too.
+      const parent = mkdtempSync(join(tmpdir(), 'brokerlab-verify-test-'));
+      try {
+        const child = spawn(
+          process.execPath,
+          [`${REPO}/bin/brokerlab.js`, 'verify', 'topologies/central-cluster.yaml', '--max-processes', '2'],
+          {
+            cwd: REPO,
+            env: { ...process.env, TMPDIR: parent },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        const exited = new Promise<number | string>((resolve) =>
+          child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+        );
+        // Interrupt once a broker and the application JVMs run.
+        const javas = await waitFor(() => {
+          const pids = childPids(child.pid!);
+          return pids.length >= 2 ? pids : null;
+        }, 120_000);
+        expect(scratchDirs(parent)).toHaveLength(1);
+        child.kill('SIGINT');
+        expect(await exited).toBe(130);
+        await waitFor(() => (javas.every((pid) => !alive(pid)) ? true : null), 10_000);
+        expect(scratchDirs(parent)).toEqual([]);
+      } finally {
+        rmSync(parent, { recursive: true, force: true });
+      }
     },
     RUN_TIMEOUT_MS,
   );

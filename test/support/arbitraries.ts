@@ -479,6 +479,7 @@ const guaranteesBlock = someOf({
   duplicates: fc.integer({ min: 0, max: 10 }),
   strandedAtEnd: fc.integer({ min: 0, max: 10 }),
   sendFailures: fc.integer({ min: 0, max: 10 }),
+  outcomeUnknown: fc.integer({ min: 0, max: 10 }),
   maxUnavailable: duration(0, 60 * S),
   maxFailoverTime: duration(0, 60 * S),
   p99Latency: duration(1 * MS, 1 * S),

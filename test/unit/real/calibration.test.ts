@@ -34,7 +34,8 @@ const US = 1000;
  * - tcp send-to-receive: two hops (20 + 4 us per KiB each) + two transports + CPU + hand-off,
  *   155 us + 8 us per KiB (20 us more in the second repetition: its round trip and its hand-off);
  * - vm send-to-receive: two 5 us hops + CPU + hand-off = 65 us;
- * - a burst: one message per max(tcpConnection, tcpTransport, brokerCpu) = 50 us.
+ * - a tcp:// burst: one message per max(tcpConnection, tcpTransport, brokerCpu) = 50 us;
+ * - a vm:// burst: one message per max(brokerCpu, vmHop) = 20 us.
  */
 function calibration(started: boolean, reps = 2): Calibration {
   const samples: CalibrationSample[] = [];
@@ -53,11 +54,11 @@ function calibration(started: boolean, reps = 2): Calibration {
     add('tcpLatency', 155 * US + 64 * 8 * US + 2 * jitter, 64 * 1024);
     add('vmLatency', 65 * US + jitter);
     add('tcpBurst', 50 * US);
-    if (started) add('brokerCpu', 20 * US);
+    add('vmBurst', 20 * US);
   }
   return {
     samples,
-    plan: { reps, count: 10, warmup: 10, sizes: [1024, 64 * 1024], cpuCount: 100 },
+    plan: { reps, count: 10, warmup: 10, sizes: [1024, 64 * 1024], burstCount: 100 },
     broker: 'tcp://127.0.0.1:1 (test)',
     started,
     dataDirectory: started ? '/tmp' : null,
@@ -85,9 +86,10 @@ describe('deriveCosts', () => {
     });
   });
 
-  it('without the broker process, broker work is a sync send less its round trip, transports and marshalling', () => {
-    // 120 - 40 - 2 x 30 - 2 x 2 us x 64 B / 1 KiB
-    expect(byKey(calibration(false)).brokerCpu).toEqual([19_750, 19_750]);
+  it("takes the broker's pace from the vm:// burst, whether calibrate started the broker or not", () => {
+    const c = calibration(false);
+    for (const s of c.samples.filter((x) => x.what === 'vmBurst')) s.ns = 7 * US + s.rep * US;
+    expect(byKey(c).brokerCpu).toEqual([7 * US, 8 * US]);
   });
 
   it('never double-counts the dispatch hand-off into vmHop: vmHop keeps its default', () => {
@@ -120,22 +122,23 @@ describe('checkPaths: the simulated paths with the derived costs', () => {
         'tcp send to receive 64 KiB',
         'vm send to receive 64 B',
         'tcp burst, per message',
+        'vm burst, per message',
       ]);
       for (const p of checks) expect(Math.abs(p.simulatedUs - p.measuredUs), p.path).toBeLessThanOrEqual(1);
     });
 
-  it('show where the model cannot reproduce a figure: a sync send faster than its round trip and two transports', () => {
+  it("show where the model cannot reproduce a figure: a sync send faster than its round trip, two transports and the broker's pace", () => {
     const c = calibration(false, 1);
     const fast = c.samples.find((s) => s.what === 'syncSend')!;
-    fast.ns = 60 * US; // < 40 + 2 x 30: brokerCpu would be negative, so it stays at its floor
+    fast.ns = 60 * US; // < 40 + 2 x 30 + 20
     const send = checkPaths(c, deriveCosts(c, 'ssd'), 'ssd').find((p) => p.path === 'sync send 64 B')!;
     expect(send.measuredUs).toBe(60);
-    expect(send.simulatedUs).toBe(20 + 30 + 1 + 20 + 30);
+    expect(send.simulatedUs).toBe(20 + 30 + 20 + 20 + 30);
   });
 
   it('follow the simulator: a burst is bound by the broker CPU when it is slower than the connection', () => {
     const c = calibration(true, 1);
-    c.samples.find((s) => s.what === 'brokerCpu')!.ns = 60 * US;
+    c.samples.find((s) => s.what === 'vmBurst')!.ns = 60 * US;
     const burst = checkPaths(c, deriveCosts(c, 'ssd'), 'ssd').find(
       (p) => p.path === 'tcp burst, per message',
     )!;
@@ -165,6 +168,7 @@ describe('deriveCosts and the simulated paths are inverses', () => {
       tcpLatency: (size) => 2 * hop(size) + 2 * k.transport + k.cpu + k.handOff,
       vmLatency: () => 2 * DEFAULT_COSTS.vmHopUs + k.cpu + k.handOff,
       tcpBurst: () => Math.max(k.connection, k.transport, k.cpu),
+      vmBurst: () => Math.max(k.cpu, DEFAULT_COSTS.vmHopUs),
     };
     for (const s of c.samples) s.ns = figure[s.what]!(s.size) * US;
     return c;
@@ -184,8 +188,8 @@ describe('deriveCosts and the simulated paths are inverses', () => {
           handOff: us,
         }),
         (k) => {
-          // Else the burst shows the CPU or the path, not the connection.
-          fc.pre(k.cpu <= k.connection && k.transport <= k.connection);
+          // Else the tcp:// burst shows the CPU or the path, not the connection, and the vm:// one the hop.
+          fc.pre(k.cpu <= k.connection && k.transport <= k.connection && k.cpu >= DEFAULT_COSTS.vmHopUs);
           const got = Object.fromEntries(deriveCosts(figuresOf(k), 'ssd').map((m) => [m.key, m.perRep[0]!]));
           const want = {
             lanRoundTrip: k.roundTrip * US,
