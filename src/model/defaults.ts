@@ -29,8 +29,8 @@ export const DEFAULT_COSTS = {
   // so its commands pass one at a time, at most one per tcpConnection each way. Not on a message's
   // path: the threads go on after the hand-off (src/sim/transport.ts). Measured in steady state
   // (docs/FIDELITY.md, transport-text-nonpersistent: 100,000 messages timed after 100,000, once
-  // the JVMs' JIT compilers are done; 2026-11-30 17:48 and 18:32, 6 runs, load 0.3-1.6): the real
-  // tcp:// throughput, 47,000-59,900 a second, median 57,300, one message per 17.5 us.
+  // the JVMs' JIT compilers are done; 2026-11-30 17:48, 18:32 and 19:31, 9 runs, load 0.3-1.6):
+  // the real tcp:// throughput, 47,000-60,100 a second, median 57,200, one message per 17.5 us.
   // `brokerlab calibrate`'s burst gave 18 us on the same host. That is the connection's pace on
   // the 2-core fidelity host where both JVMs share the cores, not any one thread's CPU:
   // fidelity/transportProbe.ts found the busiest thread at 7.4 us a message (load 4). Timed
@@ -43,7 +43,7 @@ export const DEFAULT_COSTS = {
   // time (a FIFO server, arrival.ts), so a broker moves at most one message per brokerCpu.
   // ActiveMQ's perf-tools page gives ~86,000 a second (12 us) on its hardware. Measured in
   // steady state (the same runs as tcpConnection, transport-text-nonpersistent over vm://, where
-  // nothing else bounds the model's path): 129,500-151,400 a second, median 136,100, 7.35 us a
+  // nothing else bounds the model's path): 129,500-151,400 a second, median 135,900, 7.36 us a
   // message. On this 2-core host that pace is the cores shared by the producer, broker and
   // consumer threads, GC included (fidelity/transportProbe.ts: no thread saturated), which the
   // model folds into this one server, as tcpConnection folds the host into the connection.
