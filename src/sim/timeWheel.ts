@@ -110,8 +110,9 @@ export class TimeWheel {
     if (base > this.base) this.base = base;
   }
 
-  /** Drops every event; the window stays where it is. */
+  /** Drops every event; the window starts again at 0, so earlier times fit again. */
   clear(): void {
+    this.base = 0;
     this.last.fill(-1);
     this.busy.fill(0);
     this.summary.fill(0);

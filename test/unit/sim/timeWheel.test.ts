@@ -16,6 +16,15 @@ describe('TimeWheel', () => {
     expect(wheel.fits(1_000.5)).toBe(false);
   });
 
+  it('takes early times again once cleared', () => {
+    const wheel = new TimeWheel(4);
+    wheel.advance(1_000_000);
+    wheel.add(1_000_000, 0);
+    wheel.clear();
+    expect(wheel.count).toBe(0);
+    expect(wheel.fits(0)).toBe(true);
+  });
+
   it('never moves its window back, and starts it at a whole microsecond', () => {
     const wheel = new TimeWheel(4);
     wheel.advance(10.7);
