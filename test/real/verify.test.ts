@@ -103,8 +103,9 @@ describe.skipIf(SKIP)('verify interrupted (Ctrl-C)', () => {
   it(
     'leaves no process and no scratch directory behind',
     async () => {
-      // Its own temporary directory: other runs on the machine make brokerlab-verify-* ones too.
-      const parent = mkdtempSync(join(tmpdir(), 'brokerlab-verify-test-'));
+      // Its own temporary directory: other runs on the machine make brokerlab-verify-* ones too
+      // (and its own name must not look like one of theirs).
+      const parent = mkdtempSync(join(tmpdir(), 'brokerlab-interrupted-'));
       try {
         const child = spawn(
           process.execPath,
