@@ -24,6 +24,7 @@
  */
 
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { loadTopologyFile } from '../src/topology/load.js';
@@ -95,6 +96,7 @@ function median(values: number[]): number {
 }
 
 const childScript = fileURLToPath(new URL('./simulation-child.js', import.meta.url));
+const builtSimulator = fileURLToPath(new URL('../dist/sim/simulate.js', import.meta.url));
 const run = promisify(execFile);
 
 /** What simulation-child.js prints. */
@@ -109,6 +111,10 @@ export async function runSimulationCase(
   c: SimulationCase,
   measuredRuns = MEASURED_RUNS,
 ): Promise<SimulationBenchResult> {
+  if (!existsSync(builtSimulator))
+    throw new Error(
+      `the simulation bench times the built dist/, and ${builtSimulator} is missing: run npm run build first (npm run bench does)`,
+    );
   const args = [childScript, JSON.stringify(c), String(WARMUP_RUNS), String(measuredRuns)];
   const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 20 });
   const {
