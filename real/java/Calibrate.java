@@ -2,8 +2,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.jms.Connection;
 import javax.jms.DeliveryMode;
@@ -24,16 +23,22 @@ import org.apache.activemq.broker.BrokerService;
  *   journalDiskSyncStrategy=always, fsynced) it;
  * - `tcpLatency` per `size`: send to receive of a non-persistent message over tcp://;
  * - `vmLatency`: send to receive through a broker embedded in this JVM over vm://;
- * - `tcpBurst`: wall time per message of a burst of `burstCount` non-persistent messages sent
- *   over one tcp:// connection to a listener on another, from the first send to the last receipt;
+ * - `tcpBurst`: wall time per message of a burst of `burstCount` non-persistent 1 KiB text
+ *   messages sent over one tcp:// connection while a thread receives them on another and reads
+ *   each body, from the first send to the last read (the fidelity experiments' throughput run);
  * - `vmBurst`: the same through the broker embedded in this JVM over vm://.
  *
- * Each burst follows an untimed one of the same size: the JIT compiler threads take a share of
- * the cores for seconds after a JVM starts, and a broker's pace is its steady state.
+ * Each burst follows an untimed one of the same size, and the first repetition's follows untimed
+ * bursts for at least WARM_MS: the JIT compiler threads take a share of the cores for seconds
+ * after a JVM starts (fidelity/transport.ts), and a broker's pace is its steady state.
  *
  * Options: url (tcp://host:port), reps, count, warmup, sizes (comma-separated bytes), burstCount.
  */
 public final class Calibrate {
+  private static final int BURST_SIZE = 1024;
+  private static final long WARM_MS = 3000;
+  private static final int MAX_WARM_BURSTS = 100;
+
   public static void main(String[] argv) throws Exception {
     Args a = new Args(argv);
     Out out = new Out("calibrate");
@@ -78,8 +83,8 @@ public final class Calibrate {
         sample("persistentSend", rep, 0, sends(tcp, true, 64));
         for (int size : sizes) sample("tcpLatency", rep, size, roundTrips(tcp, size));
         sample("vmLatency", rep, 0, roundTrips(vm, 64));
-        out.line("sample", "\"what\":\"tcpBurst\",\"rep\":" + rep + ",\"ns\":" + burstNs(tcp));
-        out.line("sample", "\"what\":\"vmBurst\",\"rep\":" + rep + ",\"ns\":" + burstNs(vm));
+        out.line("sample", "\"what\":\"tcpBurst\",\"rep\":" + rep + ",\"ns\":" + burstNs(tcp, rep == 0));
+        out.line("sample", "\"what\":\"vmBurst\",\"rep\":" + rep + ",\"ns\":" + burstNs(vm, rep == 0));
       }
     } finally {
       embedded.stop();
@@ -198,23 +203,41 @@ public final class Calibrate {
     }
   }
 
-  /** Wall time per message of `burstCount` sent at once to a listener, after as many untimed: the path's bottleneck. */
-  private long burstNs(ActiveMQConnectionFactory f) throws Exception {
+  /**
+   * Wall time per message of `burstCount` sent as fast as send() returns while a consumer thread
+   * receives and reads each (as Bench's throughput mode, the defaults' source, and as a listener
+   * container's receive loop does), after as many untimed and, when `warm`, untimed bursts for at
+   * least WARM_MS: the path's bottleneck.
+   */
+  private long burstNs(ActiveMQConnectionFactory f, boolean warm) throws Exception {
     try (Pair pair = new Pair(f, "calibrate.burst")) {
-      AtomicReference<CountDownLatch> arrived = new AtomicReference<>();
-      pair.consumer.setMessageListener(m -> arrived.get().countDown());
-      burst(pair, arrived);
-      long t0 = System.nanoTime();
-      burst(pair, arrived);
-      return (System.nanoTime() - t0) / burstCount;
+      long warmUntil = System.nanoTime() + (warm ? WARM_MS * 1_000_000 : 0);
+      int bursts = 0;
+      do burst(pair);
+      while (System.nanoTime() < warmUntil && ++bursts < MAX_WARM_BURSTS);
+      return burst(pair) / burstCount;
     }
   }
 
-  private void burst(Pair pair, AtomicReference<CountDownLatch> arrived) throws Exception {
-    Payload payload = new Payload("text", 64);
-    CountDownLatch all = new CountDownLatch(burstCount);
-    arrived.set(all);
+  /** One burst: nanoseconds from the first send to the last message read. */
+  private long burst(Pair pair) throws Exception {
+    Payload payload = new Payload("text", BURST_SIZE);
+    AtomicLong lastNs = new AtomicLong();
+    AtomicReference<Exception> failed = new AtomicReference<>();
+    Thread consumer = new Thread(() -> {
+      try {
+        for (int i = 0; i < burstCount; i++) Payload.read(pair.receive());
+        lastNs.set(System.nanoTime());
+      } catch (Exception e) {
+        failed.set(e);
+      }
+    });
+    consumer.start();
+    long t0 = System.nanoTime();
     for (int i = 0; i < burstCount; i++) pair.producer.send(payload.create(pair.ps, i + 1));
-    if (!all.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("burst not received within 60 s");
+    consumer.join(60_000);
+    if (consumer.isAlive()) throw new IllegalStateException("burst not received within 60 s");
+    if (failed.get() != null) throw failed.get();
+    return lastNs.get() - t0;
   }
 }

@@ -173,7 +173,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   program
     .command('calibrate')
     .description(
-      "measure this machine's ActiveMQ and disk (round trip, fsync, broker CPU, vm:// hand-off, marshalling per KiB) and write a costs file",
+      "measure this machine's ActiveMQ and disk (round trip, tcp:// connection, a broker's pace, fsync, vm:// hand-off, marshalling per KiB) and write a costs file",
     )
     .requiredOption('--out <file>', 'the costs file to write (YAML, schemas/costs.schema.json)')
     .option(

@@ -31,10 +31,10 @@ export const DEFAULT_COSTS = {
   // (docs/FIDELITY.md, transport-text-nonpersistent: 100,000 messages timed after 100,000, once
   // the JVMs' JIT compilers are done; 2026-11-30 17:48, 18:32 and 19:31, 9 runs, load 0.3-1.6):
   // the real tcp:// throughput, 47,000-60,100 a second, median 57,200, one message per 17.5 us.
-  // `brokerlab calibrate`'s burst gave 18 us on the same host. That is the connection's pace on
-  // the 2-core fidelity host where both JVMs share the cores, not any one thread's CPU:
-  // fidelity/transportProbe.ts found the busiest thread at 7.4 us a message (load 4). Timed
-  // after only 5,000 messages (0.2-0.6 s, the JIT still compiling) it was 33 us.
+  // That is the connection's pace on the 2-core fidelity host where both JVMs share the cores,
+  // not any one thread's CPU: fidelity/transportProbe.ts found the busiest thread at 7.4 us a
+  // message (load 4). Timed after only 5,000 messages (0.2-0.6 s, the JIT still compiling) it
+  // was 33 us.
   tcpConnectionUs: 17,
   // Measured (the same run as tcpTransport, warm JVMs): the real vm:// p50 (71 us) less the
   // simulated vm:// path without it (two hops of 6 us and brokerCpu: 19 us). Cold JVMs gave 48 us.

@@ -4,7 +4,7 @@
  * simulated path of the figure it comes from (src/sim/costs.ts, transport.ts, producers.ts,
  * dispatch.ts): the figure less the path's other costs, so that the simulator's paths with the
  * derived costs add up to the figures again (checkPaths shows it). The paths, 64 B text messages
- * unless a size is given:
+ * unless a size is given (the bursts carry 1 KiB, the fidelity experiments' message):
  *
  * - tcp connect = lanRoundTrip (SYN, SYN-ACK);
  * - tcp burst, per message = max(tcpConnection, tcpTransport, brokerCpu): one transport thread
@@ -12,7 +12,9 @@
  *   tcpTransport) before the next, so a burst through one connection each way moves a message per
  *   tcpConnection unless the broker's CPU is slower;
  * - vm burst, per message = max(brokerCpu, the producer's vm:// hop): a broker handles one
- *   message at a time (arrival.ts), and over vm:// nothing else in the model is slower;
+ *   message at a time (arrival.ts), and over vm:// nothing else in the model is slower (a burst
+ *   faster than the hop is one the model cannot reproduce: brokerCpu takes the figure, and
+ *   checkPaths shows the hop);
  * - sync send = hop (lanRoundTrip / 2 + 2 x marshalPerKiB x size) + tcpTransport + brokerCpu
  *   + receipt (lanRoundTrip / 2) + tcpTransport: a message alone sees only each reader's time
  *   on its path, never the connection time;
@@ -26,8 +28,10 @@
  * from the slope over sizes; tcpTransport from the tcp:// send-to-receive at the smallest size
  * less the vm:// one: the two share brokerCpu and dispatchHandOff, so what is left is the two
  * hops' wire and marshalling less the two vmHops (at their default), and two tcpTransports;
- * brokerCpu from the vm:// burst (a broker's pace in steady state, as the default's source: on a
- * host with few cores it is the cores its threads share, not one thread's CPU time); the fsync from the persistent send less the sync
+ * brokerCpu from the vm:// burst (a broker's pace, as the default is: 1 KiB text messages a
+ * thread receives and reads, on a host with few cores the cores its threads share rather than
+ * one thread's CPU time; the default's 100,000-message runs gave 7.36 us on the fidelity host
+ * where these 20,000-message bursts give about 3 us, a difference not explained yet); the fsync from the persistent send less the sync
  * send; dispatchHandOff from the vm:// figure less brokerCpu and two vmHops at their default. The
  * vm:// figure holds two unknowns, vmHop and dispatchHandOff, and nothing else measured here
  * separates them: vmHop (an estimate of 1-20 us) stays at its default, as when the default
@@ -69,8 +73,14 @@ type CostKey = keyof typeof FIELD;
 
 const FSYNC_KEY: Record<DiskKind, CostKey> = { ssd: 'fsyncSsd', hdd: 'fsyncHdd', nfs: 'fsyncNfs' };
 
-/** The size of the messages of every figure but the tcp:// send-to-receive ones. */
+/** The size of the messages of every figure but the tcp:// send-to-receive ones and the bursts. */
 const SMALL = 64;
+/** The size of the bursts' messages (Calibrate.java BURST_SIZE). */
+const BURST = 1024;
+
+/** Calibrate.java's untimed bursts before each timed one (the JIT compiler at work). */
+const BURST_WARMUP =
+  'after an untimed burst as large (the first repetition after untimed bursts for at least 3 s)';
 
 /** The vm:// connection Calibrate.java opens: ActiveMQ's defaults. */
 const VM_HOP = { copyMessageOnSend: true, objectMessageSerializationDefered: false };
@@ -124,13 +134,13 @@ export function deriveCosts(c: Calibration, disk: DiskKind): MeasuredCost[] {
       key: 'tcpConnection',
       unit: 'us',
       perRep: connection,
-      measuredBy: `wall time per message of a burst of ${c.plan.burstCount} non-persistent 64 B messages from one tcp:// connection to a listener on another, first send to last receipt, after an untimed burst as large (one transport thread per connection and direction is the bottleneck unless brokerCpu is slower), per repetition`,
+      measuredBy: `wall time per message of a burst of ${c.plan.burstCount} non-persistent 1 KiB text messages sent over one tcp:// connection while a thread receives and reads each on another, first send to last read, ${BURST_WARMUP} (one transport thread per connection and direction is the bottleneck unless brokerCpu is slower), per repetition`,
     },
     {
       key: 'brokerCpu',
       unit: 'us',
       perRep: brokerCpu,
-      measuredBy: `wall time per message of a burst of ${c.plan.burstCount} non-persistent 64 B messages through a broker embedded in the client's JVM over vm://, after an untimed burst as large: the broker's pace on this host (its threads share the host's cores with the client's), per repetition`,
+      measuredBy: `wall time per message of a burst of ${c.plan.burstCount} non-persistent 1 KiB text messages through a broker embedded in the client's JVM over vm:// while a thread receives and reads each, ${BURST_WARMUP}: the broker's pace on this host (its threads share the host's cores with the client's), per repetition`,
     },
     {
       key: FSYNC_KEY[disk],
@@ -213,7 +223,7 @@ export function checkPaths(c: Calibration, costs: readonly MeasuredCost[], disk:
     row(
       'vm burst, per message',
       measured('vmBurst'),
-      Math.max(m.brokerCpuUs, vmHopUs(m, SMALL, 'text', VM_HOP, 'send')),
+      Math.max(m.brokerCpuUs, vmHopUs(m, BURST, 'text', VM_HOP, 'send')),
     ),
   ];
 }

@@ -18,10 +18,19 @@ import {
   median,
   slope,
 } from '../../../src/real/calibration.js';
+import { vmHopUs } from '../../../src/sim/costs.js';
 import { loadCostsText } from '../../../src/topology/load.js';
 import { costKeys } from '../../../src/topology/schema.js';
 
 const US = 1000;
+/** The producer's vm:// hop of a 1 KiB burst message at the defaults: 5 us and a 0.5 us clone. */
+const BURST_HOP_US = vmHopUs(
+  DEFAULT_COSTS,
+  1024,
+  'text',
+  { copyMessageOnSend: true, objectMessageSerializationDefered: false },
+  'send',
+);
 
 /**
  * Figures as the simulator's own paths make them (src/sim/costs.ts, transport.ts, producers.ts,
@@ -35,7 +44,7 @@ const US = 1000;
  *   155 us + 8 us per KiB (20 us more in the second repetition: its round trip and its hand-off);
  * - vm send-to-receive: two 5 us hops + CPU + hand-off = 65 us;
  * - a tcp:// burst: one message per max(tcpConnection, tcpTransport, brokerCpu) = 50 us;
- * - a vm:// burst: one message per max(brokerCpu, vmHop) = 20 us.
+ * - a vm:// burst: one message per max(brokerCpu, the 1 KiB vm:// hop) = 20 us.
  */
 function calibration(started: boolean, reps = 2): Calibration {
   const samples: CalibrationSample[] = [];
@@ -168,7 +177,7 @@ describe('deriveCosts and the simulated paths are inverses', () => {
       tcpLatency: (size) => 2 * hop(size) + 2 * k.transport + k.cpu + k.handOff,
       vmLatency: () => 2 * DEFAULT_COSTS.vmHopUs + k.cpu + k.handOff,
       tcpBurst: () => Math.max(k.connection, k.transport, k.cpu),
-      vmBurst: () => Math.max(k.cpu, DEFAULT_COSTS.vmHopUs),
+      vmBurst: () => Math.max(k.cpu, BURST_HOP_US),
     };
     for (const s of c.samples) s.ns = figure[s.what]!(s.size) * US;
     return c;
@@ -189,7 +198,7 @@ describe('deriveCosts and the simulated paths are inverses', () => {
         }),
         (k) => {
           // Else the tcp:// burst shows the CPU or the path, not the connection, and the vm:// one the hop.
-          fc.pre(k.cpu <= k.connection && k.transport <= k.connection && k.cpu >= DEFAULT_COSTS.vmHopUs);
+          fc.pre(k.cpu <= k.connection && k.transport <= k.connection && k.cpu >= BURST_HOP_US);
           const got = Object.fromEntries(deriveCosts(figuresOf(k), 'ssd').map((m) => [m.key, m.perRep[0]!]));
           const want = {
             lanRoundTrip: k.roundTrip * US,
