@@ -2,9 +2,12 @@
  * `brokerlab check` on topologies whose weakness is known (issue 4): the search finds it and
  * shrinks it to the smallest schedule; safe topologies pass with coverage.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WEAK_COVERAGE } from '../../src/check/coverage.js';
 import { checkTopology, replayCandidate } from '../../src/check/search.js';
+import { REPO } from '../support/cli.js';
 import { loadInline } from '../support/simulateYaml.js';
 
 const SEED = 20261125;
@@ -137,18 +140,9 @@ guarantees: { strandedAtEnd: 0, lostAcknowledged: 0 }
   it('finds sends left without an answer when a failover timeout expires: one broker crash', () => {
     // A sync send in flight when the only broker dies went out and never got its receipt: after
     // the failover timeout (1 s) the producer stops waiting, not knowing whether it was stored.
-    const { outcome } = check(`
-name: central-timeout
-layout: central
-destinations: [{ name: q }]
-applications:
-  - id: app${busy(2)}
-cluster: { brokers: 1, ha: none, restartTime: 30s }
-failover: { timeout: 1s }
-faults: { search: { kinds: [broker-crash], maxFaults: 1 } }
-simulation: { duration: 10s, drain: 60s }
-guarantees: { outcomeUnknown: 0 }
-`);
+    const { outcome } = check(
+      readFileSync(join(REPO, 'test/fixtures/check/central-failover-timeout.yaml'), 'utf8'),
+    );
     expect(outcome.status).toBe('fail');
     if (outcome.status !== 'fail') return;
     expect(outcome.trial.schedule.map((f) => f.kind)).toEqual(['broker-crash']);

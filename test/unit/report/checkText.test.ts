@@ -2,26 +2,17 @@
  * The text of a check counterexample: every figure its FAIL line judges is also on its fates
  * line, so the two never seem to disagree.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTopology } from '../../../src/check/search.js';
 import { checkText } from '../../../src/report/text/checkText.js';
+import { REPO } from '../../support/cli.js';
 import { loadInline } from '../../support/simulateYaml.js';
 
-const topology = loadInline(`
-name: central-timeout
-layout: central
-destinations: [{ name: q }]
-applications:
-  - id: app
-    replicas: 2
-    producers: [{ destination: q, rate: 50/s }]
-    consumers: [{ destination: q, processingTime: 18ms }]
-cluster: { brokers: 1, ha: none, restartTime: 30s }
-failover: { timeout: 1s }
-faults: { search: { kinds: [broker-crash], maxFaults: 1 } }
-simulation: { duration: 10s, drain: 60s }
-guarantees: { outcomeUnknown: 0 }
-`);
+const topology = loadInline(
+  readFileSync(join(REPO, 'test/fixtures/check/central-failover-timeout.yaml'), 'utf8'),
+);
 
 describe('checkText', () => {
   it('counts every send left without an answer on the fates line, those delivered after all too', () => {
