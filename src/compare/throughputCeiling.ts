@@ -28,7 +28,15 @@
 import { KAHADB_MAX_WRITE_BATCH_BYTES } from '../model/defaults.js';
 import { haModeSpec } from '../model/haModes.js';
 import { isTopic } from '../plan/figures.js';
-import { fsyncUs, tcpConnectionHoldUs, tcpControlUs, tcpHopUs, vmControlUs, vmHopUs } from '../sim/costs.js';
+import {
+  fsyncUs,
+  tcpConnectionHoldUs,
+  tcpControlUs,
+  tcpHopUs,
+  vmControlUs,
+  vmHopUs,
+  vmSenderUs,
+} from '../sim/costs.js';
 import type { Application, Producer, StoreSettings, Topology } from '../topology/types.js';
 
 export type BottleneckKind =
@@ -96,10 +104,9 @@ function offeredRate(t: Topology, a: Application, p: Producer): number {
 function closedLoopCycleUs(t: Topology, a: Application, p: Producer): number {
   const local = isLocal(t, a);
   if (p.sendMode === 'sync') return sendCycleUs(t, p, local, local ? t.embedded?.store : t.cluster?.store);
-  // The write waits for the broker's side: the hand-off (vm://), the reader behind the socket buffers (tcp://).
-  return local
-    ? vmHopUs(t.costs, p.sizeBytes, p.messageType, t.embedded!, 'send')
-    : tcpConnectionHoldUs(t.costs);
+  // The write waits for the sender's own part of the hop (vm://: the broker's thread is a load of
+  // its own), or for the reader behind the socket buffers (tcp://).
+  return local ? vmSenderUs(t.costs, p.sizeBytes, p.messageType, t.embedded!) : tcpConnectionHoldUs(t.costs);
 }
 
 /** Embedded brokers each carry their own process's sends; a cluster's active brokers share all. */
@@ -200,12 +207,12 @@ function journalLoad(t: Topology, store: StoreSettings, records: Journaled): Loa
   return { kind: 'journal', utilization: busyUsPerSecond / 1e6, costUs };
 }
 
-/** Whether an application's clients use their own embedded broker over vm:// (else tcp://). */
 /** The cluster brokers that share the load: all of them in a network, else the one master. */
 function servingBrokers(cluster: NonNullable<Topology['cluster']>): number {
   return haModeSpec(cluster.ha).active === 'all' ? cluster.brokers : 1;
 }
 
+/** Whether an application's clients use their own embedded broker over vm:// (else tcp://). */
 function isLocal(t: Topology, a: Application): boolean {
   return t.layout === 'embedded' || (t.layout === 'hybrid' && a.producers.length > 0);
 }
@@ -237,7 +244,7 @@ function sendLoads(t: Topology): Load[] {
 function clientSendUs(t: Topology, p: Producer, local: boolean): number {
   const c = t.costs;
   return local
-    ? vmHopUs(c, p.sizeBytes, p.messageType, t.embedded!, 'send')
+    ? vmSenderUs(c, p.sizeBytes, p.messageType, t.embedded!)
     : tcpHopUs(c, p.sizeBytes, p.messageType, 'send') - tcpControlUs(c);
 }
 

@@ -11,10 +11,10 @@
  *   per connection and direction takes each command and is busy for tcpConnection (at least
  *   tcpTransport) before the next, so a burst through one connection each way moves a message per
  *   tcpConnection unless the broker's CPU is slower;
- * - vm burst, per message = max(brokerCpu, the producer's vm:// hop): a broker handles one
- *   message at a time (arrival.ts), and over vm:// nothing else in the model is slower (a burst
- *   faster than the hop is one the model cannot reproduce: brokerCpu takes the figure, and
- *   checkPaths shows the hop);
+ * - vm burst, per message = max(brokerCpu, the sender's part of the vm:// hop): a broker handles
+ *   one message at a time (arrival.ts), and an async vm:// send() returns once the sending thread
+ *   has cloned the message and queued it (costs.ts vmSenderUs; the hand-off is on the message's
+ *   path, not the sender's), so over vm:// nothing else in the model is slower;
  * - sync send = hop (lanRoundTrip / 2 + 2 x marshalPerKiB x size) + tcpTransport + brokerCpu
  *   + receipt (lanRoundTrip / 2) + tcpTransport: a message alone sees only each reader's time
  *   on its path, never the connection time;
@@ -30,9 +30,10 @@
  * hops' wire and marshalling less the two vmHops (at their default), and two tcpTransports;
  * brokerCpu from the vm:// burst (a broker's pace, as the default is: 1 KiB text messages a
  * thread receives and reads, on a host with few cores the cores its threads share rather than
- * one thread's CPU time; the default's 100,000-message runs gave 7.36 us on the fidelity host
- * where these 20,000-message bursts give about 3 us, a difference not explained yet); the fsync from the persistent send less the sync
- * send; dispatchHandOff from the vm:// figure less brokerCpu and two vmHops at their default. The
+ * one thread's CPU time; on the fidelity host these 20,000-message bursts gave about 3 us where
+ * the default's 100,000-message bursts after 1,000,000 gave 3.5-5.9 us, median 4.2); the fsync
+ * from the persistent send less the sync send; dispatchHandOff from the vm:// figure less
+ * brokerCpu and two vmHops at their default. The
  * vm:// figure holds two unknowns, vmHop and dispatchHandOff, and nothing else measured here
  * separates them: vmHop (an estimate of 1-20 us) stays at its default, as when the default
  * dispatchHandOff was measured, because the other way round would put the larger, measured
@@ -42,7 +43,7 @@
  * storeRecord, journalReplayPerRecord, reconnectAttempt, killTeardown.
  */
 import { DEFAULT_COSTS } from '../model/defaults.js';
-import { fsyncUs, tcpControlUs, tcpHopUs, vmHopUs } from '../sim/costs.js';
+import { fsyncUs, tcpControlUs, tcpHopUs, vmHopUs, vmSenderUs } from '../sim/costs.js';
 import type { CostModel, DiskKind } from '../topology/types.js';
 import { formatDurationNs, readableDurationUs } from '../topology/units.js';
 import type { Calibration, CalibrationSample } from './calibrate.js';
@@ -223,7 +224,7 @@ export function checkPaths(c: Calibration, costs: readonly MeasuredCost[], disk:
     row(
       'vm burst, per message',
       measured('vmBurst'),
-      Math.max(m.brokerCpuUs, vmHopUs(m, BURST, 'text', VM_HOP, 'send')),
+      Math.max(m.brokerCpuUs, vmSenderUs(m, BURST, 'text', VM_HOP)),
     ),
   ];
 }

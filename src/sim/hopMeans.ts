@@ -5,11 +5,13 @@
  * the arithmetic (and the message-type test) for every hop.
  */
 import type { Producer, Topology } from '../topology/types.js';
-import { tcpHopUs, vmHopUs } from './costs.js';
+import { tcpHopUs, vmHopUs, vmSenderUs } from './costs.js';
 
 export interface HopMeans {
   /** Producer to its broker over vm:// (NaN when the topology has no embedded brokers). */
   vmSend: number;
+  /** The sending thread's own part of vmSend (costs.ts vmSenderUs; NaN without embedded brokers). */
+  vmSender: number;
   /** Producer to its broker over tcp://. */
   tcpSend: number;
   /** Broker to a consumer over vm:// (NaN when the topology has no embedded brokers). */
@@ -26,6 +28,7 @@ export function hopMeans(t: Topology, spec: Producer): HopMeans {
   const type = spec.messageType;
   return {
     vmSend: embedded ? vmHopUs(costs, size, type, embedded, 'send') : Number.NaN,
+    vmSender: embedded ? vmSenderUs(costs, size, type, embedded) : Number.NaN,
     tcpSend: tcpHopUs(costs, size, type, 'send'),
     vmDeliver: embedded ? vmHopUs(costs, size, type, embedded, 'deliver') : Number.NaN,
     tcpDeliver: tcpHopUs(costs, size, type, 'deliver'),

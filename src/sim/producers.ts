@@ -94,10 +94,11 @@ function trySend(w: World, p: ProducerRt): void {
 /**
  * An async send() returns once its message is written. Over tcp:// that is at once: a write that
  * does not fit the socket buffers blocks before it is made (blockedOnSocket). Over vm:// an open
- * loop's returns at once too; a closed loop's returns when the hand-off is done and the broker's
- * thread has finished the work queued before it (VMTransport queues commands for the broker's
- * thread and blocks the sender when its queue is full; that queue's asyncQueueDepth is not
- * modelled): without a return time a closed loop would send without end in no time.
+ * loop's returns at once too; a closed loop's returns when the sending thread has done its part
+ * of the hop (costs.ts vmSenderUs) and the broker's thread has finished the work queued before it
+ * (VMTransport queues commands for the broker's thread and blocks the sender when its queue is
+ * full; that queue's asyncQueueDepth is not modelled): without a return time a closed loop would
+ * send without end in no time.
  */
 function asyncSendWritten(w: World, p: ProducerRt, writtenUs: number): void {
   if (!p.loop || p.link >= 0) return completeSend(w, p, true);
@@ -149,9 +150,12 @@ function transmitMessage(w: World, p: ProducerRt, m: number): number {
     // In the socket buffers now: a write that does not fit blocks before this (blockedOnSocket).
     writtenUs = w.now;
   } else {
-    atUs = w.now + w.noise.hop.draw(p.hopUs.vmSend);
-    // The hand-off is done, and the broker's thread has finished the work queued before it.
-    writtenUs = Math.max(atUs, b.cpuFreeUs);
+    const hopUs = w.noise.hop.draw(p.hopUs.vmSend);
+    atUs = w.now + hopUs;
+    // The sender has done its part of the hop (the clone, serialization: the same draw's share)
+    // and the broker's thread has finished the work queued before it.
+    const senderUs = Math.max(1, Math.round((hopUs * p.hopUs.vmSender) / p.hopUs.vmSend));
+    writtenUs = Math.max(w.now + senderUs, b.cpuFreeUs);
   }
   sendOver(w, p.link, 'up', atUs, Ev.AtBroker, c, copies.stamp[c]!);
   p.lastBroker = broker;

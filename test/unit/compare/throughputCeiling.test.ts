@@ -58,6 +58,33 @@ costs: { brokerCpu: 100us }
     });
   });
 
+  it("an async vm:// sender is busy for its own part of the hop only: the broker's thread bounds it", () => {
+    const t = (type: string) =>
+      loadInline(`
+name: vm-pace
+layout: embedded
+embedded: { store: memory }
+destinations: [{ name: q }]
+applications:
+  - id: app
+    producers: [{ destination: q, mode: closed-loop, persistent: false, messageType: ${type} }]
+    consumers: [{ destination: q, processingTime: 0s }]
+costs: { vmHop: 40us, brokerCpu: 5us, objectSerializationPerKiB: 20us }
+`);
+    // 1 KiB text: the sender's clone, 0.5 us (1 us at least), against the broker's 5 us.
+    expect(throughputCeiling(t('text'))).toEqual({
+      messagesPerSecond: 200000,
+      bottleneck: 'broker-cpu',
+      bottleneckUs: 5,
+    });
+    // An ObjectMessage is serialized on the sending thread too: 0.5 + 10 us, 11 whole us.
+    expect(throughputCeiling(t('object'))).toEqual({
+      messagesPerSecond: 90909,
+      bottleneck: 'async-send',
+      bottleneckUs: 11,
+    });
+  });
+
   it('a tcp:// connection carries one command per tcpConnection each way, not per tcpTransport', () => {
     const t = (transport: string) =>
       loadInline(`
