@@ -28,26 +28,29 @@ export const DEFAULT_COSTS = {
   // and direction, and one writer (MutexTransport; the broker's TransportConnection dispatch task),
   // so its commands pass one at a time, at most one per tcpConnection each way. Not on a message's
   // path: the threads go on after the hand-off (src/sim/transport.ts). Measured in steady state
-  // (docs/FIDELITY.md, transport-text-nonpersistent: 100,000 messages timed after 100,000, once
-  // the JVMs' JIT compilers are done; 2026-11-30 17:48, 18:32 and 19:31, 9 runs, load 0.3-1.6):
-  // the real tcp:// throughput, 47,000-60,100 a second, median 57,200, one message per 17.5 us.
-  // That is the connection's pace on the 2-core fidelity host where both JVMs share the cores,
-  // not any one thread's CPU: fidelity/transportProbe.ts found the busiest thread at 7.4 us a
-  // message (load 4). Timed after only 5,000 messages (0.2-0.6 s, the JIT still compiling) it
-  // was 33 us.
-  tcpConnectionUs: 17,
+  // (fidelity/transport.ts, transport-text-nonpersistent: one burst of 100,000 timed after
+  // 1,000,000 in bursts, when a burst's rate had stopped rising; 2026-11-30 23:28, 23:34 and
+  // 23:41, 12 runs, nothing else on the machine): the real tcp:// throughput, 64,400-85,400 a
+  // second, median 74,100, one message per 13.5 us. That is the connection's pace on the 2-core
+  // fidelity host where both JVMs share the cores, not any one thread's CPU:
+  // fidelity/transportProbe.ts found the busiest thread at 7.4 us a message (load 4). Timed after
+  // 100,000 one at a time it was 17.5 us, after 5,000 33 us: the JIT was still compiling.
+  tcpConnectionUs: 13,
   // Measured (the same run as tcpTransport, warm JVMs): the real vm:// p50 (71 us) less the
-  // simulated vm:// path without it (two hops of 6 us and brokerCpu: 19 us). Cold JVMs gave 48 us.
-  dispatchHandOffUs: 52,
+  // simulated vm:// path without it (two hops of 6 us and brokerCpu: 16 us). Cold JVMs gave 48 us.
+  dispatchHandOffUs: 55,
   // One broker's pace per message, non-persistent: the model's broker handles one message at a
   // time (a FIFO server, arrival.ts), so a broker moves at most one message per brokerCpu.
   // ActiveMQ's perf-tools page gives ~86,000 a second (12 us) on its hardware. Measured in
   // steady state (the same runs as tcpConnection, transport-text-nonpersistent over vm://, where
-  // nothing else bounds the model's path): 129,500-151,400 a second, median 135,900, 7.36 us a
-  // message. On this 2-core host that pace is the cores shared by the producer, broker and
-  // consumer threads, GC included (fidelity/transportProbe.ts: no thread saturated), which the
-  // model folds into this one server, as tcpConnection folds the host into the connection.
-  brokerCpuUs: 7,
+  // the sender's part of the hop is 1 us and nothing else bounds the model's path):
+  // 170,600-285,000 a second, median 239,800, 4.17 us a message. The runs fall in two groups,
+  // 170,000-225,000 and 255,000-285,000; 14 bursting JVMs run alone (23:20-23:33) ended at
+  // 246,000-312,000. On this 2-core host that pace is the cores shared by the producer,
+  // broker and consumer threads, GC included (fidelity/transportProbe.ts: no thread saturated),
+  // which the model folds into this one server, as tcpConnection folds the host into the
+  // connection. After 100,000 one at a time it was 7.36 us (the JIT still compiling the burst).
+  brokerCpuUs: 4,
   fsyncSsdUs: 800, // Artemis auto-tune log
   fsyncHddUs: 8 * MS, // [est]
   fsyncNfsUs: 10 * MS, // AMQ-7028

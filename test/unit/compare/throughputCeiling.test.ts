@@ -16,10 +16,10 @@ describe('throughputCeiling', () => {
   it('central-cluster: the billing consumers saturate before the NFS-bound sends', async () => {
     // Offered: 100 web x 5/s orders + 5 billing x 10/s invoices = 550 msg/s.
     // A sync send: tcp hop 100 + 2 (marshal 1KiB both ways) + receipt 100 + two transport reads
-    // 10 + CPU 7 + the fsync of its batch 10,000 = 10,219 us; the busiest sender, billing at
-    // 10/s, is 10.219% busy.
+    // 10 + CPU 4 + the fsync of its batch 10,000 = 10,216 us; the busiest sender, billing at
+    // 10/s, is 10.216% busy.
     // The 500 orders/s are shared by 5 billing consumers: 100/s x 9.8 ms = 98% busy.
-    // The broker: 550/s x 7 us = 0.39%. The ceiling: 550 / 0.98 = 561.2 msg/s.
+    // The broker: 550/s x 4 us = 0.22%. The ceiling: 550 / 0.98 = 561.2 msg/s.
     expect(throughputCeiling(await bundled('central-cluster'))).toEqual({
       messagesPerSecond: 561,
       bottleneck: 'consumer',
@@ -182,22 +182,22 @@ describe('throughput ceiling of the journal', () => {
     batch('{ destination: work, mode: closed-loop, persistent: true }', undefined, sync);
 
   it("a sync send waits for its batch's fsync (the write is part of it), and with periodic for nothing", () => {
-    // tcp hop 102 + receipt 100 + two transport reads 10 + CPU 7 = 219 us, + fsync 800 with always.
+    // tcp hop 102 + receipt 100 + two transport reads 10 + CPU 4 = 216 us, + fsync 800 with always.
     expect(throughputCeiling(persistent('always'))).toEqual({
-      messagesPerSecond: 981,
+      messagesPerSecond: 984,
       bottleneck: 'sync-send',
-      bottleneckUs: 1019,
+      bottleneckUs: 1016,
     });
     // periodic / never: the broker answers once the record is in the journal's next batch.
     expect(throughputCeiling(persistent('periodic'))).toEqual({
-      messagesPerSecond: 4566,
+      messagesPerSecond: 4630,
       bottleneck: 'sync-send',
-      bottleneckUs: 219,
+      bottleneckUs: 216,
     });
   });
 
   it('a journal batch holds up to 4 MiB: many threads of 1 MiB messages share an fsync four at a time', () => {
-    // Embedded (vm://): 64 threads of 5 + 512 (clone) + 5 + 7 + 800 us cycles offer 48,156
+    // Embedded (vm://): 64 threads of 5 + 512 (clone) + 5 + 4 + 800 us cycles offer 48,265
     // msg/s; the journal takes at most 4 MiB an 800 us fsync: 5,000 msg/s, 200 us a message.
     const t = loadInline(`
 name: journal
@@ -222,8 +222,8 @@ simulation: { duration: 300ms, drain: 1s, seed: 1 }
   });
 
   it('with periodic, the page-cache writer bounds what is acknowledged: 4 MiB a 50 us write', () => {
-    // The same 64 threads, now without the fsync: 529 us cycles offer 120,983 msg/s, the CPU
-    // takes 142,857, the journal 4 MiB (four 1 MiB records) every 50 us: 80,000, 12.5 us each. The
+    // The same 64 threads, now without the fsync: 526 us cycles offer 121,673 msg/s, the CPU
+    // takes 250,000, the journal 4 MiB (four 1 MiB records) every 50 us: 80,000, 12.5 us each. The
     // simulation stays below (three records a batch: 60,000; test/unit/sim/journal.test.ts).
     const t = loadInline(`
 name: journal
