@@ -30,8 +30,8 @@ describe('latency from the cost model', () => {
   it('is a few microseconds over vm for a non-persistent message, and over 100 us over tcp', () => {
     const vm = simulateYaml(single({ layout: 'embedded', persistent: false }));
     const tcp = simulateYaml(single({ layout: 'central', persistent: false }));
-    // Means: vm: hop in (5 + 2 clone) + broker CPU 7 + hop out 7 + dispatch hand-off 52 = 73 us;
-    // tcp: 2 x (100 + 8 + transport thread 5) + 7 + 52 = 285 us. Each cost is a lognormal
+    // Means: vm: hop in (5 + 2 clone) + broker CPU 4 + hop out 7 + dispatch hand-off 55 = 73 us;
+    // tcp: 2 x (100 + 8 + transport thread 5) + 4 + 55 = 285 us. Each cost is a lognormal
     // draw around its mean (sigma 0.3), so the medians sit a little below the sums of means.
     expect(vm.latency.p50Us).toBeGreaterThanOrEqual(60);
     expect(vm.latency.p50Us).toBeLessThanOrEqual(72);
