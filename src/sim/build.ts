@@ -161,6 +161,7 @@ function addProducer(
     unavailableFault: -1,
     failoverFault: -1,
     lastBroker: -1,
+    vmArrivalUs: 0,
     gaveUp: false,
     loop,
     stopped: false,

@@ -95,10 +95,12 @@ function trySend(w: World, p: ProducerRt): void {
  * An async send() returns once its message is written. Over tcp:// that is at once: a write that
  * does not fit the socket buffers blocks before it is made (blockedOnSocket). Over vm:// an open
  * loop's returns at once too; a closed loop's returns when the sending thread has done its part
- * of the hop (costs.ts vmSenderUs) and the broker's thread has finished the work queued before it
- * (VMTransport queues commands for the broker's thread and blocks the sender when its queue is
- * full; that queue's asyncQueueDepth is not modelled): without a return time a closed loop would
- * send without end in no time.
+ * of the hop (costs.ts vmSenderUs) and the broker's thread has finished the work that reached it
+ * before (VMTransport queues commands for the broker's thread and blocks the sender when its
+ * queue is full; that queue's asyncQueueDepth is not modelled, and the sends still on the hop do
+ * not count, so the sender pauses less often than a full queue would make it and the broker now
+ * and then waits for the next arrival): without a return time a closed loop would send without
+ * end in no time.
  */
 function asyncSendWritten(w: World, p: ProducerRt, writtenUs: number): void {
   if (!p.loop || p.link >= 0) return completeSend(w, p, true);
@@ -151,9 +153,11 @@ function transmitMessage(w: World, p: ProducerRt, m: number): number {
     writtenUs = w.now;
   } else {
     const hopUs = w.noise.hop.draw(p.hopUs.vmSend);
-    atUs = w.now + hopUs;
+    // VMTransport's queue is FIFO: the hand-off's jitter never lets a send overtake the one before.
+    atUs = Math.max(w.now + hopUs, p.vmArrivalUs);
+    p.vmArrivalUs = atUs;
     // The sender has done its part of the hop (the clone, serialization: the same draw's share)
-    // and the broker's thread has finished the work queued before it.
+    // and the broker's thread has finished the work that reached it before.
     const senderUs = Math.max(1, Math.round((hopUs * p.hopUs.vmSender) / p.hopUs.vmSend));
     writtenUs = Math.max(w.now + senderUs, b.cpuFreeUs);
   }

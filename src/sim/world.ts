@@ -164,6 +164,8 @@ export interface ProducerRt {
   failoverFault: number;
   /** Broker its last successful send went through. */
   lastBroker: number;
+  /** When its last vm:// send reaches the broker: VMTransport's queue is FIFO, so none arrives before it. */
+  vmArrivalUs: number;
   /** The link gave up (maxReconnectAttempts): sends fail at once. */
   gaveUp: boolean;
   /** A closed-loop sender thread's producer, shared with its sibling threads; null: open loop. */
