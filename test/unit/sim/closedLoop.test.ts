@@ -131,10 +131,11 @@ simulation: { duration: 200ms, drain: 1s, seed: 3 }
     const text = run('text');
     expect(text).toBeGreaterThan(150_000);
     expect(text).toBeLessThanOrEqual(200_000);
-    // An ObjectMessage is serialized on the sending thread (setObject): 0.5 + 10 us, 11 whole us.
+    // An ObjectMessage is serialized on the sending thread (setObject): 0.5 + 10 us, 11 whole us
+    // on average (each send's share follows its hop's draw: 2% above that pace leaves room for it).
     const object = run('object');
     expect(object).toBeGreaterThan(70_000);
-    expect(object).toBeLessThanOrEqual(1e6 / 11);
+    expect(object).toBeLessThanOrEqual((1e6 / 11) * 1.02);
   });
 
   it("a vm:// sender's messages reach its broker in the order sent (VMTransport's queue is FIFO)", () => {

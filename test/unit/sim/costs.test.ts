@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COSTS } from '../../../src/model/defaults.js';
-import { fsyncUs, type Leg, tcpHopUs, vmHopUs } from '../../../src/sim/costs.js';
+import { fsyncUs, type Leg, tcpHopUs, vmHopUs, vmSenderUs } from '../../../src/sim/costs.js';
 
 const copy = { copyMessageOnSend: true, objectMessageSerializationDefered: false };
 
@@ -33,6 +33,22 @@ describe('the cost model', () => {
   it('skips the clone when copyMessageOnSend is off', () => {
     expect(vmHopUs(DEFAULT_COSTS, 10 * 1024, 'text', { ...copy, copyMessageOnSend: false }, 'send')).toBe(5);
     expect(vmHopUs(DEFAULT_COSTS, 10 * 1024, 'text', copy, 'send')).toBe(10);
+  });
+
+  it("leaves a vm:// sender only its own part of the hop: the clone and an ObjectMessage's serialization", () => {
+    // 10 KiB: a 5 us clone; an ObjectMessage adds half of 15 us/KiB (75 us) on the send.
+    expect(vmSenderUs(DEFAULT_COSTS, 10 * 1024, 'text', copy)).toBe(5);
+    expect(vmSenderUs(DEFAULT_COSTS, 10 * 1024, 'object', copy)).toBe(80);
+    expect(
+      vmSenderUs(DEFAULT_COSTS, 10 * 1024, 'object', { ...copy, objectMessageSerializationDefered: true }),
+    ).toBe(5);
+    // Without the clone nothing is left but queueing the command: 1 us, the floor.
+    expect(vmSenderUs(DEFAULT_COSTS, 10 * 1024, 'text', { ...copy, copyMessageOnSend: false })).toBe(1);
+    // The hand-off is what the sender does not wait for.
+    expect(
+      vmHopUs(DEFAULT_COSTS, 10 * 1024, 'text', copy, 'send') -
+        vmSenderUs(DEFAULT_COSTS, 10 * 1024, 'text', copy),
+    ).toBe(DEFAULT_COSTS.vmHopUs);
   });
 
   it('always serializes an ObjectMessage over tcp, once a path', () => {

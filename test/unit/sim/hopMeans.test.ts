@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../../src/plan/buildPlan.js';
 import { ackBatch } from '../../../src/sim/acks.js';
 import { buildWorld } from '../../../src/sim/build.js';
-import { fsyncUs, tcpHopUs, vmHopUs } from '../../../src/sim/costs.js';
+import { fsyncUs, tcpHopUs, vmHopUs, vmSenderUs } from '../../../src/sim/costs.js';
 import { loadInline } from '../../support/simulateYaml.js';
 
 // vm:// and tcp://, text and object messages, a cloning hop, several ack modes and sync strategies.
@@ -53,6 +53,9 @@ describe('values worked out once per entity', () => {
         if (t.embedded) {
           expect(p.hopUs.vmSend).toBe(vmHopUs(t.costs, sizeBytes, messageType, t.embedded, 'send'));
           expect(p.hopUs.vmDeliver).toBe(vmHopUs(t.costs, sizeBytes, messageType, t.embedded, 'deliver'));
+          expect(p.hopUs.vmSender).toBe(vmSenderUs(t.costs, sizeBytes, messageType, t.embedded));
+        } else {
+          expect(p.hopUs.vmSender).toBeNaN();
         }
       }
       for (const k of w.consumers) expect(k.ackBatch).toBe(ackBatch(k.spec));
