@@ -29,10 +29,12 @@ import org.apache.activemq.broker.BrokerService;
  * - `vmBurst`: the same through the broker embedded in this JVM over vm://.
  *
  * Each burst follows an untimed one of the same size, and the first repetition's follows untimed
- * bursts for at least WARM_MS: the JIT compiler threads take a share of the cores for seconds
- * after a JVM starts (fidelity/transport.ts), and a broker's pace is its steady state.
+ * bursts of at least `warmBurstMessages` messages and WARM_MS: HotSpot compiles a burst's code
+ * only while bursts run, and a burst's rate rose for 600,000-1,000,000 messages
+ * (fidelity/transport.ts); a broker's pace is its steady state.
  *
- * Options: url (tcp://host:port), reps, count, warmup, sizes (comma-separated bytes), burstCount.
+ * Options: url (tcp://host:port), reps, count, warmup, sizes (comma-separated bytes), burstCount,
+ * warmBurstMessages.
  */
 public final class Calibrate {
   private static final int BURST_SIZE = 1024;
@@ -59,6 +61,7 @@ public final class Calibrate {
   private final int warmup;
   private final int[] sizes;
   private final int burstCount;
+  private final long warmBurstMessages;
 
   private Calibrate(Args a, Out out) {
     this.out = out;
@@ -68,6 +71,7 @@ public final class Calibrate {
     this.warmup = (int) a.num("warmup", 100);
     this.sizes = Arrays.stream(a.str("sizes", "1024,65536").split(",")).mapToInt(Integer::parseInt).toArray();
     this.burstCount = (int) a.num("burstCount", 20000);
+    this.warmBurstMessages = (long) a.num("warmBurstMessages", 1_000_000);
   }
 
   private void run() throws Exception {
@@ -206,15 +210,17 @@ public final class Calibrate {
   /**
    * Wall time per message of `burstCount` sent as fast as send() returns while a consumer thread
    * receives and reads each (as Bench's throughput mode, the defaults' source, and as a listener
-   * container's receive loop does), after as many untimed and, when `warm`, untimed bursts for at
-   * least WARM_MS: the path's bottleneck.
+   * container's receive loop does), after as many untimed and, when `warm`, untimed bursts of at
+   * least warmBurstMessages and WARM_MS: the path's bottleneck.
    */
   private long burstNs(ActiveMQConnectionFactory f, boolean warm) throws Exception {
     try (Pair pair = new Pair(f, "calibrate.burst")) {
       long warmUntil = System.nanoTime() + (warm ? WARM_MS * 1_000_000 : 0);
+      long warmMessages = warm ? warmBurstMessages : 0;
       int bursts = 0;
       do burst(pair);
-      while (System.nanoTime() < warmUntil && ++bursts < MAX_WARM_BURSTS);
+      while ((++bursts * (long) burstCount < warmMessages || System.nanoTime() < warmUntil)
+          && bursts < MAX_WARM_BURSTS);
       return burst(pair) / burstCount;
     }
   }

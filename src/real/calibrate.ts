@@ -31,6 +31,8 @@ export interface CalibrationPlan {
   sizes: number[];
   /** Messages of each burst (tcpBurst, vmBurst), timed after an untimed burst as large. */
   burstCount: number;
+  /** Messages in untimed bursts before the first timed one of each path (the JIT at work: fidelity/transport.ts). */
+  warmBurstMessages: number;
 }
 
 export const DEFAULT_PLAN: CalibrationPlan = {
@@ -39,6 +41,7 @@ export const DEFAULT_PLAN: CalibrationPlan = {
   warmup: 300,
   sizes: [1024, 16 * 1024, 64 * 1024],
   burstCount: 20_000,
+  warmBurstMessages: 1_000_000,
 };
 
 export const QUICK_PLAN: CalibrationPlan = {
@@ -47,6 +50,7 @@ export const QUICK_PLAN: CalibrationPlan = {
   warmup: 100,
   sizes: [1024, 32 * 1024],
   burstCount: 5000,
+  warmBurstMessages: 100_000,
 };
 
 export interface Calibration {
@@ -115,6 +119,7 @@ export async function calibrate(
         warmup: plan.warmup,
         sizes: plan.sizes.join(','),
         burstCount: plan.burstCount,
+        warmBurstMessages: plan.warmBurstMessages,
       },
       dir,
     );

@@ -80,8 +80,9 @@ const SMALL = 64;
 const BURST = 1024;
 
 /** Calibrate.java's untimed bursts before each timed one (the JIT compiler at work). */
-const BURST_WARMUP =
-  'after an untimed burst as large (the first repetition after untimed bursts for at least 3 s)';
+function burstWarmup(plan: Calibration['plan']): string {
+  return `after an untimed burst as large (the first repetition after untimed bursts of at least ${plan.warmBurstMessages.toLocaleString('en-US')} messages and 3 s)`;
+}
 
 /** The vm:// connection Calibrate.java opens: ActiveMQ's defaults. */
 const VM_HOP = { copyMessageOnSend: true, objectMessageSerializationDefered: false };
@@ -135,13 +136,13 @@ export function deriveCosts(c: Calibration, disk: DiskKind): MeasuredCost[] {
       key: 'tcpConnection',
       unit: 'us',
       perRep: connection,
-      measuredBy: `wall time per message of a burst of ${c.plan.burstCount} non-persistent 1 KiB text messages sent over one tcp:// connection while a thread receives and reads each on another, first send to last read, ${BURST_WARMUP} (one transport thread per connection and direction is the bottleneck unless brokerCpu is slower), per repetition`,
+      measuredBy: `wall time per message of a burst of ${c.plan.burstCount} non-persistent 1 KiB text messages sent over one tcp:// connection while a thread receives and reads each on another, first send to last read, ${burstWarmup(c.plan)} (one transport thread per connection and direction is the bottleneck unless brokerCpu is slower), per repetition`,
     },
     {
       key: 'brokerCpu',
       unit: 'us',
       perRep: brokerCpu,
-      measuredBy: `wall time per message of a burst of ${c.plan.burstCount} non-persistent 1 KiB text messages through a broker embedded in the client's JVM over vm:// while a thread receives and reads each, ${BURST_WARMUP}: the broker's pace on this host (its threads share the host's cores with the client's), per repetition`,
+      measuredBy: `wall time per message of a burst of ${c.plan.burstCount} non-persistent 1 KiB text messages through a broker embedded in the client's JVM over vm:// while a thread receives and reads each, ${burstWarmup(c.plan)}: the broker's pace on this host (its threads share the host's cores with the client's), per repetition`,
     },
     {
       key: FSYNC_KEY[disk],

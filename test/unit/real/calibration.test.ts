@@ -64,7 +64,7 @@ function calibration(started: boolean, reps = 2): Calibration {
   }
   return {
     samples,
-    plan: { reps, count: 10, warmup: 10, sizes: [1024, 64 * 1024], burstCount: 100 },
+    plan: { reps, count: 10, warmup: 10, sizes: [1024, 64 * 1024], burstCount: 100, warmBurstMessages: 1000 },
     broker: 'tcp://127.0.0.1:1 (test)',
     started,
     dataDirectory: started ? '/tmp' : null,
