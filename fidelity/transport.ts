@@ -34,7 +34,7 @@ const WARMUP = { nonPersistent: 5000, persistent: 1000 };
  * receive, a backlog in the broker) is compiled only while bursts run: after 100,000 messages one
  * at a time, repeated bursts of 100,000 non-persistent 1 KiB TextMessages over vm:// rose from
  * 135,000-165,000 a second to 270,000-310,000 over 600,000-1,000,000 messages, then stayed
- * (2026-11-30 23:25, quiet machine, 4 JVMs of 8-15 bursts). Before that, the runs timed one burst
+ * (2026-11-30 23:20-23:33, quiet machine, 6 JVMs of 8-15 bursts). Before that, the runs timed one burst
  * of 100,000 after 100,000 one at a time (the runs of 2026-11-30 17:48-19:31), and earlier 10,000
  * after 5,000. A persistent send waits for its fsync, which dwarfs all that.
  */

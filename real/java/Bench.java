@@ -20,10 +20,11 @@ import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
  * after `warmup`; prints `latency` with percentiles of that interval in microseconds.
  * mode=throughput: the producer sends `count` as fast as send() returns while the consumer
  * receives; prints `throughput` (received per second, first send to last receive). Before it,
- * `warmup` messages go in untimed bursts of at most `count` of the same kind: HotSpot compiles the burst's
- * code (a send racing a receive, a backlog in the broker) only while such bursts run, and a 1 KiB
- * non-persistent burst's rate still rose for 600,000-1,000,000 messages after warming up one at a
- * time (2026-11-30 23:25, over vm://: from 135,000-165,000 a second to 270,000-310,000).
+ * `warmup` messages go in untimed bursts of at most `count` of the same kind: HotSpot compiles
+ * the burst's code (a send racing a receive, a backlog in the broker) only while such bursts
+ * run, and a 1 KiB non-persistent burst's rate still rose for 600,000-1,000,000 messages after
+ * warming up one at a time (2026-11-30 23:20-23:33, over vm://: from 135,000-165,000 a second
+ * to 270,000-310,000).
  *
  * Options: mode, url, embedded, dataDir, persistent, useAsyncSend, type=text|object, size, count,
  * warmup.

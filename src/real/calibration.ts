@@ -30,14 +30,13 @@
  * hops' wire and marshalling less the two vmHops (at their default), and two tcpTransports;
  * brokerCpu from the vm:// burst (a broker's pace, as the default is: 1 KiB text messages a
  * thread receives and reads, on a host with few cores the cores its threads share rather than
- * one thread's CPU time; on the fidelity host these 20,000-message bursts gave about 3 us where
- * the default's 100,000-message bursts after 1,000,000 gave 3.5-5.9 us, median 4.2); the fsync
- * from the persistent send less the sync send; dispatchHandOff from the vm:// figure less
- * brokerCpu and two vmHops at their default. The
- * vm:// figure holds two unknowns, vmHop and dispatchHandOff, and nothing else measured here
- * separates them: vmHop (an estimate of 1-20 us) stays at its default, as when the default
- * dispatchHandOff was measured, because the other way round would put the larger, measured
- * hand-off into a guess. A derived value that would be negative is 0 (written as the format's
+ * one thread's CPU time; on the fidelity host these 20,000-message bursts gave 3-4 us, the
+ * default's 100,000-message ones 3.5-5.9 us, median 4.2); the fsync from the persistent send
+ * less the sync send; dispatchHandOff from the vm:// figure less brokerCpu and two vmHops at
+ * their default. The vm:// figure holds two unknowns, vmHop and dispatchHandOff, and nothing
+ * else measured here separates them: vmHop (an estimate of 1-20 us) stays at its default, as
+ * when the default dispatchHandOff was measured, because the other way round would put the
+ * larger, measured hand-off into a guess. A derived value that would be negative is 0 (written as the format's
  * floor of 1): the path's other costs exceed the figure, and checkPaths shows by how much. Not on
  * any path measured here, so never written: ObjectMessage serialization (text messages),
  * storeRecord, journalReplayPerRecord, reconnectAttempt, killTeardown.

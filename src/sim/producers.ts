@@ -96,11 +96,11 @@ function trySend(w: World, p: ProducerRt): void {
  * does not fit the socket buffers blocks before it is made (blockedOnSocket). Over vm:// an open
  * loop's returns at once too; a closed loop's returns when the sending thread has done its part
  * of the hop (costs.ts vmSenderUs) and the broker's thread has finished the work that reached it
- * before (VMTransport queues commands for the broker's thread and blocks the sender when its
- * queue is full; that queue's asyncQueueDepth is not modelled, and the sends still on the hop do
- * not count, so the sender pauses less often than a full queue would make it and the broker now
- * and then waits for the next arrival): without a return time a closed loop would send without
- * end in no time.
+ * before: without a return time a closed loop would send without end in no time. VMTransport
+ * queues commands for the broker's thread and blocks the sender only when that queue is full
+ * (asyncQueueDepth, not modelled), so a real sender runs further ahead: after each of these
+ * waits the broker waits a hop for the next message, and a closed loop's vm:// rate stays about
+ * 10% below the broker's pace (226,800 a second at the defaults' 4 us).
  */
 function asyncSendWritten(w: World, p: ProducerRt, writtenUs: number): void {
   if (!p.loop || p.link >= 0) return completeSend(w, p, true);
