@@ -100,7 +100,7 @@ function trySend(w: World, p: ProducerRt): void {
  * queues commands for the broker's thread and blocks the sender only when that queue is full
  * (asyncQueueDepth, not modelled), so a real sender runs further ahead: after each of these
  * waits the broker waits a hop for the next message, and a closed loop's vm:// rate stays about
- * 10% below the broker's pace (226,800 a second at the defaults' 4 us).
+ * 10% below the broker's pace (224,200 a second at the defaults' 4 us: fidelity mirror).
  */
 function asyncSendWritten(w: World, p: ProducerRt, writtenUs: number): void {
   if (!p.loop || p.link >= 0) return completeSend(w, p, true);
