@@ -2,12 +2,13 @@
  * A counterexample as a mermaid sequence diagram: the message path of one producer (its process,
  * the broker it sends to, that broker's store, a hub it forwards to, the consumers), then each
  * fault as a note over the participant it hit (`faultHits`: the process, broker or store), with
- * what it did to messages, then the broken guarantee.
+ * what it did to messages, the sends left without an answer, then the broken guarantee.
  */
 import { faultHits, type HitInstance, instanceNamed } from '../../check/faultHit.js';
 import type { Trial } from '../../check/search.js';
 import type { Plan } from '../../plan/types.js';
 import { humanDurationUs } from '../../topology/units.js';
+import { unansweredSends } from '../text/unanswered.js';
 import { verdictSummary } from '../text/verdictText.js';
 import { mermaidText as t } from './escape.js';
 
@@ -60,6 +61,9 @@ export function counterexampleSequence(trial: Trial): string {
   lines.push(`  ${H}->>${C}: ${t('dispatch (prefetch)')}`);
   lines.push(`  ${C}-->>${H}: ${t('ack')}`);
   lines.push(...notes);
+  // Per run, not per fault: which fault left a send without its answer is not recorded.
+  const unanswered = unansweredSends(trial.result.outcomeUnknown);
+  if (unanswered) lines.push(`  Note over ${P}: ${t(unanswered)}`);
   const all = participants.aliases();
   const span = all.length > 1 ? `${all[0]},${all[all.length - 1]}` : all[0]!;
   for (const v of trial.verdicts.filter((x) => !x.valid)) {

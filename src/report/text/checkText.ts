@@ -6,6 +6,7 @@ import type { Topology } from '../../topology/types.js';
 import { humanDurationUs } from '../../topology/units.js';
 import { counterexampleSequence } from '../mermaid/counterexampleSequence.js';
 import { formatCount as n, renderTable } from './table.js';
+import { unansweredSends } from './unanswered.js';
 import { verdictLine } from './verdictText.js';
 
 export function checkText(outcome: CheckOutcome, original: Topology, replayCommand: string): string {
@@ -58,15 +59,11 @@ export function checkText(outcome: CheckOutcome, original: Topology, replayComma
     );
   else out.push('  (no fault needed: the guarantee breaks under the workload alone)');
   const f = trial.result.fates;
-  // `outcome unknown` is the fate (no copy left); the sends without an answer also count those
-  // delivered after all or still held, which is what the outcomeUnknown guarantee judges.
-  const u = trial.result.outcomeUnknown;
-  const unanswered =
-    u.sends > 0
-      ? `; sends without an answer ${n(u.sends)} (delivered after all ${n(u.recovered)}, gone ${n(u.gone)}, still held ${n(u.held)})`
-      : '';
+  // `outcome unknown` is the fate (no copy left); the outcomeUnknown guarantee judges all sends
+  // without an answer, those delivered after all or still held too.
+  const unanswered = unansweredSends(trial.result.outcomeUnknown);
   out.push(
-    `  fates: sent ${n(f.sent)}, delivered ${n(f.delivered)}, lost ${n(f.lost)}, stranded ${n(f.stranded)}, in flight ${n(f.inFlight)}, send failed ${n(f.sendFailed)}, outcome unknown ${n(f.unknown)}${unanswered}; duplicates ${n(trial.result.duplicates)}`,
+    `  fates: sent ${n(f.sent)}, delivered ${n(f.delivered)}, lost ${n(f.lost)}, stranded ${n(f.stranded)}, in flight ${n(f.inFlight)}, send failed ${n(f.sendFailed)}, outcome unknown ${n(f.unknown)}${unanswered ? `; ${unanswered}` : ''}; duplicates ${n(trial.result.duplicates)}`,
   );
   out.push('sequence diagram (mermaid):', '```mermaid', counterexampleSequence(trial).trimEnd(), '```');
   out.push(`replay: ${replayCommand}`);

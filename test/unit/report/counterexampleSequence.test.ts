@@ -3,14 +3,17 @@
  * a crash on the process or broker that died, a disk fault on the store it destroyed or slowed,
  * a partition across both sides; for every fault kind and every layout.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { faultSpace } from '../../../src/check/faultSpace.js';
-import { runSchedule } from '../../../src/check/search.js';
+import { checkTopology, runSchedule } from '../../../src/check/search.js';
 import { FAULT_KINDS, type FaultKind } from '../../../src/model/faultKinds.js';
 import { buildPlan } from '../../../src/plan/buildPlan.js';
 import { counterexampleSequence } from '../../../src/report/mermaid/counterexampleSequence.js';
 import { processName } from '../../../src/topology/names.js';
 import type { ScheduledFault, Topology } from '../../../src/topology/types.js';
+import { REPO } from '../../support/cli.js';
 import { mermaidParse } from '../../support/mermaidParse.js';
 import { loadInline } from '../../support/simulateYaml.js';
 
@@ -109,4 +112,33 @@ describe('the counterexample sequence diagram', () => {
       }
     });
   }
+});
+
+describe('the counterexample sequence diagram and sends without an answer', () => {
+  const topology = loadInline(
+    readFileSync(join(REPO, 'test/fixtures/check/central-failover-timeout.yaml'), 'utf8'),
+  );
+  const failing = () => {
+    const outcome = checkTopology(topology, { guarantees: topology.guarantees, runs: 20, seed: 1 });
+    if (outcome.status !== 'fail') throw new Error('expected a counterexample');
+    return outcome.trial;
+  };
+
+  it('notes them over the producer, as the check text counts them, whichever guarantee broke', async () => {
+    const trial = failing();
+    trial.result.outcomeUnknown = { sends: 2, recovered: 1, gone: 0, held: 1 };
+    const diagram = counterexampleSequence(trial);
+    const producer = /participant (p\d+) as app-0/.exec(diagram)?.[1];
+    expect(producer).toBeDefined();
+    expect(diagram).toContain(
+      `Note over ${producer}: sends without an answer 2 (delivered after all 1, gone 0, still held 1)`,
+    );
+    await mermaidParse(diagram);
+  });
+
+  it('draws no such note when every send had its answer', () => {
+    const trial = failing();
+    trial.result.outcomeUnknown = { sends: 0, recovered: 0, gone: 0, held: 0 };
+    expect(counterexampleSequence(trial)).not.toContain('without an answer');
+  });
 });
