@@ -36,10 +36,10 @@
  * their default. The vm:// figure holds two unknowns, vmHop and dispatchHandOff, and nothing
  * else measured here separates them: vmHop (an estimate of 1-20 us) stays at its default, as
  * when the default dispatchHandOff was measured, because the other way round would put the
- * larger, measured hand-off into a guess. A derived value that would be negative is 0 (written as the format's
- * floor of 1): the path's other costs exceed the figure, and checkPaths shows by how much. Not on
- * any path measured here, so never written: ObjectMessage serialization (text messages),
- * storeRecord, journalReplayPerRecord, reconnectAttempt, killTeardown.
+ * larger, measured hand-off into a guess. A derived value that would be negative is 0 (written as
+ * the format's floor of 1): the path's other costs exceed the figure, and checkPaths shows by how
+ * much. Not on any path measured here, so never written: ObjectMessage serialization (text
+ * messages), storeRecord, journalReplayPerRecord, reconnectAttempt, killTeardown.
  */
 import { DEFAULT_COSTS } from '../model/defaults.js';
 import { fsyncUs, tcpControlUs, tcpHopUs, vmHopUs, vmSenderUs } from '../sim/costs.js';

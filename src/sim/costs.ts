@@ -37,10 +37,21 @@ export function vmHopUs(
   hop: HopSettings,
   leg: Leg,
 ): number {
-  let us = costs.vmHopUs;
+  return Math.max(1, Math.round(costs.vmHopUs + vmCopyUs(costs, sizeBytes, type, hop, leg)));
+}
+
+/** What a vm:// leg does to the message itself: the clone if copyMessageOnSend, ObjectMessage serialization unless deferred. */
+function vmCopyUs(
+  costs: CostModel,
+  sizeBytes: number,
+  type: MessageType,
+  hop: HopSettings,
+  leg: Leg,
+): number {
+  let us = 0;
   if (hop.copyMessageOnSend) us += perKiBUs(costs.cloneNsPerKiB, sizeBytes);
   if (!hop.objectMessageSerializationDefered) us += objectLegUs(costs, sizeBytes, type, leg);
-  return Math.max(1, Math.round(us));
+  return us;
 }
 
 /**
@@ -53,10 +64,7 @@ export function vmHopUs(
  * message took 31-58 us to its consumer.
  */
 export function vmSenderUs(costs: CostModel, sizeBytes: number, type: MessageType, hop: HopSettings): number {
-  let us = 0;
-  if (hop.copyMessageOnSend) us += perKiBUs(costs.cloneNsPerKiB, sizeBytes);
-  if (!hop.objectMessageSerializationDefered) us += objectLegUs(costs, sizeBytes, type, 'send');
-  return Math.max(1, Math.round(us));
+  return Math.max(1, Math.round(vmCopyUs(costs, sizeBytes, type, hop, 'send')));
 }
 
 /** One way over tcp://: OpenWire marshal, half a round trip, unmarshal; an ObjectMessage is always serialized. */
